@@ -1,0 +1,164 @@
+/* consts.c - the table of socket API constants and its lookups.
+ *
+ * The rows come from consts-gen.h, which gen-consts.sh builds from the
+ * system headers at build time; it also includes those headers. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1 /* the generator scans the headers with it defined */
+#endif
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "consts.h"
+#include "consts-gen.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Aliases that win over every other name for their value: Python's choice
+ * (errno.errorcode, socket.AddressFamily, socket.MsgFlag), or, where Python
+ * has no opinion, the name strace prints. */
+static const char *const preferred[] = {
+    "AF_UNIX",		/* over AF_LOCAL, AF_FILE */
+    "AF_NETLINK",	/* over AF_ROUTE */
+    "IPPROTO_IP",	/* over IPPROTO_HOPOPTS */
+    "SO_DETACH_FILTER", /* over SO_DETACH_BPF */
+    "TCP_INQ",		/* over TCP_CM_INQ */
+    "IP_RETOPTS",	/* over IP_RECVRETOPTS */
+    "IPV6_JOIN_GROUP",	/* over IPV6_ADD_MEMBERSHIP */
+    "IPV6_LEAVE_GROUP", /* over IPV6_DROP_MEMBERSHIP */
+    "EAGAIN",		/* over EWOULDBLOCK */
+    "EDEADLOCK",	/* over EDEADLK */
+    "ENOTSUP",		/* over EOPNOTSUPP */
+    "MSG_DONTROUTE",	/* over MSG_TRYHARD */
+};
+
+/* Parts of names that mark a value of an option rather than an option
+ * (IP_PMTUDISC_DO shares 2 with IP_TTL), or a limit. */
+static const char *const demoted_parts[] = {
+    "_PMTUDISC_", "_COOKIE_",  "_S_DATA_", "_FLAG_",
+    "_RTHDR_",	  "_DEFAULT_", "_MAX_",
+};
+
+size_t const_count(void)
+{
+	return CONSTS_GEN_COUNT;
+}
+
+const struct sk_const *const_at(size_t i)
+{
+	return i < CONSTS_GEN_COUNT ? &consts_gen[i] : NULL;
+}
+
+static int cmp_name(const void *key, const void *elem)
+{
+	const struct sk_const *c = elem;
+
+	return strcmp(key, c->name);
+}
+
+const struct sk_const *const_lookup(const char *name)
+{
+	if (!name)
+		return NULL;
+	return bsearch(name, consts_gen, CONSTS_GEN_COUNT,
+		       sizeof(consts_gen[0]), cmp_name);
+}
+
+static int in_list(const char *name, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(name, list[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int is_demoted(const char *name)
+{
+	size_t len = strlen(name);
+
+	if (strncmp(name, "PF_", 3) == 0)
+		return 1;
+	if (len > 4 && strcmp(name + len - 4, "_OLD") == 0)
+		return 1;
+	for (size_t i = 0; i < NELEM(demoted_parts); i++)
+		if (strstr(name, demoted_parts[i]))
+			return 1;
+	return 0;
+}
+
+/* Lower is better: preferred aliases, then plain names, then demoted ones. */
+static int rank(const struct sk_const *c)
+{
+	if (in_list(c->name, preferred, NELEM(preferred)))
+		return 0;
+	return is_demoted(c->name) ? 2 : 1;
+}
+
+static int cmp_by_value(const void *a, const void *b)
+{
+	const struct sk_const *x = *(const struct sk_const *const *)a;
+	const struct sk_const *y = *(const struct sk_const *const *)b;
+
+	if (x->kind != y->kind)
+		return x->kind < y->kind ? -1 : 1;
+	if (x->value != y->value)
+		return x->value < y->value ? -1 : 1;
+	if (rank(x) != rank(y))
+		return rank(x) < rank(y) ? -1 : 1;
+	/* Same rank: the table order, which is name order. */
+	return x < y ? -1 : x > y;
+}
+
+/* The rows ordered by (kind, value, preference), built on first use so that
+ * a value lookup is a binary search. */
+static const struct sk_const *by_value[CONSTS_GEN_COUNT];
+static int by_value_ready;
+
+static void build_by_value(void)
+{
+	for (size_t i = 0; i < CONSTS_GEN_COUNT; i++)
+		by_value[i] = &consts_gen[i];
+	qsort(by_value, CONSTS_GEN_COUNT, sizeof(by_value[0]), cmp_by_value);
+	by_value_ready = 1;
+}
+
+const struct sk_const *const_by_value(enum const_kind kind, long value)
+{
+	size_t lo = 0, hi = CONSTS_GEN_COUNT;
+
+	if (!by_value_ready)
+		build_by_value();
+	/* Lower bound of (kind, value): the first row is the preferred one. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const struct sk_const *c = by_value[mid];
+
+		if (c->kind < kind || (c->kind == kind && c->value < value))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < CONSTS_GEN_COUNT && by_value[lo]->kind == kind &&
+	    by_value[lo]->value == value)
+		return by_value[lo];
+	return NULL;
+}
+
+const char *const_kind_name(enum const_kind kind)
+{
+	static const char *const names[CK__COUNT] = {
+	    [CK_AF] = "address family",	       [CK_SOCK] = "socket type",
+	    [CK_IPPROTO] = "protocol",	       [CK_SOL] = "option level",
+	    [CK_SO] = "socket option",	       [CK_TCP] = "TCP option",
+	    [CK_UDP] = "UDP option",	       [CK_IP] = "IP option",
+	    [CK_IPV6] = "IPv6 option",	       [CK_MSG] = "message flag",
+	    [CK_SHUT] = "shutdown mode",       [CK_AI] = "getaddrinfo flag",
+	    [CK_NI] = "getnameinfo flag",      [CK_EAI] = "resolver error",
+	    [CK_SCM] = "control message type", [CK_ERRNO] = "errno",
+	    [CK_OTHER] = "constant",
+	};
+
+	if ((unsigned)kind >= CK__COUNT)
+		return "constant";
+	return names[kind];
+}

@@ -1,0 +1,42 @@
+/* errors.c - names and messages for errno values and resolver codes. */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1
+#endif
+
+#include <netdb.h>
+#include <string.h>
+
+#include "consts.h"
+#include "errors.h"
+
+const char *errno_name(int err)
+{
+	const struct sk_const *c = const_by_value(CK_ERRNO, err);
+
+	return c ? c->name : NULL;
+}
+
+const char *errno_message(int err)
+{
+	/* Our pseudo-errnos are outside strerror's range: name them here. */
+	if (err == CORE_ETIMEOUT)
+		return "timed out";
+	if (err == CORE_EINTERRUPTED)
+		return "interrupted";
+	return strerror(err);
+}
+
+const char *eai_name(int code)
+{
+	const struct sk_const *c = const_by_value(CK_EAI, code);
+
+	return c ? c->name : NULL;
+}
+
+const char *eai_message(int code)
+{
+	const char *msg = gai_strerror(code);
+
+	/* POSIX does not promise a string for an unknown code. */
+	return msg ? msg : "Unknown error";
+}

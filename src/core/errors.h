@@ -1,0 +1,19 @@
+/* errors.h - names and messages for errno and resolver codes. Never prints. */
+#ifndef SOCKSHELL_ERRORS_H
+#define SOCKSHELL_ERRORS_H
+
+/* Python's socket.timeout: not an errno, so a value no errno takes. */
+#define CORE_ETIMEOUT 100000
+/* A blocking call interrupted by Ctrl-C (SIGINT) or a transcript timeout. */
+#define CORE_EINTERRUPTED 100001
+
+/* "ECONNREFUSED" for 111; NULL for an unknown number. */
+const char *errno_name(int err);
+/* strerror(err) in the current locale; never NULL. */
+const char *errno_message(int err);
+/* "EAI_NONAME" for -2; NULL for an unknown code. */
+const char *eai_name(int code);
+/* gai_strerror(code); never NULL. */
+const char *eai_message(int code);
+
+#endif

@@ -1,0 +1,580 @@
+/* sock.c - thin wrappers over the socket system calls with Python's
+ * timeout semantics. Each saves errno at once and returns it as a value;
+ * nothing here prints. */
+#include "sock.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "errors.h"
+
+volatile sig_atomic_t sk_interrupted;
+
+static sk_trace_fn trace_fn;
+static void *trace_ctx;
+
+void sk_set_trace(sk_trace_fn fn, void *ctx)
+{
+	trace_fn = fn;
+	trace_ctx = ctx;
+}
+
+bool sk_tracing(void)
+{
+	return trace_fn != NULL;
+}
+
+/* Hand one finished call to the tracer. */
+static void emit(struct sk_event *ev, long ret, int err)
+{
+	if (!trace_fn)
+		return;
+	ev->ret = ret;
+	ev->err = ret < 0 ? err : 0;
+	trace_fn(trace_ctx, ev);
+}
+
+static struct sk_arg arg(enum sk_argkind kind, long i)
+{
+	return (struct sk_arg){.kind = kind, .i = i};
+}
+
+static struct sk_arg argp(enum sk_argkind kind, const void *p, size_t len)
+{
+	return (struct sk_arg){.kind = kind, .p = p, .len = len};
+}
+
+static double now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* An EINTR either ends the call (Ctrl-C) or is retried, as Python does
+ * after running its signal handlers. Returns true when the call ends. */
+static bool interrupted(void)
+{
+	if (!sk_interrupted)
+		return false;
+	sk_interrupted = 0;
+	return true;
+}
+
+static int poll_ms(double timeout)
+{
+	if (timeout < 0)
+		return -1;
+	double ms = ceil(timeout * 1000.0);
+	return ms > 2147483647.0 ? 2147483647 : (int)ms;
+}
+
+int sk_poll(struct pollfd *fds, size_t n, double timeout, int *nready)
+{
+	double deadline = now() + timeout;
+	for (;;) {
+		int r = poll(fds, n, poll_ms(timeout));
+		int e = errno;
+		struct sk_event ev = {.name = "poll", .nargs = 3, .a =
+		                      {argp(SA_POLLFD, fds, n), arg(SA_INT, (long)n),
+		                       arg(SA_INT, poll_ms(timeout))}};
+		emit(&ev, r, e);
+		if (r >= 0) {
+			*nready = r;
+			return 0;
+		}
+		if (e != EINTR)
+			return e;
+		if (interrupted())
+			return CORE_EINTERRUPTED;
+		if (timeout >= 0) {
+			timeout = deadline - now();
+			if (timeout < 0)
+				timeout = 0;
+		}
+	}
+}
+
+int sk_wait(int fd, bool writing, double timeout)
+{
+	struct pollfd p = {.fd = fd, .events = writing ? POLLOUT : POLLIN};
+	int n = 0;
+	int e = sk_poll(&p, 1, timeout, &n);
+	if (e)
+		return e;
+	return n == 0 ? CORE_ETIMEOUT : 0;
+}
+
+int sk_sleep(double seconds)
+{
+	struct timespec ts;
+	ts.tv_sec = (time_t)seconds;
+	ts.tv_nsec = (long)((seconds - (double)ts.tv_sec) * 1e9);
+	while (nanosleep(&ts, &ts) < 0) {
+		if (errno != EINTR)
+			return errno;
+		if (interrupted())
+			return CORE_EINTERRUPTED;
+	}
+	return 0;
+}
+
+int sk_socket(int family, int type, int proto, int *fd)
+{
+	int r = socket(family, type, proto);
+	int e = errno;
+	struct sk_event ev = {.name = "socket", .nargs = 3, .a =
+	                      {arg(SA_FAMILY, family), arg(SA_SOCKTYPE, type),
+	                       arg(SA_PROTO, proto)}};
+	emit(&ev, r, e);
+	if (r < 0)
+		return e;
+	*fd = r;
+	return 0;
+}
+
+int sk_socketpair(int family, int type, int proto, int fds[2])
+{
+	int r = socketpair(family, type, proto, fds);
+	int e = errno;
+	struct sk_event ev = {.name = "socketpair", .nargs = 4, .a =
+	                      {arg(SA_FAMILY, family), arg(SA_SOCKTYPE, type),
+	                       arg(SA_PROTO, proto), argp(SA_FDPAIR, fds, 2)}};
+	emit(&ev, r, e);
+	return r < 0 ? e : 0;
+}
+
+int sk_close(int fd)
+{
+	int r = close(fd);
+	int e = errno;
+	struct sk_event ev = {.name = "close", .nargs = 1, .a = {arg(SA_FD, fd)}};
+	emit(&ev, r, e);
+	/* Linux always releases the descriptor, even on EINTR. */
+	return r < 0 && e != EINTR ? e : 0;
+}
+
+int sk_bind(int fd, const struct sk_addr *a)
+{
+	int r = bind(fd, (const struct sockaddr *)&a->ss, a->len);
+	int e = errno;
+	struct sk_event ev = {.name = "bind", .nargs = 3, .a =
+	                      {arg(SA_FD, fd), argp(SA_SOCKADDR, &a->ss, a->len),
+	                       arg(SA_INT, a->len)}};
+	emit(&ev, r, e);
+	return r < 0 ? e : 0;
+}
+
+int sk_listen(int fd, int backlog)
+{
+	int r = listen(fd, backlog);
+	int e = errno;
+	struct sk_event ev = {.name = "listen", .nargs = 2, .a = {arg(SA_FD, fd), arg(SA_INT, backlog)}};
+	emit(&ev, r, e);
+	return r < 0 ? e : 0;
+}
+
+/* The shape of every call that may block: wait first when there is a
+ * timeout, call, and go round again on EAGAIN until the deadline. */
+typedef int (*io_fn)(int fd, void *ctx);
+
+static int sock_call(int fd, bool writing, double timeout, io_fn fn,
+                     void *ctx)
+{
+	double deadline = now() + timeout;
+	for (;;) {
+		if (timeout > 0) {
+			double left = deadline - now();
+			int e = sk_wait(fd, writing, left < 0 ? 0 : left);
+			if (e)
+				return e;
+		}
+		int e = fn(fd, ctx);
+		if (e == 0)
+			return 0;
+		if (e == EINTR) {
+			if (interrupted())
+				return CORE_EINTERRUPTED;
+			continue;
+		}
+		if (timeout > 0 && (e == EAGAIN || e == EWOULDBLOCK))
+			continue;
+		return e;
+	}
+}
+
+struct accept_ctx {
+	int flags;
+	struct sk_addr *peer;
+	int newfd;
+};
+
+static int do_accept(int fd, void *p)
+{
+	struct accept_ctx *c = p;
+	c->peer->len = sizeof c->peer->ss;
+	socklen_t inlen = c->peer->len;
+	int r = accept4(fd, (struct sockaddr *)&c->peer->ss, &c->peer->len,
+	                c->flags);
+	int e = errno;
+	struct sk_event ev = {
+		.name = "accept4", .nargs = 4, .a =
+		{arg(SA_FD, fd),
+		 argp(SA_SOCKADDR, &c->peer->ss, r < 0 ? 0 : c->peer->len),
+		 (struct sk_arg){.kind = SA_SOCKLEN, .i = inlen,
+		                 .aux = r < 0 ? -1 : (long)c->peer->len},
+		 arg(SA_SOCKTYPE, c->flags)}};
+	emit(&ev, r, e);
+	if (r < 0)
+		return e;
+	c->newfd = r;
+	return 0;
+}
+
+int sk_accept(int fd, double timeout, int flags, struct sk_addr *peer,
+              int *newfd)
+{
+	struct accept_ctx c = {flags, peer, -1};
+	int e = sock_call(fd, false, timeout, do_accept, &c);
+	if (!e)
+		*newfd = c.newfd;
+	return e;
+}
+
+static int sock_error(int fd)
+{
+	int err = 0;
+	socklen_t len = sizeof err;
+	int e = sk_getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len);
+	return e ? e : err;
+}
+
+static int connect_once(int fd, const struct sk_addr *a)
+{
+	int r = connect(fd, (const struct sockaddr *)&a->ss, a->len);
+	int e = errno;
+	struct sk_event ev = {.name = "connect", .nargs = 3, .a =
+	                      {arg(SA_FD, fd), argp(SA_SOCKADDR, &a->ss, a->len),
+	                       arg(SA_INT, a->len)}};
+	emit(&ev, r, e);
+	return r < 0 ? e : 0;
+}
+
+int sk_connect_ex(int fd, const struct sk_addr *a, double timeout)
+{
+	int e = connect_once(fd, a);
+	if (e == EINTR && interrupted())
+		return CORE_EINTERRUPTED;
+	/* An interrupted or non-blocking connect goes on in the kernel: wait
+	 * for it and read its outcome from SO_ERROR, as Python does. */
+	if ((e == EINPROGRESS && timeout > 0) || (e == EINTR && timeout != 0)) {
+		e = sk_wait(fd, true, timeout);
+		if (e)
+			return e;
+		return sock_error(fd);
+	}
+	return e;
+}
+
+int sk_connect(int fd, const struct sk_addr *a, double timeout)
+{
+	return sk_connect_ex(fd, a, timeout);
+}
+
+struct io_ctx {
+	const void *out;
+	void *in;
+	size_t len;
+	int flags;
+	const struct sk_addr *to;
+	struct sk_addr *from;
+	const struct msghdr *msg_out;
+	struct msghdr *msg_in;
+	size_t done;
+};
+
+static int do_send(int fd, void *p)
+{
+	struct io_ctx *c = p;
+	const struct sockaddr *sa = c->to ? (const void *)&c->to->ss : NULL;
+	socklen_t salen = c->to ? c->to->len : 0;
+	ssize_t r = sendto(fd, c->out, c->len, c->flags, sa, salen);
+	int e = errno;
+	struct sk_event ev = {.name = "sendto", .nargs = 6, .a =
+	                      {arg(SA_FD, fd),
+	                       (struct sk_arg){.kind = SA_BUF, .p = c->out,
+	                                       .len = c->len, .aux = (long)c->len},
+	                       arg(SA_INT, (long)c->len), arg(SA_MSGFLAGS, c->flags),
+	                       c->to ? argp(SA_SOCKADDR, sa, salen)
+	                             : arg(SA_NULL, 0),
+	                       arg(SA_INT, salen)}};
+	emit(&ev, (long)r, e);
+	if (r < 0)
+		return e;
+	c->done = (size_t)r;
+	return 0;
+}
+
+int sk_send(int fd, const void *buf, size_t len, int flags, double timeout,
+            const struct sk_addr *to, size_t *sent)
+{
+	struct io_ctx c = {.out = buf, .len = len, .flags = flags, .to = to};
+	int e = sock_call(fd, true, timeout, do_send, &c);
+	if (!e)
+		*sent = c.done;
+	return e;
+}
+
+int sk_sendall(int fd, const void *buf, size_t len, int flags,
+               double timeout, size_t *sent)
+{
+	const char *p = buf;
+	size_t total = 0;
+	/* Python's sendall: the timeout applies to the whole call. */
+	double deadline = now() + timeout;
+	do {
+		double left = timeout > 0 ? deadline - now() : timeout;
+		if (timeout > 0 && left <= 0) {
+			*sent = total;
+			return CORE_ETIMEOUT;
+		}
+		size_t n = 0;
+		int e = sk_send(fd, p + total, len - total, flags, left, NULL, &n);
+		if (e) {
+			*sent = total;
+			return e;
+		}
+		total += n;
+	} while (total < len);
+	*sent = total;
+	return 0;
+}
+
+static int do_recv(int fd, void *p)
+{
+	struct io_ctx *c = p;
+	struct sockaddr *sa = c->from ? (void *)&c->from->ss : NULL;
+	socklen_t inlen = sizeof(struct sockaddr_storage);
+	if (c->from)
+		c->from->len = inlen;
+	ssize_t r = recvfrom(fd, c->in, c->len, c->flags, sa,
+	                     c->from ? &c->from->len : NULL);
+	int e = errno;
+	struct sk_event ev = {
+		.name = "recvfrom", .nargs = 6, .a =
+		{arg(SA_FD, fd),
+		 (struct sk_arg){.kind = SA_BUF, .p = c->in,
+		                 .len = r < 0 ? 0 : ((size_t)r < c->len ? (size_t)r : c->len),
+		                 .aux = (long)c->len},
+		 arg(SA_INT, (long)c->len), arg(SA_MSGFLAGS, c->flags),
+		 c->from ? argp(SA_SOCKADDR, sa, r < 0 ? 0 : c->from->len)
+		         : arg(SA_NULL, 0),
+		 c->from ? (struct sk_arg){.kind = SA_SOCKLEN, .i = inlen,
+		                           .aux = r < 0 ? -1 : (long)c->from->len}
+		         : arg(SA_NULL, 0)}};
+	emit(&ev, (long)r, e);
+	if (r < 0)
+		return e;
+	c->done = (size_t)r;
+	return 0;
+}
+
+int sk_recv(int fd, void *buf, size_t len, int flags, double timeout,
+            struct sk_addr *from, size_t *got)
+{
+	struct io_ctx c = {.in = buf, .len = len, .flags = flags, .from = from};
+	int e = sock_call(fd, false, timeout, do_recv, &c);
+	if (!e)
+		*got = c.done;
+	return e;
+}
+
+static int do_sendmsg(int fd, void *p)
+{
+	struct io_ctx *c = p;
+	ssize_t r = sendmsg(fd, c->msg_out, c->flags);
+	int e = errno;
+	struct sk_event ev = {.name = "sendmsg", .nargs = 3, .a =
+	                      {arg(SA_FD, fd), argp(SA_MSGHDR, c->msg_out, 0),
+	                       arg(SA_MSGFLAGS, c->flags)}};
+	emit(&ev, (long)r, e);
+	if (r < 0)
+		return e;
+	c->done = (size_t)r;
+	return 0;
+}
+
+int sk_sendmsg(int fd, const struct msghdr *msg, int flags, double timeout,
+               size_t *sent)
+{
+	struct io_ctx c = {.msg_out = msg, .flags = flags};
+	int e = sock_call(fd, true, timeout, do_sendmsg, &c);
+	if (!e)
+		*sent = c.done;
+	return e;
+}
+
+static int do_recvmsg(int fd, void *p)
+{
+	struct io_ctx *c = p;
+	ssize_t r = recvmsg(fd, c->msg_in, c->flags);
+	int e = errno;
+	struct sk_event ev = {.name = "recvmsg", .nargs = 3, .a =
+	                      {arg(SA_FD, fd), argp(SA_MSGHDR, c->msg_in, r < 0 ? 0 : (size_t)r),
+	                       arg(SA_MSGFLAGS, c->flags)}};
+	emit(&ev, (long)r, e);
+	if (r < 0)
+		return e;
+	c->done = (size_t)r;
+	return 0;
+}
+
+int sk_recvmsg(int fd, struct msghdr *msg, int flags, double timeout,
+               size_t *got)
+{
+	struct io_ctx c = {.msg_in = msg, .flags = flags};
+	int e = sock_call(fd, false, timeout, do_recvmsg, &c);
+	if (!e)
+		*got = c.done;
+	return e;
+}
+
+int sk_shutdown(int fd, int how)
+{
+	int r = shutdown(fd, how);
+	int e = errno;
+	struct sk_event ev = {.name = "shutdown", .nargs = 2, .a = {arg(SA_FD, fd), arg(SA_HOW, how)}};
+	emit(&ev, r, e);
+	return r < 0 ? e : 0;
+}
+
+static int get_name(const char *call, int (*fn)(int, struct sockaddr *,
+                                                socklen_t *),
+                    int fd, struct sk_addr *a)
+{
+	socklen_t inlen = sizeof a->ss;
+	memset(&a->ss, 0, sizeof a->ss);
+	a->len = inlen;
+	int r = fn(fd, (struct sockaddr *)&a->ss, &a->len);
+	int e = errno;
+	struct sk_event ev = {.name = call, .nargs = 3, .a =
+	                      {arg(SA_FD, fd),
+	                       argp(SA_SOCKADDR, &a->ss, r < 0 ? 0 : a->len),
+	                       (struct sk_arg){.kind = SA_SOCKLEN, .i = inlen,
+	                                       .aux = r < 0 ? -1 : (long)a->len}}};
+	emit(&ev, r, e);
+	return r < 0 ? e : 0;
+}
+
+int sk_getsockname(int fd, struct sk_addr *a)
+{
+	return get_name("getsockname", getsockname, fd, a);
+}
+
+int sk_getpeername(int fd, struct sk_addr *a)
+{
+	return get_name("getpeername", getpeername, fd, a);
+}
+
+int sk_getsockopt(int fd, int level, int opt, void *buf, socklen_t *len)
+{
+	socklen_t inlen = *len;
+	int r = getsockopt(fd, level, opt, buf, len);
+	int e = errno;
+	struct sk_event ev = {
+		.name = "getsockopt", .nargs = 5, .a =
+		{arg(SA_FD, fd), arg(SA_LEVEL, level),
+		 (struct sk_arg){.kind = SA_OPTNAME, .i = opt, .aux = level},
+		 (struct sk_arg){.kind = SA_OPTVAL, .i = opt, .aux = level,
+		                 .p = buf, .len = r < 0 ? 0 : *len},
+		 (struct sk_arg){.kind = SA_SOCKLEN, .i = inlen,
+		                 .aux = r < 0 ? -1 : (long)*len}}};
+	emit(&ev, r, e);
+	return r < 0 ? e : 0;
+}
+
+int sk_setsockopt(int fd, int level, int opt, const void *buf, socklen_t len)
+{
+	int r = setsockopt(fd, level, opt, buf, len);
+	int e = errno;
+	struct sk_event ev = {
+		.name = "setsockopt", .nargs = 5, .a =
+		{arg(SA_FD, fd), arg(SA_LEVEL, level),
+		 (struct sk_arg){.kind = SA_OPTNAME, .i = opt, .aux = level},
+		 (struct sk_arg){.kind = SA_OPTVAL, .i = opt, .aux = level,
+		                 .p = buf, .len = len},
+		 arg(SA_INT, len)}};
+	emit(&ev, r, e);
+	return r < 0 ? e : 0;
+}
+
+static int fcntl_get(int fd, int cmd, int *val)
+{
+	int r = fcntl(fd, cmd);
+	int e = errno;
+	struct sk_event ev = {.name = "fcntl", .nargs = 2, .a = {arg(SA_FD, fd), arg(SA_FCNTLCMD, cmd)}};
+	emit(&ev, r, e);
+	if (r < 0)
+		return e;
+	*val = r;
+	return 0;
+}
+
+static int fcntl_set(int fd, int cmd, int val)
+{
+	int r = fcntl(fd, cmd, val);
+	int e = errno;
+	struct sk_event ev = {.name = "fcntl", .nargs = 3, .a =
+	                      {arg(SA_FD, fd), arg(SA_FCNTLCMD, cmd),
+	                       arg(cmd == F_SETFL ? SA_OFLAGS : SA_INT, val)}};
+	emit(&ev, r, e);
+	return r < 0 ? e : 0;
+}
+
+int sk_set_nonblock(int fd, bool on)
+{
+	int fl = 0;
+	int e = fcntl_get(fd, F_GETFL, &fl);
+	if (e)
+		return e;
+	int nfl = on ? fl | O_NONBLOCK : fl & ~O_NONBLOCK;
+	/* Like Python, skip the second call when nothing changes. */
+	return nfl == fl ? 0 : fcntl_set(fd, F_SETFL, nfl);
+}
+
+int sk_get_cloexec(int fd, bool *on)
+{
+	int fl = 0;
+	int e = fcntl_get(fd, F_GETFD, &fl);
+	if (!e)
+		*on = (fl & FD_CLOEXEC) != 0;
+	return e;
+}
+
+int sk_set_cloexec(int fd, bool on)
+{
+	int fl = 0;
+	int e = fcntl_get(fd, F_GETFD, &fl);
+	if (e)
+		return e;
+	int nfl = on ? fl | FD_CLOEXEC : fl & ~FD_CLOEXEC;
+	return nfl == fl ? 0 : fcntl_set(fd, F_SETFD, nfl);
+}
+
+int sk_dup(int fd, int *newfd)
+{
+	int r = fcntl(fd, F_DUPFD_CLOEXEC, 0);
+	int e = errno;
+	struct sk_event ev = {.name = "fcntl", .nargs = 3, .a =
+	                      {arg(SA_FD, fd), arg(SA_FCNTLCMD, F_DUPFD_CLOEXEC),
+	                       arg(SA_INT, 0)}};
+	emit(&ev, r, e);
+	if (r < 0)
+		return e;
+	*newfd = r;
+	return 0;
+}

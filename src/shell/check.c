@@ -1,0 +1,202 @@
+/* check.c - each transcript runs in a forked child with a fresh shell, so
+ * no socket or variable leaks from one file to the next, and a file that
+ * hangs is killed rather than stopping the run. */
+#include "check.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../core/sock.h"
+#include "shell.h"
+#include "transcript.h"
+
+/* Per statement: a blocking call that outlives this is interrupted. */
+#define STMT_TIMEOUT 10
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	sk_interrupted = 1;
+}
+
+/* Split captured output into lines; the last newline ends a line. */
+static char **split_lines(const char *p, size_t len, size_t *n)
+{
+	char **lines = NULL;
+	size_t count = 0, start = 0;
+	for (size_t i = 0; i <= len; i++) {
+		if (i < len && p[i] != '\n')
+			continue;
+		if (i == len && start == len)
+			break;
+		lines = xrealloc(lines, sizeof *lines * (count + 1));
+		lines[count++] = xstrndup(p + start, i - start);
+		start = i + 1;
+	}
+	*n = count;
+	return lines;
+}
+
+static void free_lines(char **l, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(l[i]);
+	free(l);
+}
+
+struct lines {
+	char **v;
+	size_t n;
+};
+
+static void push(struct lines *l, const char *s)
+{
+	l->v = xrealloc(l->v, sizeof *l->v * (l->n + 1));
+	l->v[l->n++] = xstrdup(s);
+}
+
+/* Run case C, appending what the file would say if it recorded this run. */
+static bool run_case(struct shell *sh, const struct tr_case *c,
+                     struct lines *actual)
+{
+	struct strbuf out = {0};
+	out_capture(&out);
+	alarm(STMT_TIMEOUT);
+	sh->line = c->line;
+	shell_run_line(sh, c->stmt, strlen(c->stmt));
+	alarm(0);
+	sk_interrupted = 0;
+	out_capture(NULL);
+	size_t n;
+	char **got = split_lines(out.p ? out.p : "", out.len, &n);
+	sb_free(&out);
+	bool ok = transcript_match(c->expected, c->nexpected, got, n);
+	/* A match keeps the expected text so ellipses do not show in a diff. */
+	if (!ok)
+		for (size_t i = 0; i < n; i++)
+			push(actual, *got[i] ? got[i] : "<BLANKLINE>");
+	free_lines(got, n);
+	return ok;
+}
+
+static int check_one(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		printf("FAIL %s\n%s: %s\n", path, path, strerror(errno));
+		return 1;
+	}
+	struct strbuf text = {0};
+	char buf[65536];
+	size_t r;
+	while ((r = fread(buf, 1, sizeof buf, f)) > 0)
+		sb_add(&text, buf, r);
+	fclose(f);
+	struct transcript t;
+	if (transcript_parse(text.p ? text.p : "", text.len, &t)) {
+		sb_free(&text);
+		printf("FAIL %s\nout of memory\n", path);
+		return 1;
+	}
+	sb_free(&text);
+	struct shell sh;
+	shell_init(&sh);
+	struct lines actual = {0};
+	bool all = true;
+	size_t li = 0;
+	for (size_t i = 0; i < t.ncases; i++) {
+		const struct tr_case *c = &t.cases[i];
+		for (; li < (size_t)c->line; li++)
+			push(&actual, t.lines[li]);
+		size_t before = actual.n;
+		bool ok = sh.exiting ? c->nexpected == 0 : run_case(&sh, c, &actual);
+		if (ok)
+			for (size_t k = 0; k < c->nexpected; k++)
+				push(&actual, t.lines[li + k]);
+		(void)before;
+		li += c->nexpected;
+		all = all && ok;
+	}
+	for (; li < t.nlines; li++)
+		push(&actual, t.lines[li]);
+	shell_free(&sh);
+	if (all) {
+		printf("PASS %s\n", path);
+	} else {
+		char *label = xasprintf("%s (actual)", path);
+		char *d = unified_diff(path, t.lines, t.nlines, label, actual.v, actual.n);
+		printf("FAIL %s\n%s", path, d ? d : "");
+		free(d);
+		free(label);
+	}
+	free_lines(actual.v, actual.n);
+	transcript_free(&t);
+	return all ? 0 : 1;
+}
+
+/* Wait for PID at most TIMEOUT seconds; kill it past that. */
+static int wait_child(pid_t pid, int timeout, const char *path)
+{
+	time_t end = time(NULL) + timeout;
+	int status;
+	for (;;) {
+		pid_t r = waitpid(pid, &status, WNOHANG);
+		if (r == pid)
+			break;
+		if (r < 0 && errno != EINTR)
+			return 1;
+		if (time(NULL) > end) {
+			kill(pid, SIGKILL);
+			waitpid(pid, &status, 0);
+			printf("FAIL %s\ntimed out after %d s\n", path, timeout);
+			return 1;
+		}
+		struct timespec ts = {0, 10 * 1000 * 1000};
+		nanosleep(&ts, NULL);
+	}
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status) ? 1 : 0;
+	printf("FAIL %s\nkilled by signal %d\n", path, WTERMSIG(status));
+	return 1;
+}
+
+int check_files(char **files, int n, int timeout_seconds)
+{
+	int passed = 0, failed = 0;
+	for (int i = 0; i < n; i++) {
+		fflush(stdout);
+		pid_t pid = fork();
+		if (pid == 0) {
+			struct sigaction sa = {.sa_handler = on_alarm};
+			sigaction(SIGALRM, &sa, NULL);
+			int r = check_one(files[i]);
+			fflush(stdout);
+			_exit(r);
+		}
+		int r = pid < 0 ? 1 : wait_child(pid, timeout_seconds, files[i]);
+		if (r)
+			failed++;
+		else
+			passed++;
+	}
+	printf("%d passed, %d failed\n", passed, failed);
+	fflush(stdout);
+	return failed ? 1 : 0;
+}
+
+void record_write(FILE *f, const char *stmt, const char *out, size_t len)
+{
+	fprintf(f, "%s%s\n", TRANSCRIPT_PROMPT, stmt);
+	size_t n;
+	char **lines = split_lines(out, len, &n);
+	for (size_t i = 0; i < n; i++)
+		fprintf(f, "%s\n", *lines[i] ? lines[i] : "<BLANKLINE>");
+	free_lines(lines, n);
+	/* Every finished statement is on disk, whatever happens next. */
+	fflush(f);
+}

@@ -1,0 +1,16 @@
+/* check.h - replaying transcripts and comparing (--check), and writing
+ * sessions as transcripts (record). */
+#ifndef SOCKSHELL_CHECK_H
+#define SOCKSHELL_CHECK_H
+
+#include <stdio.h>
+#include "strbuf.h"
+
+/* Check each file in a fresh shell; prints PASS/FAIL lines, diffs and the
+ * closing "N passed, N failed". Returns 0 when all passed, else 1. */
+int check_files(char **files, int n, int timeout_seconds);
+
+/* Append one statement and its output to a transcript being recorded. */
+void record_write(FILE *f, const char *stmt, const char *out, size_t len);
+
+#endif

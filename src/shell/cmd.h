@@ -1,0 +1,113 @@
+/* cmd.h - the command table: one row per command, read by the parser, the
+ * argument checker, help, completion and the man page alike. */
+#ifndef SOCKSHELL_CMD_H
+#define SOCKSHELL_CMD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "value.h"
+
+struct shell;
+struct node;
+
+enum cmd_status { CMD_OK, CMD_ERROR, CMD_EXIT };
+
+/* What an argument must be; the checker converts and reports by position
+ * and name before any handler runs. */
+enum ptype {
+	P_ANY,
+	P_SOCK,      /* a socket value */
+	P_INT,       /* an integer or constant */
+	P_FAMILY,    /* AF_* */
+	P_SOCKTYPE,  /* SOCK_* */
+	P_PROTO,     /* IPPROTO_* or a number */
+	P_LEVEL,     /* SOL_SOCKET, IPPROTO_TCP, ... */
+	P_OPTNAME,   /* SO_*, TCP_*, ... */
+	P_MSGFLAGS,  /* MSG_* */
+	P_HOW,       /* SHUT_* */
+	P_AIFLAGS,   /* AI_* */
+	P_NIFLAGS,   /* NI_* */
+	P_TIMEOUT,   /* seconds as int or float, or None */
+	P_FLOAT,     /* seconds */
+	P_BOOL,
+	P_DATA,      /* bytes, bytearray, or str sent as UTF-8 */
+	P_STR,       /* str, or a bare word */
+	P_HOST,      /* str, bare word or None */
+	P_SERVICE,   /* port number, service name or None */
+	P_ADDR,      /* a socket address for the socket's family */
+	P_HOSTPORT,  /* (host, port) */
+	P_BUFFER,    /* a bytearray to fill */
+	P_SEQ,       /* a list or tuple */
+	P_OPTVAL,    /* an option value: int, bytes, tuple, float */
+	P_RAW,       /* the argument's text, not evaluated */
+	P_STMT       /* a statement, run by the command */
+};
+
+#define PF_OPT 1     /* may be left out */
+#define PF_REST 2    /* takes every remaining argument */
+#define PF_IFINT 4   /* optional, taken only when the argument is an int */
+
+struct param {
+	const char *name;
+	enum ptype type;
+	int flags;
+};
+
+#define CMD_MAXARGS 8
+
+struct cmd_call {
+	struct shell *sh;
+	const struct cmd_entry *cmd;
+	struct value *argv[CMD_MAXARGS]; /* NULL: not given */
+	const char *argsrc[CMD_MAXARGS]; /* P_RAW text */
+	struct node *argnode[CMD_MAXARGS]; /* P_STMT */
+	struct value **rest;  /* PF_REST values */
+	const char **restsrc; /* PF_REST raw texts */
+	size_t nrest;
+	struct value *result; /* NULL prints nothing (None) */
+	char *cause;          /* on CMD_ERROR: after "error: NAME: " */
+	const char *callname; /* the name to report errors under */
+	int sh_last_errno;    /* the errno of a failed call, for `errno` */
+};
+
+#define CMD_METHOD 1   /* the first parameter is the socket: s.recv */
+#define CMD_ATTR 2     /* an attribute: s.family */
+#define CMD_FILE 4     /* a method of a makefile() file */
+#define CMD_HIDDEN 8   /* not listed by help */
+
+struct cmd_entry {
+	const char *name;
+	const char *alias;
+	const char *group;
+	int flags;
+	struct param params[CMD_MAXARGS];
+	enum cmd_status (*exec)(struct cmd_call *c);
+	const char *usage;   /* synopsis after the name */
+	const char *summary; /* one line */
+	const char *python;  /* the Python equivalent */
+	const char *c_call;  /* the C equivalent */
+	const char *errors;  /* errors students meet, one per line */
+	const char *example;
+};
+
+/* The tables, NULL-terminated, one per file under commands/. */
+extern const struct cmd_entry cmd_socket_table[];
+extern const struct cmd_entry cmd_module_table[];
+extern const struct cmd_entry cmd_shell_table[];
+extern const struct cmd_entry cmd_file_table[];
+
+/* A command or socket method by name (not file methods). */
+const struct cmd_entry *cmd_find(const char *name);
+/* A method of a value of TYPE (T_SOCKET or T_FILE) by name. */
+const struct cmd_entry *cmd_find_method(enum vtype type, const char *name);
+/* Walk every entry: I from 0 until NULL. */
+const struct cmd_entry *cmd_at(size_t i);
+size_t cmd_nparams(const struct cmd_entry *e);
+
+/* Helpers for handlers: set c->cause and return CMD_ERROR. */
+enum cmd_status cmd_fail(struct cmd_call *c, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+enum cmd_status cmd_errno(struct cmd_call *c, int err);
+enum cmd_status cmd_gai(struct cmd_call *c, int code);
+
+#endif

@@ -1,0 +1,28 @@
+/* common.h - small helpers shared by the command handlers. */
+#ifndef SOCKSHELL_COMMANDS_COMMON_H
+#define SOCKSHELL_COMMANDS_COMMON_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "../../core/addr.h"
+#include "../cmd.h"
+#include "../shell.h"
+#include "../strbuf.h"
+#include "../value.h"
+
+#define SOCK(c) (&(c)->argv[0]->u.sock)
+
+/* Argument K as an integer, DFLT when it was left out or None. */
+long long arg_int(const struct cmd_call *c, int k, long long dflt);
+/* Argument K as Python timeout seconds: < 0 for None. */
+double arg_timeout(const struct cmd_call *c, int k, double dflt);
+/* The bytes of a bytes, bytearray or str value. */
+void arg_data(const struct value *v, const char **p, size_t *len);
+/* Build the sockaddr for socket S from address argument V. */
+int arg_sockaddr(struct cmd_call *c, const struct sockobj *s,
+                 const struct value *v, struct sk_addr *out);
+/* A new socket value for FD, with the default timeout applied. */
+struct value *new_socket(struct shell *sh, int fd, int family, int type,
+                         int proto);
+
+#endif

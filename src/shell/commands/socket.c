@@ -1,0 +1,695 @@
+/* socket.c - the methods of a socket object, each also a command whose
+ * first argument is the socket: s.recv 10 is recv s 10. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+
+#include "../../core/errors.h"
+#include "../../core/sock.h"
+#include "../../core/sockopt.h"
+#include "../format.h"
+#include "../sockaddr.h"
+#include "common.h"
+
+/* Buffers past this are refused rather than exhausting memory. */
+#define MAX_BUFSIZE (1u << 30)
+
+static enum cmd_status do_accept(struct cmd_call *c)
+{
+	struct sockobj *s = SOCK(c);
+	struct sk_addr peer;
+	int fd;
+	int e = sk_accept(s->fd, s->timeout, SOCK_CLOEXEC, &peer, &fd);
+	if (e)
+		return cmd_errno(c, e);
+	struct value *conn = new_socket(c->sh, fd, s->family, s->type, s->proto);
+	c->result = v_tuple(2, conn, sockaddr_value(&peer));
+	return CMD_OK;
+}
+
+static enum cmd_status do_bind(struct cmd_call *c)
+{
+	struct sk_addr a;
+	if (arg_sockaddr(c, SOCK(c), c->argv[1], &a))
+		return CMD_ERROR;
+	int e = sk_bind(SOCK(c)->fd, &a);
+	return e ? cmd_errno(c, e) : CMD_OK;
+}
+
+static enum cmd_status do_listen(struct cmd_call *c)
+{
+	/* Python's default backlog: min(SOMAXCONN, 128). */
+	long long backlog = arg_int(c, 1, SOMAXCONN < 128 ? SOMAXCONN : 128);
+	if (backlog < 0)
+		backlog = 0;
+	if (backlog > 0x7fffffff)
+		return cmd_fail(c, "backlog too large");
+	int e = sk_listen(SOCK(c)->fd, (int)backlog);
+	return e ? cmd_errno(c, e) : CMD_OK;
+}
+
+static enum cmd_status do_connect(struct cmd_call *c)
+{
+	struct sk_addr a;
+	if (arg_sockaddr(c, SOCK(c), c->argv[1], &a))
+		return CMD_ERROR;
+	int e = sk_connect(SOCK(c)->fd, &a, SOCK(c)->timeout);
+	return e ? cmd_errno(c, e) : CMD_OK;
+}
+
+static enum cmd_status do_connect_ex(struct cmd_call *c)
+{
+	struct sk_addr a;
+	if (arg_sockaddr(c, SOCK(c), c->argv[1], &a))
+		return CMD_ERROR;
+	int e = sk_connect_ex(SOCK(c)->fd, &a, SOCK(c)->timeout);
+	/* Python's connect_ex returns errno, and raises only on timeout. */
+	if (e == CORE_ETIMEOUT || e == CORE_EINTERRUPTED)
+		return cmd_errno(c, e);
+	c->result = v_const(CK_ERRNO, e);
+	return CMD_OK;
+}
+
+static enum cmd_status do_close(struct cmd_call *c)
+{
+	struct sockobj *s = SOCK(c);
+	if (s->fd < 0)
+		return CMD_OK;
+	int fd = s->fd;
+	s->fd = -1;
+	int e = sk_close(fd);
+	/* Python ignores ECONNRESET from close. */
+	return e && e != ECONNRESET ? cmd_errno(c, e) : CMD_OK;
+}
+
+static enum cmd_status do_detach(struct cmd_call *c)
+{
+	c->result = v_int(SOCK(c)->fd);
+	SOCK(c)->fd = -1;
+	return CMD_OK;
+}
+
+static enum cmd_status do_dup(struct cmd_call *c)
+{
+	struct sockobj *s = SOCK(c);
+	int fd;
+	int e = sk_dup(s->fd, &fd);
+	if (e)
+		return cmd_errno(c, e);
+	c->result = v_socket(fd, s->family, s->type, s->proto, s->timeout);
+	if (s->timeout >= 0)
+		sk_set_nonblock(fd, true);
+	return CMD_OK;
+}
+
+static enum cmd_status do_fileno(struct cmd_call *c)
+{
+	c->result = v_int(SOCK(c)->fd);
+	return CMD_OK;
+}
+
+static enum cmd_status do_get_inheritable(struct cmd_call *c)
+{
+	bool cloexec;
+	int e = sk_get_cloexec(SOCK(c)->fd, &cloexec);
+	if (e)
+		return cmd_errno(c, e);
+	c->result = v_bool(!cloexec);
+	return CMD_OK;
+}
+
+static enum cmd_status do_set_inheritable(struct cmd_call *c)
+{
+	int e = sk_set_cloexec(SOCK(c)->fd, !v_truthy(c->argv[1]));
+	return e ? cmd_errno(c, e) : CMD_OK;
+}
+
+static enum cmd_status get_name(struct cmd_call *c, bool peer)
+{
+	struct sk_addr a;
+	int e = peer ? sk_getpeername(SOCK(c)->fd, &a)
+	             : sk_getsockname(SOCK(c)->fd, &a);
+	if (e)
+		return cmd_errno(c, e);
+	c->result = sockaddr_value(&a);
+	return CMD_OK;
+}
+
+static enum cmd_status do_getpeername(struct cmd_call *c)
+{
+	return get_name(c, true);
+}
+
+static enum cmd_status do_getsockname(struct cmd_call *c)
+{
+	return get_name(c, false);
+}
+
+/* A decoded option as the value Python would give (names where the
+ * contract asks for them). */
+static struct value *optval_value(const struct optval *o)
+{
+	switch (o->type) {
+	case OT_LINGER:
+		return v_tuple(2, v_int(o->pair[0]), v_int(o->pair[1]));
+	case OT_TIMEVAL:
+		return v_float(o->f);
+	case OT_SOCKTYPE:
+		return v_const(CK_SOCK, o->i);
+	case OT_FAMILY:
+		return v_const(CK_AF, o->i);
+	case OT_PROTOCOL:
+		return v_const(CK_IPPROTO, o->i);
+	case OT_ERRNO:
+		return v_const(CK_ERRNO, o->i);
+	case OT_STRING:
+	case OT_INADDR:
+		return v_cstr(o->s);
+	case OT_UCRED:
+	case OT_STRUCT: {
+		struct value **items = xmalloc(sizeof *items * (2 * (size_t)o->nfields + 1));
+		for (int i = 0; i < o->nfields; i++) {
+			items[2 * i] = v_cstr(o->fields[i].key);
+			items[2 * i + 1] = v_int(o->fields[i].val);
+		}
+		struct value *d = v_seq(T_DICT, items, 2 * (size_t)o->nfields);
+		free(items);
+		return d;
+	}
+	case OT_BYTES:
+		return v_bytes(o->raw, o->rawlen);
+	default:
+		return v_int(o->i);
+	}
+}
+
+static enum cmd_status getsockopt_raw(struct cmd_call *c, int level, int opt,
+                                      long long buflen)
+{
+	if (buflen < 0 || buflen > 1024)
+		return cmd_fail(c, "getsockopt buflen out of range");
+	unsigned char buf[1024];
+	socklen_t len = (socklen_t)buflen;
+	int e = sk_getsockopt(SOCK(c)->fd, level, opt, buf, &len);
+	if (e)
+		return cmd_errno(c, e);
+	c->result = v_bytes(buf, len);
+	return CMD_OK;
+}
+
+static enum cmd_status do_getsockopt(struct cmd_call *c)
+{
+	int level = (int)arg_int(c, 1, 0), opt = (int)arg_int(c, 2, 0);
+	if (c->argv[3])
+		return getsockopt_raw(c, level, opt, arg_int(c, 3, 0));
+	const struct sockopt_desc *d = sockopt_find(level, opt);
+	unsigned char buf[1024];
+	socklen_t len = d ? (socklen_t)sockopt_size(d) : sizeof(int);
+	if (len > sizeof buf)
+		len = sizeof buf;
+	memset(buf, 0, sizeof buf);
+	int e = sk_getsockopt(SOCK(c)->fd, level, opt, buf, &len);
+	if (e)
+		return cmd_errno(c, e);
+	struct optval o;
+	if (!d) {
+		int v = 0;
+		memcpy(&v, buf, len < sizeof v ? len : sizeof v);
+		c->result = v_int(v);
+		return CMD_OK;
+	}
+	if (sockopt_decode(d, buf, len, &o))
+		return cmd_fail(c, "%s: unexpected option length %u", d->name,
+		                (unsigned)len);
+	c->result = optval_value(&o);
+	return CMD_OK;
+}
+
+/* Fill O from the user's value V: ints, (onoff, seconds), float seconds,
+ * strings and addresses, or raw bytes as Python passes them. */
+static int optval_from_value(struct cmd_call *c, const struct value *v,
+                             const struct sockopt_desc *d, struct optval *o)
+{
+	memset(o, 0, sizeof *o);
+	if (v_is_int(v)) {
+		o->type = OT_INT;
+		o->i = (long)v_int_of(v);
+	} else if (v->type == T_FLOAT) {
+		o->type = OT_TIMEVAL;
+		o->f = v->u.f;
+	} else if (v_is_bytes_like(v)) {
+		if (v->u.s.len > sizeof o->raw)
+			return cmd_fail(c, "option value too long"), -1;
+		o->type = OT_BYTES;
+		memcpy(o->raw, v->u.s.p, v->u.s.len);
+		o->rawlen = v->u.s.len;
+	} else if (v->type == T_STR) {
+		o->type = d && d->type == OT_INADDR ? OT_INADDR : OT_STRING;
+		snprintf(o->s, sizeof o->s, "%s", v->u.s.p);
+		if (d && (d->type == OT_IPMREQ || d->type == OT_IPV6MREQ))
+			o->type = d->type;
+	} else if (v_is_seq(v) && v->u.seq.n == 2 && v_is_int(v->u.seq.items[0]) &&
+	           v_is_int(v->u.seq.items[1])) {
+		o->type = OT_LINGER;
+		o->pair[0] = (long)v_int_of(v->u.seq.items[0]);
+		o->pair[1] = (long)v_int_of(v->u.seq.items[1]);
+	} else if (v_is_seq(v) && v->u.seq.n == 2 &&
+	           v->u.seq.items[0]->type == T_STR && d) {
+		o->type = d->type == OT_IPV6MREQ ? OT_IPV6MREQ : OT_IPMREQ;
+		snprintf(o->s, sizeof o->s, "%s", v->u.seq.items[0]->u.s.p);
+		struct value *second = v->u.seq.items[1];
+		if (second->type == T_STR)
+			snprintf(o->s2, sizeof o->s2, "%s", second->u.s.p);
+		else if (v_is_int(second))
+			o->ifindex = (long)v_int_of(second);
+	} else {
+		return cmd_fail(c, "argument 3 (value): expected an int, bytes, a "
+		                "float, a string or a pair, got %s",
+		                v_type_name(v)), -1;
+	}
+	return 0;
+}
+
+static enum cmd_status do_setsockopt(struct cmd_call *c)
+{
+	int level = (int)arg_int(c, 1, 0), opt = (int)arg_int(c, 2, 0);
+	const struct sockopt_desc *d = sockopt_find(level, opt);
+	struct optval o;
+	if (optval_from_value(c, c->argv[3], d, &o))
+		return CMD_ERROR;
+	unsigned char buf[512];
+	socklen_t len = 0;
+	if (!d && o.type == OT_INT) {
+		int v = (int)o.i;
+		memcpy(buf, &v, sizeof v);
+		len = sizeof v;
+	} else if (!d && o.type == OT_BYTES) {
+		memcpy(buf, o.raw, o.rawlen);
+		len = (socklen_t)o.rawlen;
+	} else if (!d || sockopt_encode(d, &o, buf, sizeof buf, &len)) {
+		return cmd_fail(c, "%s does not take a value of that kind",
+		                d ? d->name : "this option");
+	}
+	int e = sk_setsockopt(SOCK(c)->fd, level, opt, buf, len);
+	return e ? cmd_errno(c, e) : CMD_OK;
+}
+
+static int check_bufsize(struct cmd_call *c, long long n, const char *what)
+{
+	if (n < 0)
+		return cmd_fail(c, "negative buffersize in %s", what), -1;
+	if (n > MAX_BUFSIZE)
+		return cmd_fail(c, "buffersize too large (at most 1 GiB)"), -1;
+	return 0;
+}
+
+static enum cmd_status recv_common(struct cmd_call *c, bool from)
+{
+	struct sockobj *s = SOCK(c);
+	long long n = arg_int(c, 1, 0);
+	if (check_bufsize(c, n, c->cmd->name))
+		return CMD_ERROR;
+	char *buf = xmalloc((size_t)n + 1);
+	struct sk_addr a = {.len = 0};
+	size_t got = 0;
+	int e = sk_recv(s->fd, buf, (size_t)n, (int)arg_int(c, 2, 0), s->timeout,
+	                from ? &a : NULL, &got);
+	if (e) {
+		free(buf);
+		return cmd_errno(c, e);
+	}
+	/* With MSG_TRUNC the kernel reports the real length; Python keeps
+	 * what fits. */
+	struct value *data = v_bytes(buf, got < (size_t)n ? got : (size_t)n);
+	free(buf);
+	c->result = from ? v_tuple(2, data, sockaddr_value(&a)) : data;
+	return CMD_OK;
+}
+
+static enum cmd_status do_recv(struct cmd_call *c)
+{
+	return recv_common(c, false);
+}
+
+static enum cmd_status do_recvfrom(struct cmd_call *c)
+{
+	return recv_common(c, true);
+}
+
+static enum cmd_status recv_into_common(struct cmd_call *c, bool from)
+{
+	struct sockobj *s = SOCK(c);
+	struct value *buf = c->argv[1];
+	long long n = arg_int(c, 2, 0);
+	if (n == 0)
+		n = (long long)buf->u.s.len;
+	if (n < 0)
+		return cmd_fail(c, "negative buffersize in %s", c->cmd->name);
+	if ((size_t)n > buf->u.s.len)
+		return cmd_fail(c, "buffer too small for requested bytes");
+	struct sk_addr a = {.len = 0};
+	size_t got = 0;
+	int e = sk_recv(s->fd, buf->u.s.p, (size_t)n, (int)arg_int(c, 3, 0),
+	                s->timeout, from ? &a : NULL, &got);
+	if (e)
+		return cmd_errno(c, e);
+	struct value *count = v_int((long long)got);
+	c->result = from ? v_tuple(2, count, sockaddr_value(&a)) : count;
+	return CMD_OK;
+}
+
+static enum cmd_status do_recv_into(struct cmd_call *c)
+{
+	return recv_into_common(c, false);
+}
+
+static enum cmd_status do_recvfrom_into(struct cmd_call *c)
+{
+	return recv_into_common(c, true);
+}
+
+static enum cmd_status send_common(struct cmd_call *c, bool all, bool to)
+{
+	struct sockobj *s = SOCK(c);
+	const char *p;
+	size_t len, sent = 0;
+	arg_data(c->argv[1], &p, &len);
+	int flags = (int)arg_int(c, 2, 0);
+	struct sk_addr a;
+	if (to && arg_sockaddr(c, s, c->argv[3], &a))
+		return CMD_ERROR;
+	int e = all ? sk_sendall(s->fd, p, len, flags, s->timeout, &sent)
+	            : sk_send(s->fd, p, len, flags, s->timeout, to ? &a : NULL,
+	                      &sent);
+	if (e)
+		return cmd_errno(c, e);
+	if (!all)
+		c->result = v_int((long long)sent);
+	return CMD_OK;
+}
+
+static enum cmd_status do_send(struct cmd_call *c)
+{
+	return send_common(c, false, false);
+}
+
+static enum cmd_status do_sendall(struct cmd_call *c)
+{
+	return send_common(c, true, false);
+}
+
+static enum cmd_status do_sendto(struct cmd_call *c)
+{
+	return send_common(c, false, true);
+}
+
+static enum cmd_status do_shutdown(struct cmd_call *c)
+{
+	int e = sk_shutdown(SOCK(c)->fd, (int)arg_int(c, 1, 0));
+	return e ? cmd_errno(c, e) : CMD_OK;
+}
+
+static enum cmd_status set_timeout(struct cmd_call *c, double t)
+{
+	struct sockobj *s = SOCK(c);
+	s->timeout = t;
+	int e = sk_set_nonblock(s->fd, t >= 0);
+	return e ? cmd_errno(c, e) : CMD_OK;
+}
+
+static enum cmd_status do_setblocking(struct cmd_call *c)
+{
+	return set_timeout(c, v_truthy(c->argv[1]) ? -1 : 0);
+}
+
+static enum cmd_status do_getblocking(struct cmd_call *c)
+{
+	c->result = v_bool(SOCK(c)->timeout != 0);
+	return CMD_OK;
+}
+
+static enum cmd_status do_settimeout(struct cmd_call *c)
+{
+	return set_timeout(c, arg_timeout(c, 1, -1));
+}
+
+static enum cmd_status do_gettimeout(struct cmd_call *c)
+{
+	double t = SOCK(c)->timeout;
+	c->result = t < 0 ? NULL : v_float(t);
+	return CMD_OK;
+}
+
+static enum cmd_status do_family(struct cmd_call *c)
+{
+	c->result = v_const(CK_AF, SOCK(c)->family);
+	return CMD_OK;
+}
+
+static enum cmd_status do_type(struct cmd_call *c)
+{
+	c->result = v_const(CK_SOCK, SOCK(c)->type);
+	return CMD_OK;
+}
+
+static enum cmd_status do_proto(struct cmd_call *c)
+{
+	c->result = v_int(SOCK(c)->proto);
+	return CMD_OK;
+}
+
+#define SELF {"socket", P_SOCK, 0}
+#define SOCKOPT_ERRORS "ENOPROTOOPT: the option does not exist at that level\n" \
+	"EBADF: the socket is closed\n"
+
+const struct cmd_entry cmd_socket_table[] = {
+	{.name = "accept", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF},
+	 .exec = do_accept, .usage = "SOCK",
+	 .summary = "wait for a connection on a listening socket; returns (conn, address)",
+	 .python = "conn, address = sock.accept()", .c_call = "accept4(2)",
+	 .errors = "EINVAL: the socket is not listening (call listen first)\n"
+	           "EAGAIN: non-blocking and nobody is waiting\n"
+	           "timed out: the timeout ran out before a client came\n",
+	 .example = "conn, peer = srv.accept"},
+	{.name = "bind", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF, {"address", P_ADDR, 0}},
+	 .exec = do_bind, .usage = "SOCK ADDRESS",
+	 .summary = "give the socket a local address (host port, a path, or @abstract)",
+	 .python = "sock.bind(address)", .c_call = "bind(2)",
+	 .errors = "EADDRINUSE: another socket has that address (SO_REUSEADDR helps after TIME_WAIT)\n"
+	           "EADDRNOTAVAIL: the host is not an address of this machine\n"
+	           "EACCES: ports below 1024 need root\n"
+	           "EINVAL: the socket is bound already\n",
+	 .example = "s.bind 127.0.0.1 0"},
+	{.name = "close", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF},
+	 .exec = do_close, .usage = "SOCK",
+	 .summary = "close the socket; its variable stays, showing [closed]",
+	 .python = "sock.close()", .c_call = "close(2)",
+	 .errors = "", .example = "s.close"},
+	{.name = "connect", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF, {"address", P_ADDR, 0}},
+	 .exec = do_connect, .usage = "SOCK ADDRESS",
+	 .summary = "connect to a remote address",
+	 .python = "sock.connect(address)", .c_call = "connect(2)",
+	 .errors = "ECONNREFUSED: nothing listens on that port\n"
+	           "ETIMEDOUT: no answer from the host\n"
+	           "EISCONN: the socket is connected already\n"
+	           "EINPROGRESS: non-blocking connect under way\n",
+	 .example = "c.connect 127.0.0.1 8080"},
+	{.name = "connect_ex", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF, {"address", P_ADDR, 0}},
+	 .exec = do_connect_ex, .usage = "SOCK ADDRESS",
+	 .summary = "connect, returning the errno (0 for success) instead of failing",
+	 .python = "err = sock.connect_ex(address)", .c_call = "connect(2)",
+	 .errors = "timed out: the timeout ran out (this one still fails)\n",
+	 .example = "c.connect_ex 127.0.0.1 1"},
+	{.name = "detach", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF},
+	 .exec = do_detach, .usage = "SOCK",
+	 .summary = "forget the descriptor without closing it; returns it",
+	 .python = "fd = sock.detach()", .c_call = "(none)",
+	 .errors = "", .example = "fd = s.detach"},
+	{.name = "dup", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF},
+	 .exec = do_dup, .usage = "SOCK",
+	 .summary = "a second socket object on a duplicate descriptor",
+	 .python = "s2 = sock.dup()", .c_call = "fcntl(2) F_DUPFD_CLOEXEC",
+	 .errors = "EMFILE: too many open descriptors\n", .example = "s2 = s.dup"},
+	{.name = "fileno", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF},
+	 .exec = do_fileno, .usage = "SOCK",
+	 .summary = "the descriptor number (-1 once closed)",
+	 .python = "sock.fileno()", .c_call = "(the int itself)",
+	 .errors = "", .example = "s.fileno"},
+	{.name = "get_inheritable", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF},
+	 .exec = do_get_inheritable, .usage = "SOCK",
+	 .summary = "whether child processes inherit the descriptor (FD_CLOEXEC clear)",
+	 .python = "sock.get_inheritable()", .c_call = "fcntl(2) F_GETFD",
+	 .errors = "EBADF: the socket is closed\n", .example = "s.get_inheritable"},
+	{.name = "set_inheritable", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF, {"inheritable", P_BOOL, 0}},
+	 .exec = do_set_inheritable, .usage = "SOCK BOOL",
+	 .summary = "let child processes inherit the descriptor, or not",
+	 .python = "sock.set_inheritable(True)", .c_call = "fcntl(2) F_SETFD",
+	 .errors = "EBADF: the socket is closed\n",
+	 .example = "s.set_inheritable True"},
+	{.name = "getpeername", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF},
+	 .exec = do_getpeername, .usage = "SOCK",
+	 .summary = "the address of the other end",
+	 .python = "sock.getpeername()", .c_call = "getpeername(2)",
+	 .errors = "ENOTCONN: the socket is not connected\n",
+	 .example = "c.getpeername"},
+	{.name = "getsockname", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF},
+	 .exec = do_getsockname, .usage = "SOCK",
+	 .summary = "the socket's own address (the port bind 0 chose)",
+	 .python = "sock.getsockname()", .c_call = "getsockname(2)",
+	 .errors = "EBADF: the socket is closed\n", .example = "s.getsockname"},
+	{.name = "getsockopt", .group = "options", .flags = CMD_METHOD,
+	 .params = {SELF, {"level", P_LEVEL, 0}, {"option", P_OPTNAME, 0},
+	            {"buflen", P_INT, PF_OPT}},
+	 .exec = do_getsockopt, .usage = "SOCK LEVEL OPTION [BUFLEN]",
+	 .summary = "read a socket option, typed (raw bytes when BUFLEN is given)",
+	 .python = "sock.getsockopt(level, option[, buflen])",
+	 .c_call = "getsockopt(2)", .errors = SOCKOPT_ERRORS,
+	 .example = "s.getsockopt SOL_SOCKET SO_RCVBUF"},
+	{.name = "setsockopt", .group = "options", .flags = CMD_METHOD,
+	 .params = {SELF, {"level", P_LEVEL, 0}, {"option", P_OPTNAME, 0},
+	            {"value", P_OPTVAL, 0}},
+	 .exec = do_setsockopt, .usage = "SOCK LEVEL OPTION VALUE",
+	 .summary = "set a socket option: an int, (onoff, seconds), float seconds, a string or bytes",
+	 .python = "sock.setsockopt(level, option, value)",
+	 .c_call = "setsockopt(2)",
+	 .errors = SOCKOPT_ERRORS "EINVAL: the value is of the wrong size or out of range\n",
+	 .example = "s.setsockopt SOL_SOCKET SO_REUSEADDR 1"},
+	{.name = "listen", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF, {"backlog", P_INT, PF_OPT}},
+	 .exec = do_listen, .usage = "SOCK [BACKLOG]",
+	 .summary = "make a stream socket accept connections",
+	 .python = "sock.listen([backlog])", .c_call = "listen(2)",
+	 .errors = "EOPNOTSUPP: datagram sockets cannot listen\n"
+	           "EADDRINUSE: another socket listens on that port\n",
+	 .example = "srv.listen 5"},
+	{.name = "recv", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF, {"bufsize", P_INT, 0}, {"flags", P_MSGFLAGS, PF_OPT}},
+	 .exec = do_recv, .usage = "SOCK BUFSIZE [FLAGS]",
+	 .summary = "receive up to BUFSIZE bytes; b'' means the peer closed",
+	 .python = "data = sock.recv(bufsize[, flags])",
+	 .c_call = "recvfrom(2)",
+	 .errors = "EAGAIN: non-blocking and nothing has arrived\n"
+	           "ENOTCONN: a stream socket that is not connected\n"
+	           "ECONNRESET: the peer reset the connection\n"
+	           "timed out: the timeout ran out before data came\n",
+	 .example = "conn.recv 1024"},
+	{.name = "recvfrom", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF, {"bufsize", P_INT, 0}, {"flags", P_MSGFLAGS, PF_OPT}},
+	 .exec = do_recvfrom, .usage = "SOCK BUFSIZE [FLAGS]",
+	 .summary = "receive a datagram and who sent it: (data, address)",
+	 .python = "data, address = sock.recvfrom(bufsize[, flags])",
+	 .c_call = "recvfrom(2)",
+	 .errors = "EAGAIN: non-blocking and nothing has arrived\n"
+	           "timed out: the timeout ran out before data came\n",
+	 .example = "data, frm = u.recvfrom 100"},
+	{.name = "recv_into", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF, {"buffer", P_BUFFER, 0}, {"nbytes", P_INT, PF_OPT},
+	            {"flags", P_MSGFLAGS, PF_OPT}},
+	 .exec = do_recv_into, .usage = "SOCK BYTEARRAY [NBYTES [FLAGS]]",
+	 .summary = "receive into a bytearray; returns the count",
+	 .python = "n = sock.recv_into(buffer[, nbytes[, flags]])",
+	 .c_call = "recvfrom(2)",
+	 .errors = "EAGAIN: non-blocking and nothing has arrived\n",
+	 .example = "buf = bytearray 16; n = b.recv_into buf"},
+	{.name = "recvfrom_into", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF, {"buffer", P_BUFFER, 0}, {"nbytes", P_INT, PF_OPT},
+	            {"flags", P_MSGFLAGS, PF_OPT}},
+	 .exec = do_recvfrom_into, .usage = "SOCK BYTEARRAY [NBYTES [FLAGS]]",
+	 .summary = "receive a datagram into a bytearray: (count, address)",
+	 .python = "n, address = sock.recvfrom_into(buffer[, nbytes[, flags]])",
+	 .c_call = "recvfrom(2)",
+	 .errors = "EAGAIN: non-blocking and nothing has arrived\n",
+	 .example = "n, frm = u.recvfrom_into buf"},
+	{.name = "send", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF, {"data", P_DATA, 0}, {"flags", P_MSGFLAGS, PF_OPT}},
+	 .exec = do_send, .usage = "SOCK DATA [FLAGS]",
+	 .summary = "send bytes; returns how many the kernel took",
+	 .python = "n = sock.send(data[, flags])", .c_call = "sendto(2)",
+	 .errors = "EPIPE: the peer has closed (SIGPIPE is ignored here)\n"
+	           "ECONNRESET: the peer reset the connection\n"
+	           "EAGAIN: non-blocking and the send buffer is full\n"
+	           "ENOTCONN: the socket is not connected\n",
+	 .example = "c.send b'hello'"},
+	{.name = "sendall", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF, {"data", P_DATA, 0}, {"flags", P_MSGFLAGS, PF_OPT}},
+	 .exec = do_sendall, .usage = "SOCK DATA [FLAGS]",
+	 .summary = "send every byte, looping over short sends",
+	 .python = "sock.sendall(data[, flags])", .c_call = "sendto(2), repeated",
+	 .errors = "EPIPE: the peer has closed\n"
+	           "timed out: the timeout ran out part way\n",
+	 .example = "c.sendall b'x' * 65536"},
+	{.name = "sendto", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF, {"data", P_DATA, 0}, {"flags", P_MSGFLAGS, PF_IFINT},
+	            {"address", P_ADDR, 0}},
+	 .exec = do_sendto, .usage = "SOCK DATA [FLAGS] ADDRESS",
+	 .summary = "send a datagram to an address",
+	 .python = "n = sock.sendto(data[, flags], address)",
+	 .c_call = "sendto(2)",
+	 .errors = "EMSGSIZE: the datagram is too big\n"
+	           "EISCONN: a connected stream socket takes no address\n",
+	 .example = "u.sendto b'hi' 127.0.0.1 9999"},
+	{.name = "shutdown", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF, {"how", P_HOW, 0}},
+	 .exec = do_shutdown, .usage = "SOCK SHUT_RD|SHUT_WR|SHUT_RDWR",
+	 .summary = "close one or both directions; the peer's recv then returns b''",
+	 .python = "sock.shutdown(how)", .c_call = "shutdown(2)",
+	 .errors = "ENOTCONN: the socket is not connected\n",
+	 .example = "conn.shutdown SHUT_WR"},
+	{.name = "setblocking", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF, {"flag", P_BOOL, 0}},
+	 .exec = do_setblocking, .usage = "SOCK BOOL",
+	 .summary = "False makes calls fail with EAGAIN instead of waiting",
+	 .python = "sock.setblocking(False)", .c_call = "fcntl(2) O_NONBLOCK",
+	 .errors = "", .example = "s.setblocking False"},
+	{.name = "getblocking", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF},
+	 .exec = do_getblocking, .usage = "SOCK",
+	 .summary = "False when the socket is non-blocking (timeout 0)",
+	 .python = "sock.getblocking()", .c_call = "fcntl(2) F_GETFL",
+	 .errors = "", .example = "s.getblocking"},
+	{.name = "settimeout", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF, {"timeout", P_TIMEOUT, 0}},
+	 .exec = do_settimeout, .usage = "SOCK SECONDS|None",
+	 .summary = "wait at most SECONDS in each call (None: for ever, 0: never)",
+	 .python = "sock.settimeout(2.5)", .c_call = "fcntl(2) O_NONBLOCK + poll(2)",
+	 .errors = "Timeout value out of range: negative seconds\n",
+	 .example = "s.settimeout 0.5"},
+	{.name = "gettimeout", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF},
+	 .exec = do_gettimeout, .usage = "SOCK",
+	 .summary = "the timeout in seconds, or nothing (None) when blocking",
+	 .python = "sock.gettimeout()", .c_call = "(state kept by the library)",
+	 .errors = "", .example = "s.gettimeout"},
+	{.name = "family", .group = "sockets", .flags = CMD_ATTR,
+	 .params = {SELF}, .exec = do_family, .usage = "SOCK",
+	 .summary = "the address family (attribute)", .python = "sock.family",
+	 .c_call = "getsockopt(2) SO_DOMAIN", .errors = "", .example = "s.family"},
+	{.name = "type", .group = "sockets", .flags = CMD_ATTR,
+	 .params = {SELF}, .exec = do_type, .usage = "SOCK",
+	 .summary = "the socket type (attribute)", .python = "sock.type",
+	 .c_call = "getsockopt(2) SO_TYPE", .errors = "", .example = "s.type"},
+	{.name = "proto", .group = "sockets", .flags = CMD_ATTR,
+	 .params = {SELF}, .exec = do_proto, .usage = "SOCK",
+	 .summary = "the protocol number (attribute)", .python = "sock.proto",
+	 .c_call = "getsockopt(2) SO_PROTOCOL", .errors = "", .example = "s.proto"},
+	{.name = "timeout", .group = "sockets", .flags = CMD_ATTR,
+	 .params = {SELF}, .exec = do_gettimeout, .usage = "SOCK",
+	 .summary = "the timeout (attribute)", .python = "sock.timeout",
+	 .c_call = "(state kept by the library)", .errors = "",
+	 .example = "s.timeout"},
+	{.name = NULL},
+};

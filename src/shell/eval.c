@@ -1,0 +1,1024 @@
+/* eval.c - the evaluator: names, operators, indexing, and calls through the
+ * command table with every argument checked before a handler runs. */
+#include "eval.h"
+
+#include <limits.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include "cmd.h"
+#include "format.h"
+#include "suggest.h"
+
+void eval_fail(struct shell *sh, const char *fmt, ...)
+{
+	struct strbuf b = {0};
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vprintf(&b, fmt, ap);
+	va_end(ap);
+	free(sh->err);
+	sh->err = sb_take(&b);
+}
+
+struct value *const_value(const struct sk_const *c)
+{
+	/* Families, types and errno values print by name, as Python's enums
+	 * do; every other constant is a plain int. */
+	if (c->kind == CK_AF || c->kind == CK_SOCK || c->kind == CK_ERRNO)
+		return v_const(c->kind, c->value);
+	return v_int(c->value);
+}
+
+const char *eval_reserved(const char *name)
+{
+	if (!strcmp(name, "None") || !strcmp(name, "True") ||
+	    !strcmp(name, "False"))
+		return "a literal";
+	if (cmd_find(name) || !strcmp(name, "socket"))
+		return "a command";
+	if (const_lookup(name))
+		return "a constant";
+	return NULL;
+}
+
+/* A hint among variables, commands and constants for an unknown NAME. */
+static const char *hint_for(struct shell *sh, const char *name,
+                            bool commands_only)
+{
+	struct suggester s;
+	suggest_begin(&s, name);
+	const struct cmd_entry *e;
+	for (size_t i = 0; (e = cmd_at(i)); i++)
+		if (!(e->flags & CMD_FILE))
+			suggest_offer(&s, e->name);
+	if (!commands_only) {
+		size_t n;
+		const char **names = vars_names(&sh->vars, &n);
+		for (size_t i = 0; i < n; i++)
+			suggest_offer(&s, names[i]);
+		free(names);
+		for (size_t i = 0; i < const_count(); i++)
+			suggest_offer(&s, const_at(i)->name);
+	}
+	return suggest_result(&s);
+}
+
+static void fail_unknown(struct shell *sh, const char *name, const char *what,
+                         bool commands_only)
+{
+	const char *h = hint_for(sh, name, commands_only);
+	if (h)
+		eval_fail(sh, "%s: %s (did you mean %s?)", name, what, h);
+	else
+		eval_fail(sh, "%s: %s", name, what);
+}
+
+static struct value *eval_name(struct shell *sh, struct node *n, bool argpos)
+{
+	struct value *v = !strcmp(n->name, "_") && sh->last
+	                          ? sh->last
+	                          : vars_get(&sh->vars, n->name);
+	if (v)
+		return v_ref(v);
+	const struct sk_const *c = const_lookup(n->name);
+	if (c)
+		return const_value(c);
+	if (argpos)
+		return v_word(n->word ? n->word : n->name,
+		              strlen(n->word ? n->word : n->name));
+	fail_unknown(sh, n->name, "no such variable", false);
+	return NULL;
+}
+
+static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
+                              struct value *self, struct node *n);
+
+static const char *obj_type_name(const struct value *v)
+{
+	return v_type_name(v);
+}
+
+static struct value *method_call(struct shell *sh, struct value *self,
+                                 const char *name, struct node *n)
+{
+	const struct cmd_entry *e = NULL;
+	if (self->type == T_SOCKET || self->type == T_FILE)
+		e = cmd_find_method(self->type, name);
+	if (!e) {
+		struct suggester s;
+		suggest_begin(&s, name);
+		const struct cmd_entry *m;
+		for (size_t i = 0; (m = cmd_at(i)); i++)
+			if (cmd_find_method(self->type, m->name) == m)
+				suggest_offer(&s, m->name);
+		const char *h = suggest_result(&s);
+		eval_fail(sh, "%s: '%s' object has no attribute '%s'%s%s%s", name,
+		          obj_type_name(self), name, h ? " (did you mean " : "",
+		          h ? h : "", h ? "?)" : "");
+		return NULL;
+	}
+	return run_call(sh, e, self, n);
+}
+
+static struct value *eval_attr(struct shell *sh, struct node *n, bool argpos)
+{
+	/* example.com as an argument: a dotted word, unless its first part
+	 * is a variable. */
+	if (argpos && n->word) {
+		struct node *root = n->obj;
+		while (root->kind == N_ATTR)
+			root = root->obj;
+		if (root->kind == N_NAME && !vars_get(&sh->vars, root->name) &&
+		    strcmp(root->name, "_"))
+			return v_word(n->word, strlen(n->word));
+	}
+	struct value *self = eval_node(sh, n->obj, false);
+	if (!self)
+		return NULL;
+	struct value *r = method_call(sh, self, n->name, NULL);
+	v_unref(self);
+	return r;
+}
+
+static struct value *eval_call(struct shell *sh, struct node *n)
+{
+	if (n->obj) {
+		struct value *self = eval_node(sh, n->obj, false);
+		if (!self)
+			return NULL;
+		struct value *r = method_call(sh, self, n->name, n);
+		v_unref(self);
+		return r;
+	}
+	const struct cmd_entry *e = cmd_find(n->name);
+	if (!e) {
+		if (vars_get(&sh->vars, n->name))
+			eval_fail(sh, "%s: a variable, not a command (to call a "
+			              "method: %s.METHOD ARGS)",
+			          n->name, n->name);
+		else
+			fail_unknown(sh, n->name, "unknown command", true);
+		return NULL;
+	}
+	return run_call(sh, e, NULL, n);
+}
+
+static struct value *eval_items(struct shell *sh, struct node *n,
+                                enum vtype type)
+{
+	struct value **items = xmalloc(sizeof *items * (n->nargs ? n->nargs : 1));
+	for (size_t i = 0; i < n->nargs; i++) {
+		items[i] = eval_node(sh, n->args[i], false);
+		if (!items[i]) {
+			for (size_t k = 0; k < i; k++)
+				v_unref(items[k]);
+			free(items);
+			return NULL;
+		}
+	}
+	struct value *v = v_seq(type, items, n->nargs);
+	free(items);
+	return v;
+}
+
+/* Python's index rules: negative counts from the end. */
+static bool norm_index(long long *i, size_t len)
+{
+	if (*i < 0)
+		*i += (long long)len;
+	return *i >= 0 && *i < (long long)len;
+}
+
+static size_t seq_len(const struct value *v)
+{
+	return v_is_seq(v) || v->type == T_DICT ? v->u.seq.n : v->u.s.len;
+}
+
+static struct value *index_value(struct shell *sh, struct value *obj,
+                                 struct value *idx)
+{
+	if (obj->type == T_DICT) {
+		for (size_t i = 0; i + 1 < obj->u.seq.n; i += 2) {
+			struct value *k = obj->u.seq.items[i];
+			if (idx->type == T_STR && k->type == T_STR &&
+			    !strcmp(k->u.s.p, idx->u.s.p))
+				return v_ref(obj->u.seq.items[i + 1]);
+		}
+		char *r = v_repr(idx);
+		eval_fail(sh, "index: no key %s", r);
+		free(r);
+		return NULL;
+	}
+	bool seq = v_is_seq(obj);
+	if (!seq && obj->type != T_STR && !v_is_bytes_like(obj)) {
+		eval_fail(sh, "index: '%s' object is not subscriptable",
+		          v_type_name(obj));
+		return NULL;
+	}
+	if (!v_is_int(idx)) {
+		eval_fail(sh, "index: indices must be integers, not %s",
+		          v_type_name(idx));
+		return NULL;
+	}
+	long long i = v_int_of(idx);
+	if (!norm_index(&i, seq_len(obj))) {
+		eval_fail(sh, "index: %s index out of range", v_type_name(obj));
+		return NULL;
+	}
+	if (seq)
+		return v_ref(obj->u.seq.items[i]);
+	if (obj->type == T_STR)
+		return v_str(obj->u.s.p + i, 1);
+	return v_int((unsigned char)obj->u.s.p[i]);
+}
+
+/* Clamp a slice bound as Python does. */
+static long long slice_bound(struct value *v, long long dflt, size_t len,
+                             long long step)
+{
+	if (!v || v->type == T_NONE)
+		return dflt;
+	long long i = v_int_of(v);
+	long long n = (long long)len;
+	if (i < 0)
+		i += n;
+	if (step > 0)
+		return i < 0 ? 0 : i > n ? n : i;
+	return i < -1 ? -1 : i >= n ? n - 1 : i;
+}
+
+static struct value *slice_value(struct shell *sh, struct value *obj,
+                                 struct value *b[3])
+{
+	for (int k = 0; k < 3; k++) {
+		if (b[k] && b[k]->type != T_NONE && !v_is_int(b[k])) {
+			eval_fail(sh, "slice: indices must be integers or None");
+			return NULL;
+		}
+	}
+	if (!v_is_seq(obj) && obj->type != T_STR && !v_is_bytes_like(obj)) {
+		eval_fail(sh, "slice: '%s' object is not subscriptable",
+		          v_type_name(obj));
+		return NULL;
+	}
+	long long step = b[2] && b[2]->type != T_NONE ? v_int_of(b[2]) : 1;
+	if (step == 0) {
+		eval_fail(sh, "slice: slice step cannot be zero");
+		return NULL;
+	}
+	size_t len = seq_len(obj);
+	long long start = slice_bound(b[0], step > 0 ? 0 : (long long)len - 1, len, step);
+	long long stop = slice_bound(b[1], step > 0 ? (long long)len : -1, len, step);
+	struct strbuf out = {0};
+	struct value **items = xmalloc(sizeof *items * (len ? len : 1));
+	size_t n = 0;
+	for (long long i = start; step > 0 ? i < stop : i > stop; i += step) {
+		if (v_is_seq(obj))
+			items[n++] = v_ref(obj->u.seq.items[i]);
+		else
+			sb_addc(&out, obj->u.s.p[i]);
+	}
+	struct value *r;
+	if (v_is_seq(obj))
+		r = v_seq(obj->type, items, n);
+	else if (obj->type == T_STR)
+		r = v_str(out.p ? out.p : "", out.len);
+	else if (obj->type == T_BYTES)
+		r = v_bytes(out.p, out.len);
+	else
+		r = v_bytearray(out.p, out.len);
+	free(items);
+	sb_free(&out);
+	return r;
+}
+
+static struct value *eval_subscript(struct shell *sh, struct node *n)
+{
+	struct value *obj = eval_node(sh, n->obj, false);
+	if (!obj)
+		return NULL;
+	struct value *b[3] = {NULL, NULL, NULL};
+	struct value *r = NULL;
+	size_t k;
+	for (k = 0; k < n->nargs; k++) {
+		if (n->args[k] && !(b[k] = eval_node(sh, n->args[k], false)))
+			goto out;
+	}
+	r = n->kind == N_INDEX ? index_value(sh, obj, b[0])
+	                       : slice_value(sh, obj, b);
+out:
+	for (size_t i = 0; i < 3; i++)
+		v_unref(b[i]);
+	v_unref(obj);
+	return r;
+}
+
+/* Results past this size are refused rather than exhausting memory. */
+#define MAX_RESULT (1u << 30)
+
+static struct value *concat(struct shell *sh, struct value *a, struct value *b)
+{
+	if (a->type == T_STR && b->type == T_STR) {
+		struct strbuf s = {0};
+		sb_add(&s, a->u.s.p, a->u.s.len);
+		sb_add(&s, b->u.s.p, b->u.s.len);
+		struct value *r = v_str(s.p, s.len);
+		sb_free(&s);
+		return r;
+	}
+	if (v_is_bytes_like(a) && v_is_bytes_like(b)) {
+		struct strbuf s = {0};
+		sb_add(&s, a->u.s.p, a->u.s.len);
+		sb_add(&s, b->u.s.p, b->u.s.len);
+		struct value *r = a->type == T_BYTES ? v_bytes(s.p, s.len)
+		                                     : v_bytearray(s.p, s.len);
+		sb_free(&s);
+		return r;
+	}
+	if (v_is_seq(a) && a->type == b->type) {
+		size_t n = a->u.seq.n + b->u.seq.n;
+		struct value **items = xmalloc(sizeof *items * (n ? n : 1));
+		for (size_t i = 0; i < a->u.seq.n; i++)
+			items[i] = v_ref(a->u.seq.items[i]);
+		for (size_t i = 0; i < b->u.seq.n; i++)
+			items[a->u.seq.n + i] = v_ref(b->u.seq.items[i]);
+		struct value *r = v_seq(a->type, items, n);
+		free(items);
+		return r;
+	}
+	eval_fail(sh, "+: can't add %s and %s", v_type_name(a), v_type_name(b));
+	return NULL;
+}
+
+static struct value *repeat_value(struct shell *sh, struct value *a,
+                                  long long times)
+{
+	size_t unit = seq_len(a);
+	if (times < 0)
+		times = 0;
+	if (unit && (unsigned long long)times > MAX_RESULT / unit) {
+		eval_fail(sh, "*: result too large (over 1 GiB)");
+		return NULL;
+	}
+	size_t n = unit * (size_t)times;
+	if (v_is_seq(a)) {
+		struct value **items = xmalloc(sizeof *items * (n ? n : 1));
+		for (size_t i = 0; i < n; i++)
+			items[i] = v_ref(a->u.seq.items[i % unit]);
+		struct value *r = v_seq(a->type, items, n);
+		free(items);
+		return r;
+	}
+	char *p = xmalloc(n + 1);
+	for (size_t i = 0; i < (size_t)times; i++)
+		memcpy(p + i * unit, a->u.s.p, unit);
+	struct value *r = a->type == T_STR     ? v_str(p, n)
+	                  : a->type == T_BYTES ? v_bytes(p, n)
+	                                       : v_bytearray(p, n);
+	free(p);
+	return r;
+}
+
+static struct value *arith(struct shell *sh, char op, struct value *a,
+                           struct value *b)
+{
+	if (a->type == T_FLOAT || b->type == T_FLOAT) {
+		double x = a->type == T_FLOAT ? a->u.f : (double)v_int_of(a);
+		double y = b->type == T_FLOAT ? b->u.f : (double)v_int_of(b);
+		return v_float(op == '+' ? x + y : x * y);
+	}
+	long long r;
+	bool over = op == '+' ? __builtin_add_overflow(v_int_of(a), v_int_of(b), &r)
+	                      : __builtin_mul_overflow(v_int_of(a), v_int_of(b), &r);
+	if (over) {
+		eval_fail(sh, "%c: integer overflow (sockshell integers are 64-bit)", op);
+		return NULL;
+	}
+	return v_int(r);
+}
+
+static bool is_number(const struct value *v)
+{
+	return v_is_int(v) || v->type == T_FLOAT;
+}
+
+static struct value *binop_value(struct shell *sh, char op, struct value *a,
+                                 struct value *b)
+{
+	if (op == '|') {
+		if (!v_is_int(a) || !v_is_int(b)) {
+			eval_fail(sh, "|: needs integers or constants, not %s and %s",
+			          v_type_name(a), v_type_name(b));
+			return NULL;
+		}
+		long long r = v_int_of(a) | v_int_of(b);
+		if (a->type == T_CONST)
+			return v_const(a->u.c.kind, r);
+		return v_int(r);
+	}
+	if (is_number(a) && is_number(b))
+		return arith(sh, op, a, b);
+	if (op == '+')
+		return concat(sh, a, b);
+	if (v_is_int(b) && a->type != T_NONE && (v_is_seq(a) || a->type == T_STR || v_is_bytes_like(a)))
+		return repeat_value(sh, a, v_int_of(b));
+	if (v_is_int(a) && (v_is_seq(b) || b->type == T_STR || v_is_bytes_like(b)))
+		return repeat_value(sh, b, v_int_of(a));
+	eval_fail(sh, "*: can't multiply %s by %s", v_type_name(a), v_type_name(b));
+	return NULL;
+}
+
+static struct value *eval_binop(struct shell *sh, struct node *n, bool argpos)
+{
+	struct value *a = eval_node(sh, n->args[0], argpos);
+	if (!a)
+		return NULL;
+	struct value *b = eval_node(sh, n->args[1], argpos);
+	if (!b) {
+		v_unref(a);
+		return NULL;
+	}
+	struct value *r = NULL;
+	if (a->type == T_STR && a->u.s.word && n->op == '|')
+		fail_unknown(sh, a->u.s.p, "unknown constant", false);
+	else if (b->type == T_STR && b->u.s.word && n->op == '|')
+		fail_unknown(sh, b->u.s.p, "unknown constant", false);
+	else
+		r = binop_value(sh, n->op, a, b);
+	v_unref(a);
+	v_unref(b);
+	return r;
+}
+
+struct value *eval_node(struct shell *sh, struct node *n, bool argpos)
+{
+	switch (n->kind) {
+	case N_LIT:
+		return v_ref(n->lit);
+	case N_NAME:
+		return eval_name(sh, n, argpos);
+	case N_WORD:
+		return v_word(n->word, strlen(n->word));
+	case N_ATTR:
+		return eval_attr(sh, n, argpos);
+	case N_CALL:
+		return eval_call(sh, n);
+	case N_TUPLE:
+		return eval_items(sh, n, T_TUPLE);
+	case N_LIST:
+		return eval_items(sh, n, T_LIST);
+	case N_INDEX:
+	case N_SLICE:
+		return eval_subscript(sh, n);
+	case N_BINOP:
+		return eval_binop(sh, n, argpos);
+	case N_STMT:
+		break;
+	}
+	eval_fail(sh, "a statement cannot stand here");
+	return NULL;
+}
+
+/* ---- calls: binding arguments to the command's parameters ---- */
+
+struct binder {
+	struct shell *sh;
+	const struct cmd_entry *e;
+	struct cmd_call *c;
+	struct value **vals; /* evaluated positional arguments */
+	size_t nvals, j;
+	bool method; /* self came from NAME.METHOD: positions start after it */
+};
+
+static int bind_fail(struct binder *b, size_t k, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static int bind_fail(struct binder *b, size_t k, const char *fmt, ...)
+{
+	struct strbuf s = {0};
+	size_t pos = k + (b->method ? 0 : 1);
+	sb_printf(&s, "%s: argument %zu (%s): ", b->c->callname, pos,
+	          b->e->params[k].name);
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vprintf(&s, fmt, ap);
+	va_end(ap);
+	free(b->sh->err);
+	b->sh->err = sb_take(&s);
+	return -1;
+}
+
+static const char *const *kind_prefixes(enum ptype t)
+{
+	static const char *const fam[] = {"AF_", NULL};
+	static const char *const typ[] = {"SOCK_", NULL};
+	static const char *const pro[] = {"IPPROTO_", NULL};
+	static const char *const lev[] = {"SOL_", "IPPROTO_", NULL};
+	static const char *const opt[] = {"SO_", "TCP_", "IP_", "IPV6_", "UDP_", NULL};
+	static const char *const msg[] = {"MSG_", NULL};
+	static const char *const how[] = {"SHUT_", NULL};
+	static const char *const ai[] = {"AI_", NULL};
+	static const char *const ni[] = {"NI_", NULL};
+	static const char *const all[] = {"", NULL};
+	switch (t) {
+	case P_FAMILY: return fam;
+	case P_SOCKTYPE: return typ;
+	case P_PROTO: return pro;
+	case P_LEVEL: return lev;
+	case P_OPTNAME: return opt;
+	case P_MSGFLAGS: return msg;
+	case P_HOW: return how;
+	case P_AIFLAGS: return ai;
+	case P_NIFLAGS: return ni;
+	default: return all;
+	}
+}
+
+static int unknown_constant(struct binder *b, size_t k, const char *word)
+{
+	struct suggester s;
+	suggest_begin(&s, word);
+	const char *const *pre = kind_prefixes(b->e->params[k].type);
+	for (size_t i = 0; i < const_count(); i++) {
+		const char *name = const_at(i)->name;
+		for (size_t p = 0; pre[p]; p++)
+			if (!strncmp(name, pre[p], strlen(pre[p])))
+				suggest_offer(&s, name);
+	}
+	if (pre[0][0] == '\0') {
+		size_t n;
+		const char **names = vars_names(&b->sh->vars, &n);
+		for (size_t i = 0; i < n; i++)
+			suggest_offer(&s, names[i]);
+		free(names);
+	}
+	const char *h = suggest_result(&s);
+	const char *what = pre[0][0] ? "unknown constant" : "unknown name";
+	if (h)
+		return bind_fail(b, k, "%s '%s' (did you mean %s?)", what, word, h);
+	return bind_fail(b, k, "%s '%s'", what, word);
+}
+
+static bool is_word(const struct value *v)
+{
+	return v->type == T_STR && v->u.s.word;
+}
+
+static int check_int(struct binder *b, size_t k, struct value *v)
+{
+	if (v_is_int(v))
+		return 0;
+	if (is_word(v))
+		return unknown_constant(b, k, v->u.s.p);
+	return bind_fail(b, k, "expected an integer, got %s", v_type_name(v));
+}
+
+/* Check V against parameter K; returns the value to pass (a new reference)
+ * or NULL with the error set. */
+static struct value *convert(struct binder *b, size_t k, struct value *v)
+{
+	enum ptype t = b->e->params[k].type;
+	switch (t) {
+	case P_SOCK:
+		if (v->type == T_SOCKET)
+			break;
+		if (is_word(v))
+			return bind_fail(b, k, "no socket named '%s'", v->u.s.p), NULL;
+		return bind_fail(b, k, "expected a socket, got %s", v_type_name(v)), NULL;
+	case P_INT: case P_FAMILY: case P_SOCKTYPE: case P_PROTO: case P_LEVEL:
+	case P_OPTNAME: case P_MSGFLAGS: case P_HOW: case P_AIFLAGS: case P_NIFLAGS:
+		if (check_int(b, k, v))
+			return NULL;
+		break;
+	case P_BOOL:
+		if (v_is_int(v))
+			break;
+		return check_int(b, k, v), NULL;
+	case P_TIMEOUT:
+		if (v->type == T_NONE)
+			break;
+		/* fall through */
+	case P_FLOAT:
+		if (v->type == T_FLOAT || v_is_int(v)) {
+			double f = v->type == T_FLOAT ? v->u.f : (double)v_int_of(v);
+			if (f < 0 || isnan(f))
+				return bind_fail(b, k, "Timeout value out of range"), NULL;
+			break;
+		}
+		if (is_word(v))
+			return unknown_constant(b, k, v->u.s.p), NULL;
+		return bind_fail(b, k, "expected seconds (int or float), got %s",
+		                 v_type_name(v)), NULL;
+	case P_DATA:
+		if (is_word(v))
+			return bind_fail(b, k, "'%s' is not a variable; quote it to send "
+			                 "text: '%s'", v->u.s.p, v->u.s.p), NULL;
+		if (v->type == T_STR || v_is_bytes_like(v))
+			break;
+		return bind_fail(b, k, "a bytes-like object is required, not '%s'",
+		                 v_type_name(v)), NULL;
+	case P_HOST:
+		if (v->type == T_NONE)
+			break;
+		/* fall through */
+	case P_STR:
+		if (v->type == T_STR)
+			break;
+		if (v_is_bytes_like(v))
+			return v_str(v->u.s.p, v->u.s.len);
+		return bind_fail(b, k, "expected a string, got %s", v_type_name(v)), NULL;
+	case P_SERVICE:
+		if (v->type == T_NONE || v->type == T_STR || v_is_int(v))
+			break;
+		if (v_is_bytes_like(v))
+			return v_str(v->u.s.p, v->u.s.len);
+		return bind_fail(b, k, "expected a port number or service name, got %s",
+		                 v_type_name(v)), NULL;
+	case P_BUFFER:
+		if (v->type == T_BYTEARRAY)
+			break;
+		return bind_fail(b, k, "expected a bytearray (make one with: bytearray N), "
+		                 "got %s", v_type_name(v)), NULL;
+	case P_SEQ:
+		if (v_is_seq(v))
+			break;
+		return bind_fail(b, k, "expected a list, got %s", v_type_name(v)), NULL;
+	case P_OPTVAL:
+		if (is_word(v))
+			return unknown_constant(b, k, v->u.s.p), NULL;
+		break;
+	default:
+		break;
+	}
+	return v_ref(v);
+}
+
+/* "host:port" or "[v6]:port" in one word. */
+static bool split_hostport(const char *s, char **host, long long *port)
+{
+	const char *colon;
+	const char *h = s;
+	size_t hlen;
+	if (s[0] == '[') {
+		const char *close = strchr(s, ']');
+		if (!close || close[1] != ':')
+			return false;
+		h = s + 1;
+		hlen = (size_t)(close - s - 1);
+		colon = close + 1;
+	} else {
+		colon = strchr(s, ':');
+		if (!colon || strchr(colon + 1, ':'))
+			return false;
+		hlen = (size_t)(colon - s);
+	}
+	const char *p = colon + 1;
+	if (!*p || strspn(p, "0123456789") != strlen(p) || strlen(p) > 9)
+		return false;
+	*host = xstrndup(h, hlen);
+	*port = atoll(p);
+	return true;
+}
+
+/* Take an address from the arguments: a tuple, a path, "h:p", or a host
+ * followed by a port (and, for IPv6, flowinfo and scope_id). */
+static struct value *take_address(struct binder *b, size_t k, int family,
+                                  bool greedy)
+{
+	struct value *v = b->vals[b->j];
+	if (v_is_seq(v) || family == AF_UNIX || v->type != T_STR) {
+		b->j++;
+		return v_ref(v);
+	}
+	char *host;
+	long long port;
+	if (split_hostport(v->u.s.p, &host, &port)) {
+		b->j++;
+		struct value *t = v_tuple(2, v_str(host, strlen(host)), v_int(port));
+		free(host);
+		return t;
+	}
+	if (b->j + 1 >= b->nvals || !v_is_int(b->vals[b->j + 1]))
+		return bind_fail(b, k, "expected a host and a port, as 127.0.0.1 8080, "
+		                 "127.0.0.1:8080 or ('127.0.0.1', 8080)"), NULL;
+	size_t n = 2;
+	size_t max = greedy && family == AF_INET6 ? 4 : 2;
+	while (n < max && b->j + n < b->nvals && v_is_int(b->vals[b->j + n]))
+		n++;
+	struct value *items[4];
+	items[0] = v_ref(v);
+	for (size_t i = 1; i < n; i++)
+		items[i] = v_ref(b->vals[b->j + i]);
+	b->j += n;
+	return v_seq(T_TUPLE, items, n);
+}
+
+static int family_of(struct cmd_call *c)
+{
+	struct value *self = c->argv[0];
+	return self && self->type == T_SOCKET ? self->u.sock.family : AF_INET;
+}
+
+static int bind_param(struct binder *b, size_t k, struct value *kwval)
+{
+	const struct param *p = &b->e->params[k];
+	struct cmd_call *c = b->c;
+	if (kwval) {
+		c->argv[k] = convert(b, k, kwval);
+		return c->argv[k] ? 0 : -1;
+	}
+	if (b->j >= b->nvals) {
+		if (p->flags & (PF_OPT | PF_IFINT))
+			return 0;
+		size_t pos = k + (b->method ? 0 : 1);
+		eval_fail(b->sh, "%s: missing argument %zu (%s); usage: %s %s",
+		          c->callname, pos, p->name, b->e->name, b->e->usage);
+		return -1;
+	}
+	if ((p->flags & PF_IFINT) && !v_is_int(b->vals[b->j]))
+		return 0;
+	if (p->type == P_ADDR || p->type == P_HOSTPORT) {
+		int fam = p->type == P_ADDR ? family_of(c) : AF_INET6;
+		c->argv[k] = take_address(b, k, fam, p->type == P_ADDR);
+		return c->argv[k] ? 0 : -1;
+	}
+	c->argv[k] = convert(b, k, b->vals[b->j++]);
+	return c->argv[k] ? 0 : -1;
+}
+
+static struct value *find_kw(struct node *n, const struct param *p,
+                             struct value **kwvals)
+{
+	for (size_t i = 0; n && i < n->nargs; i++)
+		if (n->kwnames && n->kwnames[i] && !strcmp(n->kwnames[i], p->name))
+			return kwvals[i];
+	return NULL;
+}
+
+static int check_kwargs(struct binder *b, struct node *n)
+{
+	for (size_t i = 0; n && i < n->nargs; i++) {
+		if (!n->kwnames || !n->kwnames[i])
+			continue;
+		bool found = false;
+		for (size_t k = 0; b->e->params[k].name; k++)
+			if (!strcmp(b->e->params[k].name, n->kwnames[i]))
+				found = true;
+		if (!found) {
+			eval_fail(b->sh, "%s: unexpected keyword argument '%s'",
+			          b->c->callname, n->kwnames[i]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int bind_all(struct binder *b, struct node *n, struct value **kwvals)
+{
+	struct cmd_call *c = b->c;
+	if (check_kwargs(b, n))
+		return -1;
+	for (size_t k = 0; b->e->params[k].name; k++) {
+		const struct param *p = &b->e->params[k];
+		if (p->flags & PF_REST) {
+			c->rest = xmalloc(sizeof *c->rest * (b->nvals - b->j + 1));
+			for (; b->j < b->nvals; b->j++)
+				c->rest[c->nrest++] = v_ref(b->vals[b->j]);
+			return 0;
+		}
+		if (k == 0 && b->method) {
+			c->argv[0] = v_ref(b->vals[b->j++]);
+			continue;
+		}
+		if (p->type == P_RAW || p->type == P_STMT) {
+			b->j++;
+			continue;
+		}
+		if (bind_param(b, k, find_kw(n, p, kwvals)))
+			return -1;
+	}
+	if (b->j < b->nvals) {
+		size_t max = cmd_nparams(b->e) - (b->method ? 1 : 0);
+		eval_fail(b->sh, "%s: takes at most %zu argument%s (%zu given); "
+		                 "usage: %s %s",
+		          c->callname, max, max == 1 ? "" : "s",
+		          b->nvals - (b->method ? 1 : 0), b->e->name, b->e->usage);
+		return -1;
+	}
+	return 0;
+}
+
+/* The text of an argument that a command takes unevaluated. */
+static char *raw_text(struct shell *sh, struct node *a)
+{
+	if (a->word)
+		return xstrdup(a->word);
+	if (a->kind == N_NAME)
+		return xstrdup(a->name);
+	if (a->kind == N_LIT && a->lit->type == T_STR)
+		return xstrdup(a->lit->u.s.p);
+	struct value *v = eval_node(sh, a, true);
+	if (!v)
+		return NULL;
+	char *s = v_str_of(v);
+	v_unref(v);
+	return s;
+}
+
+static enum ptype param_type_at(const struct cmd_entry *e, size_t k,
+                                int *flags)
+{
+	size_t np = cmd_nparams(e);
+	if (np == 0)
+		return P_ANY;
+	if (k >= np)
+		k = np - 1;
+	*flags = e->params[k].flags;
+	if (k == np - 1 || (e->params[k].flags & PF_REST))
+		return e->params[k].type;
+	return e->params[k].type;
+}
+
+static void free_call(struct cmd_call *c, struct value **vals, size_t nvals,
+                      struct value **kwvals, size_t nkw)
+{
+	for (size_t i = 0; i < CMD_MAXARGS; i++) {
+		v_unref(c->argv[i]);
+		free((char *)c->argsrc[i]);
+	}
+	for (size_t i = 0; i < c->nrest; i++)
+		v_unref(c->rest[i]);
+	free(c->rest);
+	if (c->restsrc)
+		for (size_t i = 0; i < c->nrest; i++)
+			free((char *)c->restsrc[i]);
+	free(c->restsrc);
+	for (size_t i = 0; i < nvals; i++)
+		v_unref(vals[i]);
+	free(vals);
+	for (size_t i = 0; i < nkw; i++)
+		v_unref(kwvals[i]);
+	free(kwvals);
+	free(c->cause);
+}
+
+/* Evaluate the arguments of N; raw and statement parameters keep their
+ * text and tree. Returns 0 or -1. */
+static int collect_args(struct shell *sh, const struct cmd_entry *e,
+                        struct cmd_call *c, struct node *n, size_t first,
+                        struct value **vals, size_t *nvals,
+                        struct value **kwvals)
+{
+	size_t k = first;
+	for (size_t i = 0; n && i < n->nargs; i++) {
+		struct node *a = n->args[i];
+		bool kw = n->kwnames && n->kwnames[i];
+		int flags = 0;
+		enum ptype t = kw ? P_ANY : param_type_at(e, k, &flags);
+		if (!kw && (t == P_RAW || t == P_STMT)) {
+			char *txt = t == P_RAW ? raw_text(sh, a) : NULL;
+			if (t == P_RAW && !txt)
+				return -1;
+			if (flags & PF_REST) {
+				c->restsrc = xrealloc(c->restsrc, sizeof *c->restsrc * (c->nrest + 1));
+				c->rest = xrealloc(c->rest, sizeof *c->rest * (c->nrest + 1));
+				c->restsrc[c->nrest] = txt;
+				c->rest[c->nrest++] = NULL;
+			} else if (k < CMD_MAXARGS) {
+				c->argsrc[k] = txt;
+				c->argnode[k] = a->kind == N_STMT ? a : NULL;
+				if (t == P_STMT && a->kind != N_STMT)
+					c->argnode[k] = a;
+			}
+			vals[(*nvals)++] = v_none();
+			k++;
+			continue;
+		}
+		struct value *v = eval_node(sh, a, true);
+		if (!v)
+			return -1;
+		if (kw)
+			kwvals[i] = v;
+		else
+			vals[(*nvals)++] = v, k++;
+	}
+	return 0;
+}
+
+static bool has_raw_rest(const struct cmd_entry *e)
+{
+	size_t np = cmd_nparams(e);
+	return np && (e->params[np - 1].flags & PF_REST) &&
+	       (e->params[np - 1].type == P_RAW);
+}
+
+static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
+                              struct value *self, struct node *n)
+{
+	struct cmd_call c = {.sh = sh, .cmd = e, .callname = e->name};
+	size_t nargs = n ? n->nargs : 0;
+	struct value **vals = xcalloc(nargs + 2, sizeof *vals);
+	struct value **kwvals = xcalloc(nargs + 1, sizeof *kwvals);
+	size_t nvals = 0;
+	struct value *result = NULL;
+	if (self)
+		vals[nvals++] = v_ref(self);
+	if (collect_args(sh, e, &c, n, self ? 1 : 0, vals, &nvals, kwvals))
+		goto out;
+	struct binder b = {sh, e, &c, vals, nvals, 0, self != NULL};
+	if (has_raw_rest(e)) {
+		/* Commands taking raw words (del NAME...) have no other
+		 * parameters: the texts are in c.restsrc already. */
+	} else if (bind_all(&b, n, kwvals)) {
+		goto out;
+	}
+	enum cmd_status st = e->exec(&c);
+	if (st == CMD_ERROR) {
+		if (c.sh_last_errno)
+			sh->last_errno = c.sh_last_errno;
+		eval_fail(sh, "%s: %s", c.callname, c.cause ? c.cause : "failed");
+		v_unref(c.result);
+		goto out;
+	}
+	if (st == CMD_EXIT)
+		sh->exiting = true;
+	result = c.result ? c.result : v_none();
+out:
+	free_call(&c, vals, nvals, kwvals, nargs);
+	return result;
+}
+
+/* ---- statements ---- */
+
+static int assign(struct shell *sh, struct stmt *s, struct value *v)
+{
+	for (size_t i = 0; i < s->ntargets; i++) {
+		const char *why = eval_reserved(s->targets[i]);
+		if (why) {
+			eval_fail(sh, "%s: cannot assign to %s", s->targets[i], why);
+			return -1;
+		}
+	}
+	if (s->ntargets == 1) {
+		vars_set(&sh->vars, s->targets[0], v_ref(v));
+		return 0;
+	}
+	if (!v_is_seq(v)) {
+		eval_fail(sh, "%s: cannot unpack non-sequence %s", s->targets[0],
+		          v_type_name(v));
+		return -1;
+	}
+	if (v->u.seq.n != s->ntargets) {
+		eval_fail(sh, "%s: %s values to unpack (expected %zu, got %zu)",
+		          s->targets[0],
+		          v->u.seq.n > s->ntargets ? "too many" : "not enough",
+		          s->ntargets, v->u.seq.n);
+		return -1;
+	}
+	for (size_t i = 0; i < s->ntargets; i++)
+		vars_set(&sh->vars, s->targets[i], v_ref(v->u.seq.items[i]));
+	return 0;
+}
+
+static void print_value(struct value *v)
+{
+	struct strbuf b = {0};
+	fmt_repr(&b, v);
+	sb_addc(&b, '\n');
+	out_write(b.p, b.len);
+	sb_free(&b);
+}
+
+int eval_stmt(struct shell *sh, struct stmt *s, const char *src)
+{
+	if (sh->xtrace && src)
+		out_printf("+ %.*s\n", (int)(s->end - s->pos), src + s->pos);
+	struct value *v = eval_node(sh, s->rhs, false);
+	if (!v)
+		goto fail;
+	if (s->ntargets) {
+		int r = assign(sh, s, v);
+		v_unref(v);
+		if (r)
+			goto fail;
+		return 0;
+	}
+	if (v->type != T_NONE) {
+		print_value(v);
+		struct value *old = sh->last;
+		sh->last = v;
+		v_unref(old);
+	} else {
+		v_unref(v);
+	}
+	return 0;
+fail:
+	shell_error(sh, sh->err ? sh->err : "failed");
+	free(sh->err);
+	sh->err = NULL;
+	return 1;
+}

@@ -1,0 +1,677 @@
+/* parser.c - recursive descent over the lexer's tokens. Shell-form
+ * arguments are tried as expressions first and fall back to a bare word
+ * (127.0.0.1, ::1, /tmp/sock, @name) when they are not one. */
+#include "parser.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexer.h"
+#include "strbuf.h"
+
+static struct parser_hooks hooks;
+
+void parser_set_hooks(const struct parser_hooks *h)
+{
+	hooks = *h;
+}
+
+struct parser {
+	struct lexer lx;
+	struct token tok;
+	char *err;
+	size_t errpos;
+	int depth;
+};
+
+static void advance(struct parser *p)
+{
+	tok_free(&p->tok);
+	lex_next(&p->lx, &p->tok);
+}
+
+/* Go back to POS and read the token there. */
+static void reset_to(struct parser *p, size_t pos)
+{
+	p->lx.pos = pos;
+	advance(p);
+}
+
+static bool is_op(const struct parser *p, char op)
+{
+	return p->tok.kind == TK_OP && p->tok.op == op;
+}
+
+static struct node *fail(struct parser *p, size_t pos, char *msg)
+{
+	if (!p->err) {
+		p->err = msg;
+		p->errpos = pos;
+	} else {
+		free(msg);
+	}
+	return NULL;
+}
+
+static struct node *fail_tok(struct parser *p, const char *what)
+{
+	const struct token *t = &p->tok;
+	if (t->kind == TK_ERROR)
+		return fail(p, t->pos, xstrdup(t->err));
+	if (t->kind == TK_EOF)
+		return fail(p, t->pos, xasprintf("%s, found end of line", what));
+	int n = t->len > 20 ? 20 : (int)t->len;
+	return fail(p, t->pos, xasprintf("%s, found '%.*s'", what, n,
+	                                 p->lx.src + t->pos));
+}
+
+static struct node *new_node(enum nkind kind, size_t pos)
+{
+	struct node *n = xcalloc(1, sizeof *n);
+	n->kind = kind;
+	n->pos = pos;
+	return n;
+}
+
+static void add_arg(struct node *n, struct node *a, char *kw)
+{
+	n->args = xrealloc(n->args, sizeof *n->args * (n->nargs + 1));
+	n->kwnames = xrealloc(n->kwnames, sizeof *n->kwnames * (n->nargs + 1));
+	n->args[n->nargs] = a;
+	n->kwnames[n->nargs] = kw;
+	n->nargs++;
+}
+
+void node_free(struct node *n)
+{
+	if (!n)
+		return;
+	v_unref(n->lit);
+	free(n->name);
+	free(n->word);
+	node_free(n->obj);
+	for (size_t i = 0; i < n->nargs; i++) {
+		node_free(n->args[i]);
+		if (n->kwnames)
+			free(n->kwnames[i]);
+	}
+	free(n->args);
+	free(n->kwnames);
+	if (n->stmt)
+		stmt_free(n->stmt);
+	free(n);
+}
+
+void stmt_free(struct stmt *s)
+{
+	for (size_t i = 0; i < s->ntargets; i++)
+		free(s->targets[i]);
+	free(s->targets);
+	node_free(s->rhs);
+	free(s);
+}
+
+void stmts_free(struct stmt **s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		stmt_free(s[i]);
+	free(s);
+}
+
+static struct node *parse_expr(struct parser *p);
+static struct stmt *parse_stmt(struct parser *p, bool in_parens);
+static bool parse_shell_args(struct parser *p, struct node *call,
+                             bool in_parens);
+
+static bool at_end(const struct parser *p, bool in_parens)
+{
+	if (p->tok.kind == TK_EOF || is_op(p, ';'))
+		return true;
+	return in_parens && (is_op(p, ')') || is_op(p, ','));
+}
+
+static struct node *literal(struct parser *p)
+{
+	struct node *n = new_node(N_LIT, p->tok.pos);
+	switch (p->tok.kind) {
+	case TK_INT:
+		n->lit = v_int(p->tok.ival);
+		break;
+	case TK_FLOAT:
+		n->lit = v_float(p->tok.fval);
+		break;
+	case TK_STR:
+		n->lit = v_str(p->tok.sval, p->tok.slen);
+		break;
+	default:
+		n->lit = v_bytes(p->tok.sval, p->tok.slen);
+		break;
+	}
+	advance(p);
+	return n;
+}
+
+static struct node *name_node(struct parser *p)
+{
+	struct node *n;
+	const char *name = p->tok.sval;
+	if (!strcmp(name, "None") || !strcmp(name, "True") ||
+	    !strcmp(name, "False")) {
+		n = new_node(N_LIT, p->tok.pos);
+		n->lit = name[0] == 'N' ? v_none() : v_bool(name[0] == 'T');
+		advance(p);
+		return n;
+	}
+	n = new_node(N_NAME, p->tok.pos);
+	n->name = xstrdup(name);
+	advance(p);
+	/* socket.X is X: the module prefix of pasted Python is optional. */
+	if (!strcmp(n->name, "socket") && is_op(p, '.') && !p->tok.space_before) {
+		size_t save = p->tok.pos;
+		advance(p);
+		if (p->tok.kind == TK_NAME && !p->tok.space_before &&
+		    (hooks.is_command(p->tok.sval) ||
+		     hooks.is_constant(p->tok.sval))) {
+			free(n->name);
+			n->name = xstrdup(p->tok.sval);
+			advance(p);
+			return n;
+		}
+		reset_to(p, save);
+	}
+	return n;
+}
+
+/* After '(' : a call written as in the shell, `(socket AF_UNIX)`, or a
+ * method call `(srv.accept)` stands for its result. */
+static bool shell_call_here(struct parser *p, struct node *e)
+{
+	if (p->tok.kind == TK_EOF || is_op(p, ')') || is_op(p, ',') ||
+	    !p->tok.space_before)
+		return false;
+	if (e->kind == N_ATTR)
+		return true;
+	return e->kind == N_NAME && hooks.is_command(e->name);
+}
+
+static struct node *to_shell_call(struct parser *p, struct node *e,
+                                  bool in_parens)
+{
+	struct node *call = new_node(N_CALL, e->pos);
+	call->name = e->name;
+	e->name = NULL;
+	call->obj = e->obj;
+	e->obj = NULL;
+	call->shell_form = true;
+	node_free(e);
+	if (!parse_shell_args(p, call, in_parens)) {
+		node_free(call);
+		return NULL;
+	}
+	return call;
+}
+
+static struct node *paren_or_tuple(struct parser *p)
+{
+	struct node *t = new_node(N_TUPLE, p->tok.pos);
+	advance(p);
+	bool comma = false;
+	while (!is_op(p, ')')) {
+		struct node *e;
+		if (p->tok.kind == TK_NAME && hooks.is_command(p->tok.sval) &&
+		    !hooks.is_constant(p->tok.sval)) {
+			e = name_node(p);
+			if (e && e->kind == N_NAME && hooks.is_command(e->name) &&
+			    !(is_op(p, '(') && !p->tok.space_before)) {
+				e = shell_call_here(p, e) ? to_shell_call(p, e, true)
+				                          : e;
+			} else if (e) {
+				node_free(e);
+				reset_to(p, t->pos + 1);
+				e = parse_expr(p);
+			}
+		} else {
+			e = parse_expr(p);
+			if (e && shell_call_here(p, e) && e->kind == N_ATTR)
+				e = to_shell_call(p, e, true);
+		}
+		if (!e) {
+			node_free(t);
+			return NULL;
+		}
+		add_arg(t, e, NULL);
+		if (!is_op(p, ','))
+			break;
+		comma = true;
+		advance(p);
+	}
+	if (!is_op(p, ')')) {
+		node_free(t);
+		return fail_tok(p, "expected ')'");
+	}
+	t->end = p->tok.pos + 1;
+	advance(p);
+	if (t->nargs == 1 && !comma) {
+		struct node *e = t->args[0];
+		t->nargs = 0;
+		node_free(t);
+		return e;
+	}
+	return t;
+}
+
+static struct node *list_literal(struct parser *p)
+{
+	struct node *l = new_node(N_LIST, p->tok.pos);
+	advance(p);
+	while (!is_op(p, ']')) {
+		struct node *e = parse_expr(p);
+		if (!e) {
+			node_free(l);
+			return NULL;
+		}
+		add_arg(l, e, NULL);
+		if (!is_op(p, ','))
+			break;
+		advance(p);
+	}
+	if (!is_op(p, ']')) {
+		node_free(l);
+		return fail_tok(p, "expected ']'");
+	}
+	advance(p);
+	return l;
+}
+
+static struct node *parse_primary(struct parser *p)
+{
+	switch (p->tok.kind) {
+	case TK_INT:
+	case TK_FLOAT:
+	case TK_STR:
+	case TK_BYTES:
+		return literal(p);
+	case TK_NAME:
+		return name_node(p);
+	case TK_OP:
+		if (p->tok.op == '(')
+			return paren_or_tuple(p);
+		if (p->tok.op == '[')
+			return list_literal(p);
+		/* fall through */
+	default:
+		return fail_tok(p, "expected a value");
+	}
+}
+
+/* Python-form call arguments: (a, b, name=c). */
+static struct node *call_args(struct parser *p, struct node *callee)
+{
+	struct node *call = new_node(N_CALL, callee->pos);
+	call->name = callee->name;
+	callee->name = NULL;
+	call->obj = callee->obj;
+	callee->obj = NULL;
+	node_free(callee);
+	advance(p);
+	while (!is_op(p, ')')) {
+		char *kw = NULL;
+		if (p->tok.kind == TK_NAME) {
+			size_t save = p->tok.pos;
+			char *name = xstrdup(p->tok.sval);
+			advance(p);
+			if (is_op(p, '='))
+				kw = name, advance(p);
+			else
+				free(name), reset_to(p, save);
+		}
+		struct node *e = parse_expr(p);
+		if (!e) {
+			free(kw);
+			node_free(call);
+			return NULL;
+		}
+		add_arg(call, e, kw);
+		if (!is_op(p, ','))
+			break;
+		advance(p);
+	}
+	if (!is_op(p, ')')) {
+		node_free(call);
+		return fail_tok(p, "expected ')'");
+	}
+	advance(p);
+	return call;
+}
+
+static struct node *subscript(struct parser *p, struct node *obj)
+{
+	struct node *n = new_node(N_INDEX, obj->pos);
+	n->obj = obj;
+	advance(p);
+	struct node *part[3] = {NULL, NULL, NULL};
+	int colons = 0;
+	for (;;) {
+		if (!is_op(p, ':') && !is_op(p, ']')) {
+			part[colons] = parse_expr(p);
+			if (!part[colons])
+				goto bad;
+		}
+		if (!is_op(p, ':') || colons == 2)
+			break;
+		colons++;
+		advance(p);
+	}
+	if (!is_op(p, ']')) {
+		fail_tok(p, "expected ']'");
+		goto bad;
+	}
+	advance(p);
+	if (colons == 0 && !part[0]) {
+		fail(p, n->pos, xstrdup("empty index"));
+		goto bad;
+	}
+	n->kind = colons ? N_SLICE : N_INDEX;
+	for (int i = 0; i < (colons ? 3 : 1); i++)
+		add_arg(n, part[i], NULL);
+	return n;
+bad:
+	for (int i = 0; i < 3; i++)
+		node_free(part[i]);
+	node_free(n);
+	return NULL;
+}
+
+static struct node *parse_postfix(struct parser *p)
+{
+	if (++p->depth > PARSE_MAX_DEPTH) {
+		p->depth--;
+		return fail(p, p->tok.pos, xstrdup("expression nested too deeply"));
+	}
+	struct node *e = parse_primary(p);
+	while (e && !p->tok.space_before && p->tok.kind == TK_OP) {
+		if (p->tok.op == '(' && (e->kind == N_NAME || e->kind == N_ATTR)) {
+			e = call_args(p, e);
+		} else if (p->tok.op == '[') {
+			e = subscript(p, e);
+		} else if (p->tok.op == '.') {
+			advance(p);
+			if (p->tok.kind != TK_NAME || p->tok.space_before) {
+				node_free(e);
+				e = fail_tok(p, "expected a name after '.'");
+				break;
+			}
+			struct node *a = new_node(N_ATTR, e->pos);
+			a->obj = e;
+			a->name = xstrdup(p->tok.sval);
+			advance(p);
+			e = a;
+		} else {
+			break;
+		}
+	}
+	p->depth--;
+	return e;
+}
+
+static struct node *binop(char op, struct node *l, struct node *r)
+{
+	struct node *n = new_node(N_BINOP, l->pos);
+	n->op = op;
+	add_arg(n, l, NULL);
+	add_arg(n, r, NULL);
+	return n;
+}
+
+/* Python's precedence: '*' binds tighter than '+', '|' loosest. */
+static struct node *parse_level(struct parser *p, int level)
+{
+	static const char ops[] = "|+*";
+	struct node *l = level == 2 ? parse_postfix(p) : parse_level(p, level + 1);
+	while (l && is_op(p, ops[level])) {
+		advance(p);
+		struct node *r = level == 2 ? parse_postfix(p)
+		                            : parse_level(p, level + 1);
+		if (!r) {
+			node_free(l);
+			return NULL;
+		}
+		l = binop(ops[level], l, r);
+	}
+	return l;
+}
+
+static struct node *parse_expr(struct parser *p)
+{
+	if (++p->depth > PARSE_MAX_DEPTH) {
+		p->depth--;
+		return fail(p, p->tok.pos, xstrdup("expression nested too deeply"));
+	}
+	struct node *e = parse_level(p, 0);
+	p->depth--;
+	return e;
+}
+
+/* Where a shell word starting at POS ends. */
+static size_t word_end(const struct parser *p, size_t pos, bool in_parens)
+{
+	const char *s = p->lx.src;
+	int nest = 0;
+	for (; pos < p->lx.len; pos++) {
+		char c = s[pos];
+		if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ';')
+			break;
+		if (c == '(' || c == '[')
+			nest++;
+		else if ((c == ')' || c == ']') && nest > 0)
+			nest--;
+		else if (in_parens && nest == 0 && (c == ')' || c == ','))
+			break;
+	}
+	return pos;
+}
+
+/* An argument written without spaces inside: a postfix expression with
+ * '|' allowed (MSG_PEEK|MSG_DONTWAIT). */
+static struct node *tight_expr(struct parser *p)
+{
+	struct node *l = parse_postfix(p);
+	while (l && is_op(p, '|') && !p->tok.space_before) {
+		advance(p);
+		if (p->tok.space_before) {
+			node_free(l);
+			return fail_tok(p, "expected a value after '|'");
+		}
+		struct node *r = parse_postfix(p);
+		if (!r) {
+			node_free(l);
+			return NULL;
+		}
+		l = binop('|', l, r);
+	}
+	return l;
+}
+
+static bool quoted_start(const struct token *t)
+{
+	return t->kind == TK_STR || t->kind == TK_BYTES ||
+	       (t->kind == TK_OP && t->op == '(') ||
+	       (t->kind == TK_ERROR && t->err && strstr(t->err, "unterminated"));
+}
+
+static struct node *word_node(struct parser *p, size_t pos, size_t end)
+{
+	struct node *w = new_node(N_WORD, pos);
+	w->word = xstrndup(p->lx.src + pos, end - pos);
+	w->end = end;
+	reset_to(p, end);
+	return w;
+}
+
+/* One shell-form argument: an expression when the whole of it parses as
+ * one, else the word as it stands. */
+static struct node *shell_arg(struct parser *p, bool in_parens)
+{
+	size_t pos = p->tok.pos;
+	size_t end = word_end(p, pos, in_parens);
+	bool quoted = quoted_start(&p->tok);
+	char *saved_err = p->err;
+	p->err = NULL;
+	struct node *e = tight_expr(p);
+	bool boundary = p->tok.space_before || at_end(p, in_parens);
+	if (e && boundary && (quoted || p->tok.pos >= end)) {
+		p->err = saved_err;
+		if (e->kind == N_NAME || e->kind == N_ATTR)
+			e->word = xstrndup(p->lx.src + pos, end - pos);
+		return e;
+	}
+	node_free(e);
+	if (quoted) {
+		if (!p->err)
+			fail_tok(p, "expected a space after the argument");
+		free(saved_err);
+		return NULL;
+	}
+	free(p->err);
+	p->err = saved_err;
+	return word_node(p, pos, end);
+}
+
+static bool parse_shell_args(struct parser *p, struct node *call,
+                             bool in_parens)
+{
+	int stmt_at = call->obj ? -1 : hooks.stmt_arg(call->name);
+	while (!at_end(p, in_parens)) {
+		if ((int)call->nargs == stmt_at) {
+			struct node *s = new_node(N_STMT, p->tok.pos);
+			s->stmt = parse_stmt(p, in_parens);
+			if (!s->stmt) {
+				node_free(s);
+				return false;
+			}
+			add_arg(call, s, NULL);
+			break;
+		}
+		struct node *a = shell_arg(p, in_parens);
+		/* `b'x' * 3` written with spaces is still one argument. */
+		while (a && p->tok.kind == TK_OP && strchr("+*|", p->tok.op) &&
+		       p->tok.space_before) {
+			char op = p->tok.op;
+			advance(p);
+			struct node *r = at_end(p, in_parens)
+			                         ? fail_tok(p, "expected a value")
+			                         : shell_arg(p, in_parens);
+			if (!r) {
+				node_free(a);
+				a = NULL;
+				break;
+			}
+			a = binop(op, a, r);
+		}
+		if (!a)
+			return false;
+		add_arg(call, a, NULL);
+	}
+	return true;
+}
+
+/* NAME (',' NAME)* '=' at the start of a statement. */
+static bool parse_targets(struct parser *p, struct stmt *s)
+{
+	size_t start = p->tok.pos;
+	while (p->tok.kind == TK_NAME) {
+		s->targets = xrealloc(s->targets,
+		                      sizeof *s->targets * (s->ntargets + 1));
+		s->targets[s->ntargets++] = xstrdup(p->tok.sval);
+		advance(p);
+		if (is_op(p, '=')) {
+			advance(p);
+			return true;
+		}
+		if (!is_op(p, ','))
+			break;
+		advance(p);
+	}
+	for (size_t i = 0; i < s->ntargets; i++)
+		free(s->targets[i]);
+	free(s->targets);
+	s->targets = NULL;
+	s->ntargets = 0;
+	reset_to(p, start);
+	return false;
+}
+
+static struct node *parse_rhs(struct parser *p, bool in_parens)
+{
+	if (p->tok.kind == TK_NAME && hooks.is_command(p->tok.sval) &&
+	    !hooks.is_constant(p->tok.sval)) {
+		size_t save = p->tok.pos;
+		struct node *e = name_node(p);
+		if (e->kind == N_NAME && hooks.is_command(e->name) &&
+		    !(is_op(p, '(') && !p->tok.space_before))
+			return to_shell_call(p, e, in_parens);
+		node_free(e);
+		reset_to(p, save);
+	}
+	struct node *e = parse_expr(p);
+	if (!e || at_end(p, in_parens))
+		return e;
+	/* s.recv 10, or an unknown command the evaluator will name. */
+	if ((e->kind == N_ATTR || e->kind == N_NAME) && p->tok.space_before)
+		return to_shell_call(p, e, in_parens);
+	node_free(e);
+	return fail_tok(p, "expected an operator or the end of the statement");
+}
+
+static struct stmt *parse_stmt(struct parser *p, bool in_parens)
+{
+	struct stmt *s = xcalloc(1, sizeof *s);
+	s->pos = p->tok.pos;
+	if (p->tok.kind == TK_NAME)
+		parse_targets(p, s);
+	s->rhs = parse_rhs(p, in_parens);
+	if (!s->rhs) {
+		if (!p->err)
+			fail_tok(p, "expected a statement");
+		stmt_free(s);
+		return NULL;
+	}
+	s->end = p->tok.pos;
+	return s;
+}
+
+int parse_line(const char *src, size_t len, struct stmt ***out, size_t *n,
+               struct parse_error *err)
+{
+	struct parser p = {0};
+	lex_init(&p.lx, src, len);
+	advance(&p);
+	struct stmt **list = NULL;
+	size_t count = 0;
+	while (p.tok.kind != TK_EOF) {
+		if (is_op(&p, ';')) {
+			advance(&p);
+			continue;
+		}
+		struct stmt *s = parse_stmt(&p, false);
+		if (!s)
+			goto bad;
+		list = xrealloc(list, sizeof *list * (count + 1));
+		list[count++] = s;
+		if (!is_op(&p, ';') && p.tok.kind != TK_EOF) {
+			fail_tok(&p, "expected ';' or the end of the line");
+			goto bad;
+		}
+	}
+	tok_free(&p.tok);
+	*out = list;
+	*n = count;
+	return 0;
+bad:
+	tok_free(&p.tok);
+	stmts_free(list, count);
+	err->pos = p.errpos;
+	err->msg = p.err ? p.err : xstrdup("syntax error");
+	return -1;
+}

@@ -1,0 +1,50 @@
+/* shell.h - the interpreter's state and its entry points. */
+#ifndef SOCKSHELL_SHELL_H
+#define SOCKSHELL_SHELL_H
+
+#include <stdbool.h>
+#include <stdio.h>
+#include "handles.h"
+#include "strbuf.h"
+#include "value.h"
+
+struct shell {
+	struct vartab vars;
+	struct value *last; /* _ */
+	bool trace, xtrace, errexit, interactive, color;
+	const char *file; /* script being run, for FILE:LINE: */
+	int line;
+	double default_timeout; /* < 0: None */
+	FILE *record;
+	char *record_path;
+	int last_errno;
+	int exit_code;
+	bool exiting;
+	int source_depth;
+	char *err; /* the pending error, "CALL: cause" */
+	bool no_syscalls; /* for fuzzing: refuse every call that reaches the kernel */
+};
+
+void shell_init(struct shell *sh);
+/* Close every socket and free everything. */
+void shell_free(struct shell *sh);
+
+/* Run one line (statements separated by ';'). Returns 0 when the last
+ * statement succeeded, 1 when one failed; sets sh->exiting on exit. */
+int shell_run_line(struct shell *sh, const char *line, size_t len);
+/* Run a script or transcript file's statements. Returns the exit status. */
+int shell_run_file(struct shell *sh, const char *path, FILE *f);
+
+/* All output goes through here so tests and transcripts can capture it. */
+void out_write(const char *p, size_t n);
+void out_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Send output to B instead of stdout until out_capture(NULL). */
+void out_capture(struct strbuf *b);
+/* Also copy all output to B (a recording) until out_tee(NULL). */
+void out_tee(struct strbuf *b);
+/* Turn the system call trace on or off. */
+void shell_set_trace(struct shell *sh, bool on);
+/* Print "error: MSG" with the FILE:LINE: prefix in scripts. */
+void shell_error(struct shell *sh, const char *msg);
+
+#endif

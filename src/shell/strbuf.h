@@ -1,0 +1,30 @@
+/* strbuf.h - a growable byte buffer; allocation failure aborts. */
+#ifndef SOCKSHELL_STRBUF_H
+#define SOCKSHELL_STRBUF_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+struct strbuf {
+	char *p;
+	size_t len, cap;
+};
+
+void sb_add(struct strbuf *b, const void *p, size_t n);
+void sb_adds(struct strbuf *b, const char *s);
+void sb_addc(struct strbuf *b, char c);
+void sb_printf(struct strbuf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void sb_vprintf(struct strbuf *b, const char *fmt, va_list ap);
+/* The NUL-terminated contents, handed over to the caller. */
+char *sb_take(struct strbuf *b);
+void sb_free(struct strbuf *b);
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t m);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

@@ -1,0 +1,357 @@
+/* trace.c - format the core's call events the way strace does, so a
+ * student can hold the two side by side. */
+#include "trace.h"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <stdbool.h>
+#include <string.h>
+#include <sys/un.h>
+
+#include "../core/consts.h"
+#include "../core/errors.h"
+#include "../core/sockopt.h"
+
+/* strace shows at most this many bytes of a buffer. */
+#define STRSIZE 32
+
+static void flag_name(struct strbuf *b, enum const_kind kind, long v)
+{
+	const struct sk_const *c = const_by_value(kind, v);
+	if (c)
+		sb_adds(b, c->name);
+	else
+		sb_printf(b, "%ld", v);
+}
+
+static void fmt_string(struct strbuf *b, const unsigned char *p, size_t len,
+                       size_t shown)
+{
+	size_t n = shown < STRSIZE ? shown : STRSIZE;
+	if (n > len)
+		n = len;
+	sb_addc(b, '"');
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = p[i];
+		switch (c) {
+		case '"': sb_adds(b, "\\\""); break;
+		case '\\': sb_adds(b, "\\\\"); break;
+		case '\n': sb_adds(b, "\\n"); break;
+		case '\r': sb_adds(b, "\\r"); break;
+		case '\t': sb_adds(b, "\\t"); break;
+		case '\f': sb_adds(b, "\\f"); break;
+		case '\v': sb_adds(b, "\\v"); break;
+		default:
+			if (c >= 0x20 && c < 0x7f)
+				sb_addc(b, (char)c);
+			else if (i + 1 < n && p[i + 1] >= '0' && p[i + 1] <= '7')
+				sb_printf(b, "\\%03o", c);
+			else
+				sb_printf(b, "\\%o", c);
+		}
+	}
+	sb_addc(b, '"');
+	if (shown > n)
+		sb_adds(b, "...");
+}
+
+static void fmt_sockaddr(struct strbuf *b, const void *p, size_t len)
+{
+	const struct sockaddr *sa = p;
+	if (len < sizeof(sa_family_t)) {
+		sb_adds(b, "{}");
+		return;
+	}
+	sb_adds(b, "{sa_family=");
+	flag_name(b, CK_AF, sa->sa_family);
+	if (sa->sa_family == AF_INET && len >= sizeof(struct sockaddr_in)) {
+		const struct sockaddr_in *in = p;
+		char h[INET_ADDRSTRLEN];
+		inet_ntop(AF_INET, &in->sin_addr, h, sizeof h);
+		sb_printf(b, ", sin_port=htons(%u), sin_addr=inet_addr(\"%s\")}",
+		          ntohs(in->sin_port), h);
+	} else if (sa->sa_family == AF_INET6 && len >= sizeof(struct sockaddr_in6)) {
+		const struct sockaddr_in6 *in6 = p;
+		char h[INET6_ADDRSTRLEN];
+		inet_ntop(AF_INET6, &in6->sin6_addr, h, sizeof h);
+		sb_printf(b, ", sin6_port=htons(%u), sin6_flowinfo=htonl(%u), "
+		          "inet_pton(AF_INET6, \"%s\", &sin6_addr), sin6_scope_id=%u}",
+		          ntohs(in6->sin6_port), ntohl(in6->sin6_flowinfo), h,
+		          in6->sin6_scope_id);
+	} else if (sa->sa_family == AF_UNIX) {
+		const struct sockaddr_un *un = p;
+		size_t off = offsetof(struct sockaddr_un, sun_path);
+		size_t n = len > off ? len - off : 0;
+		if (n == 0) {
+			sb_addc(b, '}');
+			return;
+		}
+		sb_adds(b, ", sun_path=");
+		if (un->sun_path[0] == '\0') {
+			sb_addc(b, '@');
+			fmt_string(b, (const unsigned char *)un->sun_path + 1, n - 1, n - 1);
+		} else {
+			size_t l = strnlen(un->sun_path, n);
+			sb_addc(b, '"');
+			sb_add(b, un->sun_path, l);
+			sb_addc(b, '"');
+		}
+		sb_addc(b, '}');
+	} else {
+		sb_adds(b, ", ...}");
+	}
+}
+
+static void fmt_socktype(struct strbuf *b, long v)
+{
+	long base = v & ~(SOCK_NONBLOCK | SOCK_CLOEXEC);
+	bool any = false;
+	if (base) {
+		flag_name(b, CK_SOCK, base);
+		any = true;
+	}
+	if (v & SOCK_NONBLOCK) {
+		sb_adds(b, any ? "|SOCK_NONBLOCK" : "SOCK_NONBLOCK");
+		any = true;
+	}
+	if (v & SOCK_CLOEXEC) {
+		sb_adds(b, any ? "|SOCK_CLOEXEC" : "SOCK_CLOEXEC");
+		any = true;
+	}
+	if (!any)
+		sb_adds(b, "0");
+}
+
+static void fmt_flags(struct strbuf *b, enum const_kind kind, long v)
+{
+	if (v == 0) {
+		sb_adds(b, "0");
+		return;
+	}
+	bool any = false;
+	for (int bit = 0; bit < 31; bit++) {
+		long m = 1L << bit;
+		if (!(v & m))
+			continue;
+		sb_adds(b, any ? "|" : "");
+		flag_name(b, kind, m);
+		any = true;
+	}
+}
+
+static void fmt_oflags(struct strbuf *b, long v)
+{
+	static const struct { long bit; const char *name; } fl[] = {
+		{O_NONBLOCK, "O_NONBLOCK"}, {O_APPEND, "O_APPEND"},
+		{O_ASYNC, "O_ASYNC"}, {O_DIRECT, "O_DIRECT"},
+		{O_NOATIME, "O_NOATIME"}, {O_LARGEFILE, "O_LARGEFILE"}};
+	long acc = v & O_ACCMODE;
+	sb_adds(b, acc == O_RDWR ? "O_RDWR" : acc == O_WRONLY ? "O_WRONLY" : "O_RDONLY");
+	for (size_t i = 0; i < sizeof fl / sizeof *fl; i++)
+		if (v & fl[i].bit)
+			sb_printf(b, "|%s", fl[i].name);
+}
+
+static void fmt_level(struct strbuf *b, long level)
+{
+	if (level == SOL_SOCKET)
+		sb_adds(b, "SOL_SOCKET");
+	else if (level == IPPROTO_IP)
+		sb_adds(b, "SOL_IP");
+	else if (level == IPPROTO_TCP)
+		sb_adds(b, "SOL_TCP");
+	else if (level == IPPROTO_IPV6)
+		sb_adds(b, "SOL_IPV6");
+	else if (level == IPPROTO_UDP)
+		sb_adds(b, "SOL_UDP");
+	else
+		flag_name(b, CK_SOL, level);
+}
+
+static void fmt_optname(struct strbuf *b, long level, long opt)
+{
+	const struct sockopt_desc *d = sockopt_find((int)level, (int)opt);
+	/* strace names the old timeval options by their _OLD names. */
+	if (d && level == SOL_SOCKET && (opt == SO_RCVTIMEO || opt == SO_SNDTIMEO))
+		sb_printf(b, "%s_OLD", d->name);
+	else if (d)
+		sb_adds(b, d->name);
+	else
+		sb_printf(b, "%ld", opt);
+}
+
+static void fmt_optval(struct strbuf *b, const struct sk_arg *a)
+{
+	const struct sockopt_desc *d = sockopt_find((int)a->aux, (int)a->i);
+	if (!a->p || a->len == 0) {
+		sb_adds(b, a->p ? "\"\"" : "NULL");
+		return;
+	}
+	if (d && d->type == OT_LINGER && a->len >= sizeof(struct linger)) {
+		const struct linger *l = a->p;
+		sb_printf(b, "{l_onoff=%d, l_linger=%d}", l->l_onoff, l->l_linger);
+	} else if (d && d->type == OT_TIMEVAL && a->len >= sizeof(struct timeval)) {
+		const struct timeval *tv = a->p;
+		sb_printf(b, "{tv_sec=%ld, tv_usec=%ld}", (long)tv->tv_sec,
+		          (long)tv->tv_usec);
+	} else if (a->len == sizeof(int) && (!d || d->type <= OT_ERRNO)) {
+		int v;
+		memcpy(&v, a->p, sizeof v);
+		sb_printf(b, "[%d]", v);
+	} else {
+		fmt_string(b, a->p, a->len, a->len);
+	}
+}
+
+static void fmt_pollfds(struct strbuf *b, const struct pollfd *p, size_t n,
+                        bool revents)
+{
+	static const struct { short bit; const char *name; } ev[] = {
+		{POLLIN, "POLLIN"}, {POLLPRI, "POLLPRI"}, {POLLOUT, "POLLOUT"},
+		{POLLERR, "POLLERR"}, {POLLHUP, "POLLHUP"}, {POLLNVAL, "POLLNVAL"},
+		{POLLRDHUP, "POLLRDHUP"}};
+	sb_addc(b, '[');
+	bool first = true;
+	for (size_t i = 0; i < n; i++) {
+		short e = revents ? p[i].revents : p[i].events;
+		if (revents && !e)
+			continue;
+		sb_printf(b, "%s{fd=%d, %s=", first ? "" : ", ", p[i].fd,
+		          revents ? "revents" : "events");
+		first = false;
+		bool any = false;
+		for (size_t k = 0; k < sizeof ev / sizeof *ev; k++)
+			if (e & ev[k].bit) {
+				sb_printf(b, "%s%s", any ? "|" : "", ev[k].name);
+				any = true;
+			}
+		if (!any)
+			sb_adds(b, "0");
+		sb_addc(b, '}');
+	}
+	sb_addc(b, ']');
+}
+
+static void fmt_arg(struct strbuf *b, const struct sk_event *ev, int i)
+{
+	const struct sk_arg *a = &ev->a[i];
+	switch (a->kind) {
+	case SA_FAMILY:
+		flag_name(b, CK_AF, a->i);
+		break;
+	case SA_SOCKTYPE:
+		fmt_socktype(b, a->i);
+		break;
+	case SA_PROTO:
+		/* strace names protocols only for the IP families. */
+		if (ev->a[0].kind == SA_FAMILY &&
+		    (ev->a[0].i == AF_INET || ev->a[0].i == AF_INET6))
+			flag_name(b, CK_IPPROTO, a->i);
+		else
+			sb_printf(b, "%ld", a->i);
+		break;
+	case SA_SOCKADDR:
+		if (ev->ret < 0 && !strcmp(ev->name, "accept4"))
+			sb_adds(b, "0x0");
+		else
+			fmt_sockaddr(b, a->p, a->len);
+		break;
+	case SA_SOCKLEN:
+		if (a->aux < 0 || a->aux == a->i)
+			sb_printf(b, "[%ld]", a->i);
+		else
+			sb_printf(b, "[%ld => %ld]", a->i, a->aux);
+		break;
+	case SA_BUF:
+		if (ev->ret < 0 && !strcmp(ev->name, "recvfrom"))
+			sb_adds(b, "0x0");
+		else
+			fmt_string(b, a->p, a->len, a->len);
+		break;
+	case SA_MSGFLAGS:
+		fmt_flags(b, CK_MSG, a->i);
+		break;
+	case SA_LEVEL:
+		fmt_level(b, a->i);
+		break;
+	case SA_OPTNAME:
+		fmt_optname(b, a->aux, a->i);
+		break;
+	case SA_OPTVAL:
+		fmt_optval(b, a);
+		break;
+	case SA_HOW:
+		flag_name(b, CK_SHUT, a->i);
+		break;
+	case SA_FCNTLCMD:
+		sb_adds(b, a->i == F_GETFL ? "F_GETFL" : a->i == F_SETFL ? "F_SETFL"
+		        : a->i == F_GETFD ? "F_GETFD" : a->i == F_SETFD ? "F_SETFD"
+		        : a->i == F_DUPFD_CLOEXEC ? "F_DUPFD_CLOEXEC" : "?");
+		break;
+	case SA_OFLAGS:
+		fmt_oflags(b, a->i);
+		break;
+	case SA_POLLFD:
+		fmt_pollfds(b, a->p, a->len, false);
+		break;
+	case SA_FDPAIR: {
+		const int *fds = a->p;
+		if (ev->ret < 0)
+			sb_adds(b, "0x0");
+		else
+			sb_printf(b, "[%d, %d]", fds[0], fds[1]);
+		break;
+	}
+	case SA_MSGHDR:
+		sb_adds(b, "{msg_name=...}");
+		break;
+	case SA_NULL:
+		sb_adds(b, "NULL");
+		break;
+	default:
+		sb_printf(b, "%ld", a->i);
+	}
+}
+
+static void fmt_result(struct strbuf *b, const struct sk_event *ev)
+{
+	if (ev->ret < 0) {
+		const char *name = errno_name(ev->err);
+		sb_printf(b, " = -1 %s (%s)", name ? name : "E?", errno_message(ev->err));
+		return;
+	}
+	if (!strcmp(ev->name, "fcntl") && ev->a[1].i == F_GETFL) {
+		sb_printf(b, " = %#lx (flags ", ev->ret);
+		fmt_oflags(b, ev->ret);
+		sb_addc(b, ')');
+		return;
+	}
+	sb_printf(b, " = %ld", ev->ret);
+	if (!strcmp(ev->name, "poll")) {
+		if (ev->ret == 0) {
+			sb_adds(b, " (Timeout)");
+		} else {
+			sb_adds(b, " (");
+			fmt_pollfds(b, ev->a[0].p, ev->a[0].len, true);
+			sb_addc(b, ')');
+		}
+	} else if (!strcmp(ev->name, "fcntl") && ev->a[1].i == F_GETFD &&
+	           (ev->ret & FD_CLOEXEC)) {
+		sb_adds(b, " (flags FD_CLOEXEC)");
+	}
+}
+
+void trace_format(struct strbuf *b, const struct sk_event *ev)
+{
+	sb_printf(b, "%s(", ev->name);
+	for (int i = 0; i < ev->nargs; i++) {
+		if (i)
+			sb_adds(b, ", ");
+		fmt_arg(b, ev, i);
+	}
+	sb_addc(b, ')');
+	fmt_result(b, ev);
+}

@@ -1,0 +1,11 @@
+/* trace.h - system calls in strace's notation. */
+#ifndef SOCKSHELL_TRACE_H
+#define SOCKSHELL_TRACE_H
+
+#include "../core/sock.h"
+#include "strbuf.h"
+
+/* Append EV as strace prints it, without indent or newline. */
+void trace_format(struct strbuf *b, const struct sk_event *ev);
+
+#endif

@@ -1,0 +1,103 @@
+/* value.h - the interpreter's values: reference-counted, printed as
+ * Python's repr. A socket value closes its descriptor when the last
+ * reference goes, as a Python socket object does. */
+#ifndef SOCKSHELL_VALUE_H
+#define SOCKSHELL_VALUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "../core/consts.h"
+
+enum vtype {
+	T_NONE,
+	T_BOOL,
+	T_INT,
+	T_FLOAT,
+	T_STR,
+	T_BYTES,
+	T_BYTEARRAY,
+	T_TUPLE,
+	T_LIST,
+	T_DICT,   /* items hold key, value, key, value, ... */
+	T_CONST,  /* an integer that prints by name (AF_INET, ECONNREFUSED) */
+	T_SOCKET,
+	T_FILE
+};
+
+struct sockobj {
+	int fd; /* -1 once closed or detached */
+	int family, type, proto;
+	double timeout; /* < 0: None (blocking) */
+};
+
+struct fileobj {
+	struct value *sock; /* the socket it reads and writes */
+	char mode[4];
+	bool binary, closed;
+	char *rbuf; /* read-ahead */
+	size_t rlen, rcap;
+	char *wbuf; /* written, not yet flushed */
+	size_t wlen, wcap;
+};
+
+struct value {
+	int refs;
+	enum vtype type;
+	union {
+		long long i; /* BOOL INT */
+		double f;
+		struct {
+			char *p; /* NUL-terminated for convenience */
+			size_t len;
+			bool word; /* an unquoted shell word, not a literal */
+		} s;         /* STR BYTES BYTEARRAY */
+		struct {
+			struct value **items;
+			size_t n;
+		} seq; /* TUPLE LIST DICT */
+		struct {
+			long long v;
+			enum const_kind kind;
+		} c;
+		struct sockobj sock;
+		struct fileobj file;
+	} u;
+};
+
+struct value *v_none(void);
+struct value *v_bool(bool b);
+struct value *v_int(long long i);
+struct value *v_float(double f);
+struct value *v_str(const char *p, size_t len);
+struct value *v_cstr(const char *p);
+struct value *v_word(const char *p, size_t len);
+struct value *v_bytes(const void *p, size_t len);
+struct value *v_bytearray(const void *p, size_t len);
+struct value *v_const(enum const_kind kind, long long v);
+/* A tuple or list of N items, taking over the references in ITEMS. */
+struct value *v_seq(enum vtype type, struct value **items, size_t n);
+struct value *v_tuple(size_t n, ...); /* takes over the references */
+struct value *v_socket(int fd, int family, int type, int proto,
+                       double timeout);
+
+struct value *v_ref(struct value *v);
+void v_unref(struct value *v);
+
+/* The integer inside INT, BOOL or CONST. */
+bool v_is_int(const struct value *v);
+long long v_int_of(const struct value *v);
+bool v_is_bytes_like(const struct value *v); /* BYTES BYTEARRAY */
+bool v_is_seq(const struct value *v);         /* TUPLE LIST */
+bool v_truthy(const struct value *v);
+const char *v_type_name(const struct value *v);
+
+/* Python's repr, malloc'd. */
+char *v_repr(const struct value *v);
+/* Python's str(): strings unquoted, everything else as repr. */
+char *v_str_of(const struct value *v);
+
+/* What closes a socket value's descriptor when its last reference goes;
+ * set by the shell so the close is traced like any other call. */
+extern void (*v_socket_closer)(struct sockobj *s);
+
+#endif

@@ -1,0 +1,18 @@
+/* suites.h - every Check suite of the unit tests, one per module. */
+#ifndef SOCKSHELL_SUITES_H
+#define SOCKSHELL_SUITES_H
+
+#include <check.h>
+
+Suite *make_consts_suite(void);
+Suite *make_errors_suite(void);
+Suite *make_addr_suite(void);
+Suite *make_sockopt_suite(void);
+Suite *make_sock_suite(void);
+Suite *make_transcript_suite(void);
+Suite *make_lexer_suite(void);
+Suite *make_parser_suite(void);
+Suite *make_value_suite(void);
+Suite *make_eval_suite(void);
+
+#endif
