@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "core/sock.h"
-#include "shell/check.h"
+#include "shell/replay.h"
 #include "shell/lineedit.h"
 #include "shell/shell.h"
 #include "shell/transcript.h"

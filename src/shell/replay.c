@@ -1,7 +1,7 @@
-/* check.c - each transcript runs in a forked child with a fresh shell, so
+/* replay.c - each transcript runs in a forked child with a fresh shell, so
  * no socket or variable leaks from one file to the next, and a file that
  * hangs is killed rather than stopping the run. */
-#include "check.h"
+#include "replay.h"
 
 #include <errno.h>
 #include <signal.h>

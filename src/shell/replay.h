@@ -1,7 +1,7 @@
-/* check.h - replaying transcripts and comparing (--check), and writing
+/* replay.h - replaying transcripts and comparing (--check), and writing
  * sessions as transcripts (record). */
-#ifndef SOCKSHELL_CHECK_H
-#define SOCKSHELL_CHECK_H
+#ifndef SOCKSHELL_REPLAY_H
+#define SOCKSHELL_REPLAY_H
 
 #include <stdio.h>
 #include "strbuf.h"
