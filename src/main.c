@@ -96,19 +96,10 @@ static char *history_file(void)
 	return path;
 }
 
-/* Run one interactive line, writing it and its output to the recording. */
+/* Run one interactive line (a recording, if on, takes it in too). */
 static int repl_line(struct shell *sh, const char *line)
 {
-	if (!sh->record)
-		return shell_run_line(sh, line, strlen(line));
-	struct strbuf out = {0};
-	out_tee(&out);
-	int r = shell_run_line(sh, line, strlen(line));
-	out_tee(NULL);
-	if (sh->record)
-		record_write(sh->record, line, out.p ? out.p : "", out.len);
-	sb_free(&out);
-	return r;
+	return shell_run_line(sh, line, strlen(line));
 }
 
 static int repl(struct shell *sh, const struct options *o)

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
+#include <linux/sockios.h>
 
 #include "errors.h"
 
@@ -577,4 +579,23 @@ int sk_dup(int fd, int *newfd)
 		return e;
 	*newfd = r;
 	return 0;
+}
+
+static int ioctl_int(int fd, unsigned long req, const char *name, int *val)
+{
+	int r = ioctl(fd, req, val);
+	int e = errno;
+	struct sk_event ev = {.name = "ioctl", .nargs = 3,
+	                      .a = {arg(SA_FD, fd), argp(SA_NAME, name, 0),
+	                            argp(SA_FDPAIR, val, 1)}};
+	emit(&ev, r, e);
+	return r < 0 ? e : 0;
+}
+
+int sk_queues(int fd, int *inq, int *outq)
+{
+	*inq = *outq = 0;
+	int e = ioctl_int(fd, SIOCINQ, "FIONREAD", inq);
+	int e2 = ioctl_int(fd, SIOCOUTQ, "SIOCOUTQ", outq);
+	return e ? e : e2;
 }

@@ -36,7 +36,8 @@ enum sk_argkind {
 	SA_POLLFD,   /* i = fd, aux = events, len = revents (ret > 0) */
 	SA_FDPAIR,   /* p = int[2] */
 	SA_MSGHDR,   /* p = struct msghdr */
-	SA_NULL      /* NULL */
+	SA_NULL,     /* NULL */
+	SA_NAME      /* p: a symbolic name printed as it is (FIONREAD) */
 };
 
 struct sk_arg {
@@ -96,6 +97,8 @@ int sk_wait(int fd, bool writing, double timeout);
 /* poll() many descriptors; TIMEOUT < 0 waits for ever. *NREADY gets the
  * count; revents are left in FDS. */
 int sk_poll(struct pollfd *fds, size_t n, double timeout, int *nready);
+/* The bytes queued to read and to send (SIOCINQ, SIOCOUTQ). */
+int sk_queues(int fd, int *inq, int *outq);
 /* sleep, interruptible by sk_interrupted. */
 int sk_sleep(double seconds);
 

@@ -11,6 +11,7 @@
 #include "cmd.h"
 #include "eval.h"
 #include "parser.h"
+#include "replay.h"
 #include "trace.h"
 #include "transcript.h"
 
@@ -115,7 +116,29 @@ void shell_free(struct shell *sh)
 	sh->err = NULL;
 }
 
+static int run_line(struct shell *sh, const char *line, size_t len);
+
+/* With a recording on, the line and all it printed go to the file once
+ * it has run; the line that starts or stops the recording stays out. */
 int shell_run_line(struct shell *sh, const char *line, size_t len)
+{
+	FILE *rec = sh->record;
+	if (!rec || sh->source_depth)
+		return run_line(sh, line, len);
+	struct strbuf out = {0};
+	out_tee(&out);
+	int r = run_line(sh, line, len);
+	out_tee(NULL);
+	if (sh->record == rec) {
+		char *stmt = xstrndup(line, len);
+		record_write(rec, stmt, out.p ? out.p : "", out.len);
+		free(stmt);
+	}
+	sb_free(&out);
+	return r;
+}
+
+static int run_line(struct shell *sh, const char *line, size_t len)
 {
 	struct stmt **stmts;
 	size_t n;

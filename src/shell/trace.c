@@ -298,13 +298,19 @@ static void fmt_arg(struct strbuf *b, const struct sk_event *ev, int i)
 		fmt_pollfds(b, a->p, a->len, false);
 		break;
 	case SA_FDPAIR: {
+		/* len 2: socketpair's fds; len 1: an int written back. */
 		const int *fds = a->p;
 		if (ev->ret < 0)
 			sb_adds(b, "0x0");
+		else if (a->len == 1)
+			sb_printf(b, "[%d]", fds[0]);
 		else
 			sb_printf(b, "[%d, %d]", fds[0], fds[1]);
 		break;
 	}
+	case SA_NAME:
+		sb_adds(b, a->p);
+		break;
 	case SA_MSGHDR:
 		sb_adds(b, "{msg_name=...}");
 		break;

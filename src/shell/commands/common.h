@@ -25,4 +25,9 @@ int arg_sockaddr(struct cmd_call *c, const struct sockobj *s,
 struct value *new_socket(struct shell *sh, int fd, int family, int type,
                          int proto);
 
+struct optval;
+/* A decoded option as the value Python gives (names where the contract
+ * asks for them: SO_TYPE, SO_DOMAIN, SO_PROTOCOL, SO_ERROR). */
+struct value *optval_to_value(const struct optval *o);
+
 #endif

@@ -15,6 +15,7 @@
 #include "../sockaddr.h"
 #include "../table.h"
 #include "common.h"
+#include <stdio.h>
 
 static const char *const groups[] = {"sockets", "options", "addresses",
                                      "names", "byte order", "buffers",
@@ -334,6 +335,249 @@ static enum cmd_status do_consts(struct cmd_call *c)
 	return CMD_OK;
 }
 
+
+/* record FILE | record -f FILE | record -a FILE | record off | record */
+static enum cmd_status do_record(struct cmd_call *c)
+{
+	struct shell *sh = c->sh;
+	const char *mode = "wx", *path = NULL;
+	for (size_t i = 0; i < c->nrest; i++) {
+		const char *a = c->restsrc[i];
+		if (!strcmp(a, "-f"))
+			mode = "w";
+		else if (!strcmp(a, "-a"))
+			mode = "a";
+		else if (!path)
+			path = a;
+		else
+			return cmd_fail(c, "usage: record [-f|-a] FILE | record off");
+	}
+	if (!path) {
+		out_printf(sh->record ? "recording to %s\n" : "not recording\n",
+		           sh->record_path);
+		return CMD_OK;
+	}
+	if (sh->record) {
+		fclose(sh->record);
+		sh->record = NULL;
+		free(sh->record_path);
+		sh->record_path = NULL;
+	}
+	if (!strcmp(path, "off"))
+		return CMD_OK;
+	FILE *f = fopen(path, mode);
+	if (!f && errno == EEXIST)
+		return cmd_fail(c, "%s exists (record -f FILE replaces it, record -a "
+		                "FILE appends)", path);
+	if (!f)
+		return cmd_fail(c, "%s: %s", path, fmt_errno(errno));
+	sh->record = f;
+	sh->record_path = xstrdup(path);
+	return CMD_OK;
+}
+
+static const char *tcp_state(int st)
+{
+	static const char *const names[] = {
+		"?", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2",
+		"TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING"};
+	return st > 0 && st < (int)(sizeof names / sizeof *names) ? names[st] : "?";
+}
+
+/* host:port as ss(8) writes it, so the table fits 80 columns. */
+static char *addr_text(const struct sk_addr *a)
+{
+	struct addr_parts p;
+	if (addr_decode((const struct sockaddr *)&a->ss, a->len, &p))
+		return xstrdup("-");
+	if (p.family == AF_INET)
+		return xasprintf("%s:%d", p.host, p.port);
+	if (p.family == AF_INET6)
+		return xasprintf("[%s]:%d", p.host, p.port);
+	if (p.pathlen == 0)
+		return xstrdup("-");
+	if (p.path[0] == '\0')
+		return xasprintf("@%.*s", (int)p.pathlen - 1, p.path + 1);
+	return xasprintf("%.*s", (int)p.pathlen, p.path);
+}
+
+/* AF_INET -> INET, SOCK_STREAM -> STREAM: the table's short forms. */
+static const char *short_name(enum const_kind kind, long v)
+{
+	const struct sk_const *k = const_by_value(kind, v);
+	if (!k)
+		return "?";
+	const char *u = strchr(k->name, '_');
+	return u ? u + 1 : k->name;
+}
+
+/* State and queues as ss(8) shows them. */
+static void sock_state(const struct sockobj *s, const char **state, int *rq,
+                       int *sq)
+{
+	int listening = 0;
+	socklen_t len = sizeof listening;
+	sk_getsockopt(s->fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len);
+	struct sk_addr peer;
+	bool connected = !sk_getpeername(s->fd, &peer);
+	*state = listening ? "LISTEN" : connected ? "CONNECTED" : "UNCONN";
+	sk_queues(s->fd, rq, sq);
+	if ((s->family == AF_INET || s->family == AF_INET6) &&
+	    s->type == SOCK_STREAM) {
+		struct tcp_info ti;
+		len = sizeof ti;
+		if (!sk_getsockopt(s->fd, IPPROTO_TCP, TCP_INFO, &ti, &len)) {
+			*state = tcp_state(ti.tcpi_state);
+			if (listening) {
+				*rq = (int)ti.tcpi_unacked;
+				*sq = (int)ti.tcpi_sacked;
+			}
+		}
+	}
+}
+
+static void handle_row(struct table *t, const char *name, const struct sockobj *s)
+{
+	char fd[16], rq[16], sq[16], timeout[32];
+	const char *fam = short_name(CK_AF, s->family);
+	const char *ty = short_name(CK_SOCK, s->type);
+	snprintf(fd, sizeof fd, "%d", s->fd);
+	if (s->timeout < 0)
+		snprintf(timeout, sizeof timeout, "None");
+	else
+		snprintf(timeout, sizeof timeout, "%g", s->timeout);
+	if (s->fd < 0) {
+		table_row(t, name, fd, fam, ty, "CLOSED", "-", "-",
+		          timeout, "-", "-");
+		return;
+	}
+	const char *state;
+	int r = 0, q = 0;
+	sock_state(s, &state, &r, &q);
+	snprintf(rq, sizeof rq, "%d", r);
+	snprintf(sq, sizeof sq, "%d", q);
+	struct sk_addr a;
+	char *laddr = !sk_getsockname(s->fd, &a) ? addr_text(&a) : xstrdup("-");
+	char *raddr = !sk_getpeername(s->fd, &a) ? addr_text(&a) : xstrdup("-");
+	table_row(t, name, fd, fam, ty, state, laddr, raddr,
+	          timeout, rq, sq);
+	free(laddr);
+	free(raddr);
+}
+
+static enum cmd_status do_handles(struct cmd_call *c)
+{
+	struct table t;
+	table_init(&t, 10, "name", "fd", "family", "type", "state", "laddr",
+	           "raddr", "timeout", "Recv-Q", "Send-Q");
+	t.gap = 1; /* ten columns: one space keeps a loopback session in 80 */
+	size_t n;
+	const char **names = vars_names(&c->sh->vars, &n);
+	for (size_t i = 0; i < n; i++) {
+		struct value *v = vars_get(&c->sh->vars, names[i]);
+		if (v->type == T_SOCKET)
+			handle_row(&t, names[i], &v->u.sock);
+	}
+	free(names);
+	if (t.nrows == 0)
+		out_printf("no sockets\n");
+	else
+		table_print(&t);
+	table_free(&t);
+	return CMD_OK;
+}
+
+static const char *level_name(int level)
+{
+	if (level == SOL_SOCKET)
+		return "SOL_SOCKET";
+	const struct sk_const *k = const_by_value(CK_IPPROTO, level);
+	return k ? k->name : "?";
+}
+
+static const char *opt_type_name(enum opt_type t)
+{
+	static const char *const names[] = {
+		[OT_INT] = "int", [OT_BOOL] = "bool", [OT_LINGER] = "linger",
+		[OT_TIMEVAL] = "timeval", [OT_SOCKTYPE] = "type",
+		[OT_FAMILY] = "family", [OT_PROTOCOL] = "protocol",
+		[OT_ERRNO] = "errno", [OT_STRING] = "string", [OT_INADDR] = "in_addr",
+		[OT_IPMREQ] = "ip_mreqn", [OT_IPV6MREQ] = "ipv6_mreq",
+		[OT_UCRED] = "ucred", [OT_STRUCT] = "struct", [OT_BYTES] = "bytes"};
+	return names[t];
+}
+
+/* Levels whose options make sense for S. */
+static bool level_applies(const struct sockobj *s, int level)
+{
+	bool inet = s->family == AF_INET || s->family == AF_INET6;
+	switch (level) {
+	case SOL_SOCKET:
+		return true;
+	case IPPROTO_IP:
+		return s->family == AF_INET;
+	case IPPROTO_IPV6:
+		return s->family == AF_INET6;
+	case IPPROTO_TCP:
+		return inet && s->type == SOCK_STREAM;
+	case IPPROTO_UDP:
+		return inet && s->type == SOCK_DGRAM;
+	default:
+		return false;
+	}
+}
+
+static char *option_value_text(const struct sockobj *s,
+                               const struct sockopt_desc *d)
+{
+	unsigned char buf[1024];
+	socklen_t len = (socklen_t)sockopt_size(d);
+	if (len > sizeof buf)
+		len = sizeof buf;
+	memset(buf, 0, sizeof buf);
+	int e = sk_getsockopt(s->fd, d->level, d->optname, buf, &len);
+	if (e)
+		return xstrdup(errno_name(e) ? errno_name(e) : "error");
+	struct optval o;
+	if (sockopt_decode(d, buf, len, &o))
+		return xstrdup("(undecodable)");
+	if (o.type == OT_STRUCT || o.type == OT_UCRED)
+		return xasprintf("(%d fields: getsockopt shows them)", o.nfields);
+	struct value *v = optval_to_value(&o);
+	char *r = v_repr(v);
+	v_unref(v);
+	/* Keep the table within 80 columns; getsockopt shows it all. */
+	if (strlen(r) > 36)
+		strcpy(r + 33, "...");
+	return r;
+}
+
+static enum cmd_status do_sockopts(struct cmd_call *c)
+{
+	const struct sockobj *s = SOCK(c);
+	long long only = arg_int(c, 1, -1);
+	if (s->fd < 0)
+		return cmd_errno(c, EBADF);
+	struct table t;
+	table_init(&t, 4, "level", "option", "type", "value");
+	for (size_t i = 0; i < sockopt_count(); i++) {
+		const struct sockopt_desc *d = sockopt_at(i);
+		if (!d->readable || !level_applies(s, d->level) ||
+		    (only >= 0 && d->level != only))
+			continue;
+		char *val = option_value_text(s, d);
+		table_row(&t, level_name(d->level), d->name, opt_type_name(d->type), val);
+		free(val);
+	}
+	if (t.nrows == 0) {
+		table_free(&t);
+		return cmd_fail(c, "no readable options at that level for this socket");
+	}
+	table_print(&t);
+	table_free(&t);
+	return CMD_OK;
+}
+
 #define RAW_OPT(n) {n, P_RAW, PF_OPT}
 
 const struct cmd_entry cmd_shell_table[] = {
@@ -404,5 +648,22 @@ const struct cmd_entry cmd_shell_table[] = {
 	 .summary = "the constants and their values, optionally only those starting PREFIX",
 	 .python = "[n for n in dir(socket) if n.startswith('SO_')]",
 	 .c_call = "grep -r SO_ /usr/include", .errors = "", .example = "consts SHUT_"},
+	{.name = "record", .group = "shell", .params = {{"file", P_RAW, PF_REST}},
+	 .exec = do_record, .usage = "[-f|-a] FILE | off",
+	 .summary = "write the session from now on as a transcript (-f replaces, -a appends)",
+	 .python = "(none)", .c_call = "(none)",
+	 .errors = "FILE exists: use -f to replace it or -a to append\n",
+	 .example = "record lesson.txt"},
+	{.name = "handles", .group = "shell", .exec = do_handles, .usage = "",
+	 .summary = "a table of the open sockets: state, addresses, queues",
+	 .python = "(none)", .c_call = "ss -tuxanp", .errors = "",
+	 .example = "handles"},
+	{.name = "sockopts", .group = "options",
+	 .params = {{"socket", P_SOCK, 0}, {"level", P_LEVEL, PF_OPT}},
+	 .exec = do_sockopts, .usage = "SOCK [LEVEL]",
+	 .summary = "every option readable on a socket, with its type and value",
+	 .python = "[s.getsockopt(l, o) for l, o in options]",
+	 .c_call = "getsockopt(2), repeated",
+	 .errors = "EBADF: the socket is closed\n", .example = "sockopts s SOL_SOCKET"},
 	{.name = NULL},
 };

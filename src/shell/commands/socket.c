@@ -147,44 +147,6 @@ static enum cmd_status do_getsockname(struct cmd_call *c)
 	return get_name(c, false);
 }
 
-/* A decoded option as the value Python would give (names where the
- * contract asks for them). */
-static struct value *optval_value(const struct optval *o)
-{
-	switch (o->type) {
-	case OT_LINGER:
-		return v_tuple(2, v_int(o->pair[0]), v_int(o->pair[1]));
-	case OT_TIMEVAL:
-		return v_float(o->f);
-	case OT_SOCKTYPE:
-		return v_const(CK_SOCK, o->i);
-	case OT_FAMILY:
-		return v_const(CK_AF, o->i);
-	case OT_PROTOCOL:
-		return v_const(CK_IPPROTO, o->i);
-	case OT_ERRNO:
-		return v_const(CK_ERRNO, o->i);
-	case OT_STRING:
-	case OT_INADDR:
-		return v_cstr(o->s);
-	case OT_UCRED:
-	case OT_STRUCT: {
-		struct value **items = xmalloc(sizeof *items * (2 * (size_t)o->nfields + 1));
-		for (int i = 0; i < o->nfields; i++) {
-			items[2 * i] = v_cstr(o->fields[i].key);
-			items[2 * i + 1] = v_int(o->fields[i].val);
-		}
-		struct value *d = v_seq(T_DICT, items, 2 * (size_t)o->nfields);
-		free(items);
-		return d;
-	}
-	case OT_BYTES:
-		return v_bytes(o->raw, o->rawlen);
-	default:
-		return v_int(o->i);
-	}
-}
-
 static enum cmd_status getsockopt_raw(struct cmd_call *c, int level, int opt,
                                       long long buflen)
 {
@@ -223,7 +185,7 @@ static enum cmd_status do_getsockopt(struct cmd_call *c)
 	if (sockopt_decode(d, buf, len, &o))
 		return cmd_fail(c, "%s: unexpected option length %u", d->name,
 		                (unsigned)len);
-	c->result = optval_value(&o);
+	c->result = optval_to_value(&o);
 	return CMD_OK;
 }
 
