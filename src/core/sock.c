@@ -596,6 +596,6 @@ int sk_queues(int fd, int *inq, int *outq)
 {
 	*inq = *outq = 0;
 	int e = ioctl_int(fd, SIOCINQ, "FIONREAD", inq);
-	int e2 = ioctl_int(fd, SIOCOUTQ, "SIOCOUTQ", outq);
+	int e2 = ioctl_int(fd, SIOCOUTQ, "TIOCOUTQ", outq);
 	return e ? e : e2;
 }

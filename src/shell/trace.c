@@ -193,11 +193,7 @@ static void fmt_optval(struct strbuf *b, const struct sk_arg *a)
 	if (d && d->type == OT_LINGER && a->len >= sizeof(struct linger)) {
 		const struct linger *l = a->p;
 		sb_printf(b, "{l_onoff=%d, l_linger=%d}", l->l_onoff, l->l_linger);
-	} else if (d && d->type == OT_TIMEVAL && a->len >= sizeof(struct timeval)) {
-		const struct timeval *tv = a->p;
-		sb_printf(b, "{tv_sec=%ld, tv_usec=%ld}", (long)tv->tv_sec,
-		          (long)tv->tv_usec);
-	} else if (a->len == sizeof(int) && (!d || d->type <= OT_ERRNO)) {
+	} else if (a->len == sizeof(int) && (!d || d->type != OT_TIMEVAL)) {
 		int v;
 		memcpy(&v, a->p, sizeof v);
 		sb_printf(b, "[%d]", v);
@@ -329,6 +325,11 @@ static void fmt_result(struct strbuf *b, const struct sk_event *ev)
 		sb_printf(b, " = -1 %s (%s)", name ? name : "E?", errno_message(ev->err));
 		return;
 	}
+	if (!strcmp(ev->name, "fcntl") && ev->a[1].i == F_GETFD && ev->ret) {
+		sb_printf(b, " = %#lx (flags %s)", ev->ret,
+		          ev->ret & FD_CLOEXEC ? "FD_CLOEXEC" : "?");
+		return;
+	}
 	if (!strcmp(ev->name, "fcntl") && ev->a[1].i == F_GETFL) {
 		sb_printf(b, " = %#lx (flags ", ev->ret);
 		fmt_oflags(b, ev->ret);
@@ -344,9 +345,6 @@ static void fmt_result(struct strbuf *b, const struct sk_event *ev)
 			fmt_pollfds(b, ev->a[0].p, ev->a[0].len, true);
 			sb_addc(b, ')');
 		}
-	} else if (!strcmp(ev->name, "fcntl") && ev->a[1].i == F_GETFD &&
-	           (ev->ret & FD_CLOEXEC)) {
-		sb_adds(b, " (flags FD_CLOEXEC)");
 	}
 }
 
