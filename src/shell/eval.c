@@ -97,11 +97,6 @@ static struct value *eval_name(struct shell *sh, struct node *n, bool argpos)
 static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
                               struct value *self, struct node *n);
 
-static const char *obj_type_name(const struct value *v)
-{
-	return v_type_name(v);
-}
-
 static struct value *method_call(struct shell *sh, struct value *self,
                                  const char *name, struct node *n)
 {
@@ -117,7 +112,7 @@ static struct value *method_call(struct shell *sh, struct value *self,
 				suggest_offer(&s, m->name);
 		const char *h = suggest_result(&s);
 		eval_fail(sh, "%s: '%s' object has no attribute '%s'%s%s%s", name,
-		          obj_type_name(self), name, h ? " (did you mean " : "",
+		          v_type_name(self), name, h ? " (did you mean " : "",
 		          h ? h : "", h ? "?)" : "");
 		return NULL;
 	}
@@ -829,6 +824,7 @@ static char *raw_text(struct shell *sh, struct node *a)
 	return s;
 }
 
+/* The type of parameter K, the last one standing for any beyond it. */
 static enum ptype param_type_at(const struct cmd_entry *e, size_t k,
                                 int *flags)
 {
@@ -838,8 +834,6 @@ static enum ptype param_type_at(const struct cmd_entry *e, size_t k,
 	if (k >= np)
 		k = np - 1;
 	*flags = e->params[k].flags;
-	if (k == np - 1 || (e->params[k].flags & PF_REST))
-		return e->params[k].type;
 	return e->params[k].type;
 }
 
