@@ -600,8 +600,12 @@ static struct value *convert(struct binder *b, size_t k, struct value *v)
 	case P_FLOAT:
 		if (v->type == T_FLOAT || v_is_int(v)) {
 			double f = v->type == T_FLOAT ? v->u.f : (double)v_int_of(v);
-			if (f < 0 || isnan(f))
-				return bind_fail(b, k, "Timeout value out of range"), NULL;
+			if (f < 0 || isnan(f)) {
+				/* Python's ValueError names no argument. */
+				eval_fail(b->sh, "%s: Timeout value out of range",
+				          b->c->callname);
+				return NULL;
+			}
 			break;
 		}
 		if (is_word(v))

@@ -20,24 +20,9 @@ import tempfile
 # Cases where sockshell is known to disagree with Python, with the reason.
 # They still run; a mismatch is reported as `known` and does not fail the test.
 KNOWN_MISMATCHES = {
-    'getnameinfo-short-tuple':
-        "sockshell says `argument 1 must be a tuple` for a 1-tuple; Python: "
-        "`getnameinfo(): illegal sockaddr argument`",
-    'getservbyport-out-of-range':
-        "sockshell names the call twice: `error: getservbyport: "
-        "getservbyport: port must be 0-65535.` (htons names it once)",
     'create_server': 'create_server is in the contract but not implemented',
     'create_connection':
         'create_connection is in the contract but not implemented',
-    'unix-socket-fileno-explicit-family':
-        "socket(family, type, proto, fileno) ignores the given family; "
-        "Python keeps explicit arguments and auto-detects only -1",
-    'timeout-negative':
-        "sockshell adds `argument 1 (timeout): ` to Python's message "
-        "`Timeout value out of range`",
-    'select-closed-socket':
-        "select on a closed socket says only `failed`; Python: `file "
-        "descriptor cannot be a negative integer (-1)`",
 }
 
 SOCKSHELL = None  # set by main()

@@ -158,9 +158,11 @@ def run(src):
         exec(compile(src, '<case>', 'single'), NS)
     except Exception as e:  # every error is a result to compare
         call, msg = _call_name(src), show_error(e)
-        # Some Python messages start with the call's name (`htons: ...`):
+        # Some Python messages start with the call's name (`htons: ...`,
+        # `getnameinfo(): ...`):
         # sockshell's line names the call once.
-        if msg.startswith(call + ': '):
-            msg = msg[len(call) + 2:]
+        for lead in (call + ': ', call + '(): '):
+            if msg.startswith(lead):
+                msg = msg[len(lead):]
         print('error: %s: %s' % (call, msg))
     sys.stdout.flush()

@@ -46,8 +46,13 @@ static enum cmd_status do_socket(struct cmd_call *c)
 		fd = (int)arg_int(c, 3, -1);
 		if (fd < 0)
 			return cmd_fail(c, "negative file descriptor");
-		if (adopt_fd(c, fd, &family, &type, &proto))
+		int kf, kt, kp;
+		if (adopt_fd(c, fd, &kf, &kt, &kp))
 			return CMD_ERROR;
+		/* As Python: what the caller gave wins, the rest is asked. */
+		family = c->argv[0] ? family : kf;
+		type = c->argv[1] ? type : kt;
+		proto = c->argv[2] ? proto : kp;
 		c->result = new_socket(c->sh, fd, family, type, proto);
 		return CMD_OK;
 	}
@@ -251,8 +256,11 @@ static enum cmd_status do_getaddrinfo(struct cmd_call *c)
 static enum cmd_status do_getnameinfo(struct cmd_call *c)
 {
 	const struct value *t = c->argv[0];
-	if (!v_is_seq(t) || t->u.seq.n < 2 || t->u.seq.items[0]->type != T_STR)
-		return cmd_fail(c, "getnameinfo() argument 1 must be a tuple");
+	if (!v_is_seq(t))
+		return cmd_fail(c, "argument 1 must be a tuple");
+	if (t->u.seq.n < 2 || t->u.seq.n > 4 || t->u.seq.items[0]->type != T_STR ||
+	    !v_is_int(t->u.seq.items[1]))
+		return cmd_fail(c, "illegal sockaddr argument");
 	/* Python resolves the host numerically first, then asks. */
 	struct addrinfo hints = {.ai_flags = AI_NUMERICHOST, .ai_socktype = SOCK_DGRAM};
 	struct addrinfo *res;
@@ -424,7 +432,7 @@ static enum cmd_status do_getservbyport(struct cmd_call *c)
 {
 	long long port = arg_int(c, 0, 0);
 	if (port < 0 || port > 65535)
-		return cmd_fail(c, "getservbyport: port must be 0-65535.");
+		return cmd_fail(c, "port must be 0-65535.");
 	struct servent se, *res = NULL;
 	char buf[1024];
 	const char *proto = c->argv[1] ? c->argv[1]->u.s.p : NULL;
@@ -476,8 +484,12 @@ static enum cmd_status do_if_indextoname(struct cmd_call *c)
 /* The descriptor of a select() list item: a socket or an int. */
 static int select_fd(struct cmd_call *c, const struct value *v)
 {
-	if (v->type == T_SOCKET)
+	if (v->type == T_SOCKET && v->u.sock.fd >= 0)
 		return v->u.sock.fd;
+	if (v->type == T_SOCKET) {
+		cmd_fail(c, "file descriptor cannot be a negative integer (-1)");
+		return -1;
+	}
 	if (v_is_int(v) && v_int_of(v) >= 0 && v_int_of(v) <= INT_MAX)
 		return (int)v_int_of(v);
 	cmd_fail(c, "argument must be an int, or have a fileno() method.");
