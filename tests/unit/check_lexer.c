@@ -35,8 +35,7 @@ static void int_is(const char *src, long long want)
 	struct token t;
 
 	one(src, TK_INT, &t);
-	ck_assert_msg(t.ival == want, "%s: %lld, want %lld", src, t.ival,
-		      want);
+	ck_assert_msg(t.ival == want, "%s: %lld, want %lld", src, t.ival, want);
 }
 
 static void float_is(const char *src, double want)
@@ -155,7 +154,8 @@ START_TEST(int_overflow_past_64_bits)
 	error_is("18446744073709551616", TOO_LARGE);
 	error_is("0x1_0000_0000_0000_0000", TOO_LARGE);
 	error_is("99999999999999999999999999999999", TOO_LARGE);
-	error_is("-0b1" "0000000000000000000000000000000000000000000000000000000"
+	error_is("-0b1"
+		 "0000000000000000000000000000000000000000000000000000000"
 		 "000000000",
 		 TOO_LARGE);
 }
@@ -239,8 +239,7 @@ END_TEST
 
 START_TEST(string_simple_escapes)
 {
-	STR_IS("'\\\\\\'\\\"\\n\\r\\t\\a\\b\\f\\v'",
-	       "\\'\"\n\r\t\a\b\f\v");
+	STR_IS("'\\\\\\'\\\"\\n\\r\\t\\a\\b\\f\\v'", "\\'\"\n\r\t\a\b\f\v");
 	STR_IS("\"\\\"\"", "\"");
 }
 END_TEST
@@ -250,7 +249,8 @@ START_TEST(string_octal_escapes)
 	STR_IS("'\\0'", "\0");
 	STR_IS("'\\101'", "A");
 	STR_IS("'\\1012'", "A2"); /* three digits at most */
-	STR_IS("'\\08'", "\0" "8");
+	STR_IS("'\\08'", "\0"
+			 "8");
 	/* In a str an octal escape is a code point: '\400' == 'Ā'. */
 	STR_IS("'\\400'", "\xc4\x80");
 	STR_IS("'\\777'", "\xc7\xbf");
@@ -337,7 +337,8 @@ END_TEST
 
 START_TEST(bytes_non_ascii_is_error)
 {
-	error_is("b'\xc3\xa9'", "bytes can only contain ASCII literal characters");
+	error_is("b'\xc3\xa9'",
+		 "bytes can only contain ASCII literal characters");
 	error_is("rb'\xff'", "bytes can only contain ASCII literal characters");
 }
 END_TEST
@@ -378,8 +379,8 @@ END_TEST
 /* A prefix letter without a quote is a plain name. */
 START_TEST(prefix_letters_without_quote_are_names)
 {
-	static const char *const names[] = {"b", "r", "x", "rb", "br", "bx",
-					    "xb", "bytes", "rbx"};
+	static const char *const names[] = {"b",  "r",	"x",	 "rb", "br",
+					    "bx", "xb", "bytes", "rbx"};
 
 	for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
 		struct token t;
@@ -417,7 +418,7 @@ START_TEST(offsets_and_space_before)
 		enum tok kind;
 		size_t pos, len;
 		bool space;
-	} want[] = {{TK_NAME, 2, 1, true}, {TK_OP, 3, 1, false},
+	} want[] = {{TK_NAME, 2, 1, true},  {TK_OP, 3, 1, false},
 		    {TK_NAME, 4, 4, false}, {TK_INT, 9, 2, true},
 		    {TK_STR, 12, 3, true},  {TK_EOF, 15, 0, false}};
 	const char *src = "  s.recv 10\t'x'";
@@ -529,8 +530,8 @@ END_TEST
 
 START_TEST(unexpected_characters)
 {
-	static const char *const bad[] = {"-", "-x", "{", "}", "$", "!", "&",
-					  "\xc3\xa9", "@", "/", "%", "<"};
+	static const char *const bad[] = {"-", "-x",	   "{", "}", "$", "!",
+					  "&", "\xc3\xa9", "@", "/", "%", "<"};
 
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		struct lexer lx;
@@ -627,7 +628,8 @@ Suite *make_lexer_suite(void)
 	tcase_add_test(lit, string_hex_and_unicode_escapes);
 	tcase_add_test(lit, string_unknown_escape_kept);
 	tcase_add_test(lit, string_bad_escapes);
-	/* tcase_add_test(lit, string_truncated_long_unicode_escape_named); BUG */
+	/* tcase_add_test(lit, string_truncated_long_unicode_escape_named); BUG
+	 */
 	tcase_add_test(lit, string_non_ascii_kept_as_utf8);
 	tcase_add_test(lit, string_unterminated);
 	tcase_add_test(lit, bytes_literal_and_escapes);

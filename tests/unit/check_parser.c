@@ -206,7 +206,8 @@ START_TEST(connect_spellings)
 {
 	tree_is("s.connect 127.0.0.1 80",
 		"(call $s.connect w\"127.0.0.1\" 80)");
-	tree_is("s.connect 127.0.0.1:80", "(call $s.connect w\"127.0.0.1:80\")");
+	tree_is("s.connect 127.0.0.1:80",
+		"(call $s.connect w\"127.0.0.1:80\")");
 	tree_is("s.connect ('127.0.0.1', 80)",
 		"(call $s.connect (tuple '127.0.0.1' 80))");
 	tree_is("s.connect(('127.0.0.1', 80))",
@@ -306,7 +307,7 @@ END_TEST
 
 /* BUG: `a.send b'x'*3` is a syntax error ("expected a space after the
  * argument, found '*'") though `b'x' * 3` and `x*3` are accepted. */
-START_TEST(unspaced_operator_after_literal_is_one_argument)
+START_TEST(unspaced_star_after_literal)
 {
 	tree_is("a.send b'x'*3", "(call $a.send (* b'x' 3))");
 	tree_is("echo 'a'+'b'", "(call echo (+ 'a' 'b'))");
@@ -464,7 +465,8 @@ END_TEST
 
 START_TEST(operator_without_right_operand)
 {
-	syntax_error("a.send b'x' *", 13, "expected a value, found end of line");
+	syntax_error("a.send b'x' *", 13,
+		     "expected a value, found end of line");
 	syntax_error("x = 1 +", 7, "expected a value, found end of line");
 }
 END_TEST
@@ -563,7 +565,7 @@ START_TEST(statement_spans)
 	struct stmt **st;
 	size_t n;
 	struct parse_error err;
-	const char *src = "x = 1;  s.recv 10 ";
+	const char *src = "x = 1;  s.recv 10";
 
 	ck_assert_int_eq(parse_line(src, strlen(src), &st, &n, &err), 0);
 	ck_assert_uint_eq(n, 2);
@@ -571,6 +573,27 @@ START_TEST(statement_spans)
 	ck_assert_uint_eq(st[0]->end, 5);
 	ck_assert_uint_eq(st[1]->pos, 8);
 	ck_assert_uint_eq(st[1]->end, strlen(src));
+	stmts_free(st, n);
+}
+END_TEST
+
+/* BUG: the last statement's span runs on to the end-of-line token, so
+ * it takes the trailing blanks (and the blank before a comment) with it;
+ * `-x` then echoes "+ echo hi " with a trailing space. */
+START_TEST(statement_span_excludes_trailing_blanks)
+{
+	struct stmt **st;
+	size_t n;
+	struct parse_error err;
+	const char *src = "echo hi  # note";
+
+	ck_assert_int_eq(parse_line(src, strlen(src), &st, &n, &err), 0);
+	ck_assert_uint_eq(n, 1);
+	ck_assert_uint_eq(st[0]->end, 7);
+	stmts_free(st, n);
+	src = "echo hi ";
+	ck_assert_int_eq(parse_line(src, strlen(src), &st, &n, &err), 0);
+	ck_assert_uint_eq(st[0]->end, 7);
 	stmts_free(st, n);
 }
 END_TEST
@@ -597,7 +620,7 @@ Suite *make_parser_suite(void)
 	tcase_add_test(forms, dotted_host_is_attribute_with_text);
 	tcase_add_test(forms, flags_joined_by_bar_are_one_argument);
 	tcase_add_test(forms, spaced_operator_keeps_one_argument);
-	/* tcase_add_test(forms, unspaced_operator_after_literal_is_one_argument); BUG */
+	/* tcase_add_test(forms, unspaced_star_after_literal); BUG */
 	tcase_add_test(forms, shell_argument_forms);
 	tcase_add_test(expr, call_in_parens);
 	tcase_add_test(expr, tuples_and_parens);
@@ -609,6 +632,7 @@ Suite *make_parser_suite(void)
 	tcase_add_test(expr, statement_arguments);
 	tcase_add_test(expr, unknown_command_is_shell_call);
 	tcase_add_test(expr, statement_spans);
+	/* tcase_add_test(expr, statement_span_excludes_trailing_blanks); BUG */
 	tcase_add_test(errs, syntax_errors_point_at_token);
 	tcase_add_test(errs, lexer_errors_become_syntax_errors);
 	tcase_add_test(errs, quoted_argument_needs_space_after);
@@ -621,8 +645,9 @@ Suite *make_parser_suite(void)
 	/* Known bugs (see BUG: above), out of the suite until fixed; the
 	 * casts keep them compiled. */
 	(void)socket_prefix_needs_known_name;
-	(void)unspaced_operator_after_literal_is_one_argument;
+	(void)unspaced_star_after_literal;
 	(void)nesting_up_to_max_depth_accepted;
+	(void)statement_span_excludes_trailing_blanks;
 	suite_add_tcase(s, forms);
 	suite_add_tcase(s, expr);
 	suite_add_tcase(s, errs);

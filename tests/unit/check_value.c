@@ -148,6 +148,7 @@ START_TEST(v_seq_copies_item_array)
 
 	items[0] = items[1] = NULL; /* the list keeps its own array */
 	ck_assert_uint_eq(l->u.seq.n, 2);
+	ck_assert(v_is_seq(l) && !v_is_bytes_like(l));
 	repr_is(l, "[1, 'a']");
 	repr_is(v_seq(T_LIST, NULL, 0), "[]");
 	repr_is(v_seq(T_TUPLE, NULL, 0), "()");
@@ -163,6 +164,7 @@ START_TEST(buffers_copy_and_terminate)
 	ck_assert_uint_eq(v->u.s.len, 3);
 	ck_assert_mem_eq(v->u.s.p, "a\0b\0", 4);
 	ck_assert(!v->u.s.word);
+	ck_assert(v_is_bytes_like(v) && !v_is_seq(v));
 	v_unref(v);
 	v = v_str(NULL, 0);
 	ck_assert_str_eq(v->u.s.p, "");
@@ -184,6 +186,7 @@ START_TEST(integer_views)
 
 	ck_assert(v_is_int(i) && v_is_int(c) && v_is_int(v_bool(true)));
 	ck_assert(!v_is_int(f) && !v_is_int(s) && !v_is_int(v_none()));
+	ck_assert(!v_is_bytes_like(s) && !v_is_seq(s));
 	ck_assert_int_eq(v_int_of(i), -3);
 	ck_assert_int_eq(v_int_of(c), AF_INET);
 	ck_assert_int_eq(v_int_of(v_bool(true)), 1);
@@ -197,11 +200,16 @@ END_TEST
 
 START_TEST(truthiness_as_python)
 {
-	struct value *falsy[] = {v_none(),	  v_bool(false),
-				 v_int(0),	  v_float(0.0),
-				 v_float(-0.0),	  v_cstr(""),
-				 v_bytes("", 0),  v_bytearray("", 0),
-				 v_tuple(0),	  v_seq(T_LIST, NULL, 0),
+	struct value *falsy[] = {v_none(),
+				 v_bool(false),
+				 v_int(0),
+				 v_float(0.0),
+				 v_float(-0.0),
+				 v_cstr(""),
+				 v_bytes("", 0),
+				 v_bytearray("", 0),
+				 v_tuple(0),
+				 v_seq(T_LIST, NULL, 0),
 				 v_const(CK_ERRNO, 0)};
 	struct value *truthy[] = {v_bool(true),	     v_int(-1),
 				  v_float(NAN),	     v_cstr("0"),
@@ -221,21 +229,25 @@ END_TEST
 
 START_TEST(type_names_as_python)
 {
-	struct value *v[] = {v_none(),		 v_bool(true),
-			     v_int(1),		 v_float(1),
-			     v_cstr(""),	 v_bytes("", 0),
-			     v_bytearray("", 0), v_tuple(0),
-			     v_seq(T_LIST, NULL, 0), v_const(CK_AF, 2),
+	struct value *v[] = {v_none(),
+			     v_bool(true),
+			     v_int(1),
+			     v_float(1),
+			     v_cstr(""),
+			     v_bytes("", 0),
+			     v_bytearray("", 0),
+			     v_tuple(0),
+			     v_seq(T_LIST, NULL, 0),
+			     v_const(CK_AF, 2),
 			     v_socket(-1, 1, 1, 0, -1)};
 	static const char *const want[] = {
-	    "NoneType", "bool",  "int",	 "float", "str",   "bytes",
+	    "NoneType",	 "bool",  "int",  "float", "str",   "bytes",
 	    "bytearray", "tuple", "list", "int",   "socket"};
 
 	for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
 		ck_assert_str_eq(v_type_name(v[i]), want[i]);
 		v_unref(v[i]);
 	}
-	ck_assert(v_is_bytes_like(v_bytes("", 0)) == true);
 }
 END_TEST
 
@@ -331,9 +343,9 @@ START_TEST(str_repr_invalid_utf8_as_hex)
 {
 	STR_IS("\xff", "'\\xff'");
 	STR_IS("a\x80z", "'a\\x80z'");
-	STR_IS("\xc3", "'\\xc3'");		  /* cut short */
-	STR_IS("\xc3(", "'\\xc3('");	  /* bad continuation */
-	STR_IS("\xc0\xaf", "'\\xc0\\xaf'");	  /* overlong lead */
+	STR_IS("\xc3", "'\\xc3'");	    /* cut short */
+	STR_IS("\xc3(", "'\\xc3('");	    /* bad continuation */
+	STR_IS("\xc0\xaf", "'\\xc0\\xaf'"); /* overlong lead */
 	STR_IS("\xf5\x80\x80\x80", "'\\xf5\\x80\\x80\\x80'");
 	STR_IS("\xe2\x82", "'\\xe2\\x82'");
 }
@@ -342,7 +354,7 @@ END_TEST
 /* BUG: utf8_len checks only the lead and continuation bytes, so overlong
  * forms (e0 80 80), UTF-16 surrogates (ed a0 80) and code points past
  * U+10FFFF (f4 90 80 80) are printed raw rather than as \xNN. */
-START_TEST(str_repr_rejects_overlong_surrogate_and_too_large)
+START_TEST(str_repr_bad_utf8_forms_as_hex)
 {
 	STR_IS("\xe0\x80\x80", "'\\xe0\\x80\\x80'");
 	STR_IS("\xed\xa0\x80", "'\\xed\\xa0\\x80'");
@@ -353,7 +365,7 @@ END_TEST
 
 /* BUG: Python escapes characters that are not printable, and so must we:
  * a raw U+009B is a terminal's CSI. Printed raw today. */
-START_TEST(str_repr_escapes_unprintable_code_points)
+START_TEST(str_repr_escapes_unprintable)
 {
 	STR_IS("\xc2\x80", "'\\x80'");
 	STR_IS("\xc2\x9b", "'\\x9b'");
@@ -425,8 +437,8 @@ END_TEST
 START_TEST(nested_result_with_constants)
 {
 	struct value *ai = v_tuple(
-	    5, v_const(CK_AF, AF_INET), v_const(CK_SOCK, SOCK_STREAM),
-	    v_int(6), v_cstr(""), v_tuple(2, v_cstr("127.0.0.1"), v_int(80)));
+	    5, v_const(CK_AF, AF_INET), v_const(CK_SOCK, SOCK_STREAM), v_int(6),
+	    v_cstr(""), v_tuple(2, v_cstr("127.0.0.1"), v_int(80)));
 
 	repr_is(v_seq(T_LIST, &ai, 1),
 		"[(AF_INET, SOCK_STREAM, 6, '', ('127.0.0.1', 80))]");
@@ -482,7 +494,8 @@ START_TEST(errno_text)
 	ck_assert_str_eq(s, "EBADF [Errno 9] Bad file descriptor");
 	free(s);
 	s = fmt_errno(EAGAIN);
-	ck_assert_str_eq(s, "EAGAIN [Errno 11] Resource temporarily unavailable");
+	ck_assert_str_eq(s,
+			 "EAGAIN [Errno 11] Resource temporarily unavailable");
 	free(s);
 }
 END_TEST
@@ -640,8 +653,8 @@ Suite *make_value_suite(void)
 	tcase_add_test(repr, str_repr_escapes);
 	tcase_add_test(repr, str_repr_keeps_non_ascii_utf8);
 	tcase_add_test(repr, str_repr_invalid_utf8_as_hex);
-	/* tcase_add_test(repr, str_repr_rejects_overlong_surrogate_and_too_large); BUG */
-	/* tcase_add_test(repr, str_repr_escapes_unprintable_code_points); BUG */
+	/* tcase_add_test(repr, str_repr_bad_utf8_forms_as_hex); BUG */
+	/* tcase_add_test(repr, str_repr_escapes_unprintable); BUG */
 	tcase_add_test(repr, bytes_repr);
 	tcase_add_test(repr, bytearray_repr);
 	tcase_add_test(repr, tuple_repr_including_one_tuple);
@@ -661,8 +674,8 @@ Suite *make_value_suite(void)
 	tcase_add_test(repr, str_of_is_unquoted_only_for_str);
 	/* Known bugs (see BUG: above), out of the suite until fixed; the
 	 * casts keep them compiled. */
-	(void)str_repr_rejects_overlong_surrogate_and_too_large;
-	(void)str_repr_escapes_unprintable_code_points;
+	(void)str_repr_bad_utf8_forms_as_hex;
+	(void)str_repr_escapes_unprintable;
 	suite_add_tcase(s, life);
 	suite_add_tcase(s, repr);
 	return s;
