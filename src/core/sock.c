@@ -189,7 +189,8 @@ static int sock_call(int fd, bool writing, double timeout, io_fn fn,
 {
 	double deadline = now() + timeout;
 	for (;;) {
-		if (timeout > 0) {
+		/* poll() skips a negative fd: let the call itself say EBADF. */
+		if (timeout > 0 && fd >= 0) {
 			double left = deadline - now();
 			int e = sk_wait(fd, writing, left < 0 ? 0 : left);
 			if (e)

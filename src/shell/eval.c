@@ -107,7 +107,8 @@ static struct value *method_call(struct shell *sh, struct value *self,
 		struct suggester s;
 		suggest_begin(&s, name);
 		const struct cmd_entry *m;
-		for (size_t i = 0; (m = cmd_at(i)); i++)
+		bool has_methods = self->type == T_SOCKET || self->type == T_FILE;
+		for (size_t i = 0; has_methods && (m = cmd_at(i)); i++)
 			if (cmd_find_method(self->type, m->name) == m)
 				suggest_offer(&s, m->name);
 		const char *h = suggest_result(&s);
@@ -119,8 +120,31 @@ static struct value *method_call(struct shell *sh, struct value *self,
 	return run_call(sh, e, self, n);
 }
 
+/* socket.X where X is neither a command nor a constant: name the typo
+ * with the closest name the module has. */
+static bool module_attr_error(struct shell *sh, struct node *n)
+{
+	if (n->obj->kind != N_NAME || strcmp(n->obj->name, "socket") ||
+	    vars_get(&sh->vars, "socket"))
+		return false;
+	struct suggester s;
+	suggest_begin(&s, n->name);
+	const struct cmd_entry *e;
+	for (size_t i = 0; (e = cmd_at(i)); i++)
+		if (!(e->flags & (CMD_FILE | CMD_ATTR)))
+			suggest_offer(&s, e->name);
+	for (size_t i = 0; i < const_count(); i++)
+		suggest_offer(&s, const_at(i)->name);
+	const char *h = suggest_result(&s);
+	eval_fail(sh, "%s: module 'socket' has no attribute '%s'%s%s%s", n->name,
+	          n->name, h ? " (did you mean " : "", h ? h : "", h ? "?)" : "");
+	return true;
+}
+
 static struct value *eval_attr(struct shell *sh, struct node *n, bool argpos)
 {
+	if (module_attr_error(sh, n))
+		return NULL;
 	/* example.com as an argument: a dotted word, unless its first part
 	 * is a variable. */
 	if (argpos && n->word) {
@@ -141,6 +165,8 @@ static struct value *eval_attr(struct shell *sh, struct node *n, bool argpos)
 
 static struct value *eval_call(struct shell *sh, struct node *n)
 {
+	if (n->obj && module_attr_error(sh, n))
+		return NULL;
 	if (n->obj) {
 		struct value *self = eval_node(sh, n->obj, false);
 		if (!self)
@@ -776,10 +802,29 @@ static int check_kwargs(struct binder *b, struct node *n)
 	return 0;
 }
 
+/* A keyword naming a parameter a positional argument already filled. */
+static int check_kw_twice(struct binder *b, struct node *n)
+{
+	size_t npos = b->nvals - (b->method ? 1 : 0);
+	for (size_t i = 0; n && i < n->nargs; i++) {
+		if (!n->kwnames || !n->kwnames[i])
+			continue;
+		for (size_t k = b->method ? 1 : 0; b->e->params[k].name; k++) {
+			size_t pos = k - (b->method ? 1 : 0);
+			if (!strcmp(b->e->params[k].name, n->kwnames[i]) && pos < npos) {
+				eval_fail(b->sh, "%s: got multiple values for argument '%s'",
+				          b->c->callname, n->kwnames[i]);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
 static int bind_all(struct binder *b, struct node *n, struct value **kwvals)
 {
 	struct cmd_call *c = b->c;
-	if (check_kwargs(b, n))
+	if (check_kwargs(b, n) || check_kw_twice(b, n))
 		return -1;
 	for (size_t k = 0; b->e->params[k].name; k++) {
 		const struct param *p = &b->e->params[k];
@@ -935,6 +980,13 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
 		goto out;
 	}
 	enum cmd_status st = e->exec(&c);
+	if (st == CMD_ERROR && !c.cause) {
+		/* Already reported (a statement run by repeat or time). */
+		free(sh->err);
+		sh->err = NULL;
+		sh->err_reported = true;
+		goto out;
+	}
 	if (st == CMD_ERROR) {
 		if (c.sh_last_errno)
 			sh->last_errno = c.sh_last_errno;
@@ -1015,7 +1067,9 @@ int eval_stmt(struct shell *sh, struct stmt *s, const char *src)
 	}
 	return 0;
 fail:
-	shell_error(sh, sh->err ? sh->err : "failed");
+	if (!sh->err_reported)
+		shell_error(sh, sh->err ? sh->err : "failed");
+	sh->err_reported = false;
 	free(sh->err);
 	sh->err = NULL;
 	return 1;

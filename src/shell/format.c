@@ -98,16 +98,52 @@ static char pick_quote(const char *p, size_t len)
 	return sq && !dq ? '"' : '\'';
 }
 
-/* Length of a valid UTF-8 sequence at P (at most LEFT bytes), or 0. */
-static size_t utf8_len(const unsigned char *p, size_t left)
+/* Length of a valid UTF-8 sequence at P (at most LEFT bytes), or 0 for
+ * an invalid one (overlong forms, surrogates, past U+10FFFF); *CP gets
+ * the code point. */
+static size_t utf8_len(const unsigned char *p, size_t left, unsigned long *cp)
 {
 	size_t n = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc2 ? 2 : 0;
 	if (n == 0 || n > left || *p > 0xf4)
 		return 0;
-	for (size_t i = 1; i < n; i++)
+	unsigned long v = *p & (0x7f >> n);
+	for (size_t i = 1; i < n; i++) {
 		if ((p[i] & 0xc0) != 0x80)
 			return 0;
+		v = (v << 6) | (p[i] & 0x3f);
+	}
+	static const unsigned long min[] = {0, 0, 0x80, 0x800, 0x10000};
+	if (v < min[n] || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+		return 0;
+	*cp = v;
 	return n;
+}
+
+/* Python's str.isprintable() for the code points students meet: control
+ * and format characters and the non-ASCII spaces are escaped. */
+static bool py_printable(unsigned long cp)
+{
+	static const unsigned long ranges[][2] = {
+		{0x80, 0xa0}, {0xad, 0xad}, {0x600, 0x605}, {0x61c, 0x61c},
+		{0x6dd, 0x6dd}, {0x70f, 0x70f}, {0x1680, 0x1680},
+		{0x180e, 0x180e}, {0x2000, 0x200f}, {0x2028, 0x202f},
+		{0x205f, 0x2064}, {0x2066, 0x206f}, {0x3000, 0x3000},
+		{0xd800, 0xf8ff}, {0xfeff, 0xfeff}, {0xfff9, 0xfffb},
+		{0xe0000, 0xe0fff}, {0xf0000, 0x10ffff}};
+	for (size_t i = 0; i < sizeof ranges / sizeof *ranges; i++)
+		if (cp >= ranges[i][0] && cp <= ranges[i][1])
+			return false;
+	return true;
+}
+
+static void escape_cp(struct strbuf *b, unsigned long cp)
+{
+	if (cp <= 0xff)
+		sb_printf(b, "\\x%02lx", cp);
+	else if (cp <= 0xffff)
+		sb_printf(b, "\\u%04lx", cp);
+	else
+		sb_printf(b, "\\U%08lx", cp);
 }
 
 static bool escape_common(struct strbuf *b, unsigned char c, char quote)
@@ -147,13 +183,14 @@ void fmt_str_repr(struct strbuf *b, const char *s, size_t len)
 			sb_addc(b, (char)p[i]);
 			continue;
 		}
-		size_t n = p[i] >= 0x80 ? utf8_len(p + i, len - i) : 0;
-		if (n) {
+		unsigned long cp = p[i];
+		size_t n = p[i] >= 0x80 ? utf8_len(p + i, len - i, &cp) : 0;
+		if (n && py_printable(cp))
 			sb_add(b, p + i, n);
+		else
+			escape_cp(b, cp);
+		if (n)
 			i += n - 1;
-		} else {
-			sb_printf(b, "\\x%02x", p[i]);
-		}
 	}
 	sb_addc(b, quote);
 }

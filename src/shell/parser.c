@@ -20,6 +20,8 @@ void parser_set_hooks(const struct parser_hooks *h)
 struct parser {
 	struct lexer lx;
 	struct token tok;
+	size_t prev_end; /* where the last consumed token ended */
+	bool tight;      /* in a shell argument: operators only unspaced */
 	char *err;
 	size_t errpos;
 	int depth;
@@ -27,6 +29,7 @@ struct parser {
 
 static void advance(struct parser *p)
 {
+	p->prev_end = p->tok.pos + p->tok.len;
 	tok_free(&p->tok);
 	lex_next(&p->lx, &p->tok);
 }
@@ -178,7 +181,11 @@ static struct node *name_node(struct parser *p)
 			advance(p);
 			return n;
 		}
+		/* socket.UNKNOWN stays an attribute for the evaluator to
+		 * name, rather than `socket` followed by a word. */
 		reset_to(p, save);
+		if (p->tok.kind == TK_OP && p->tok.op == '.')
+			n->word = NULL;
 	}
 	return n;
 }
@@ -212,7 +219,20 @@ static struct node *to_shell_call(struct parser *p, struct node *e,
 	return call;
 }
 
+static struct node *paren_or_tuple_in(struct parser *p);
+
+static bool enter(struct parser *p);
+
 static struct node *paren_or_tuple(struct parser *p)
+{
+	if (!enter(p))
+		return NULL;
+	struct node *n = paren_or_tuple_in(p);
+	p->depth--;
+	return n;
+}
+
+static struct node *paren_or_tuple_in(struct parser *p)
 {
 	struct node *t = new_node(N_TUPLE, p->tok.pos);
 	advance(p);
@@ -261,7 +281,18 @@ static struct node *paren_or_tuple(struct parser *p)
 	return t;
 }
 
+static struct node *list_literal_in(struct parser *p);
+
 static struct node *list_literal(struct parser *p)
+{
+	if (!enter(p))
+		return NULL;
+	struct node *n = list_literal_in(p);
+	p->depth--;
+	return n;
+}
+
+static struct node *list_literal_in(struct parser *p)
 {
 	struct node *l = new_node(N_LIST, p->tok.pos);
 	advance(p);
@@ -385,16 +416,22 @@ bad:
 
 static struct node *parse_postfix(struct parser *p)
 {
-	if (++p->depth > PARSE_MAX_DEPTH) {
-		p->depth--;
-		return fail(p, p->tok.pos, xstrdup("expression nested too deeply"));
-	}
 	struct node *e = parse_primary(p);
 	while (e && !p->tok.space_before && p->tok.kind == TK_OP) {
 		if (p->tok.op == '(' && (e->kind == N_NAME || e->kind == N_ATTR)) {
+			if (!enter(p)) {
+				node_free(e);
+				return NULL;
+			}
 			e = call_args(p, e);
+			p->depth--;
 		} else if (p->tok.op == '[') {
+			if (!enter(p)) {
+				node_free(e);
+				return NULL;
+			}
 			e = subscript(p, e);
+			p->depth--;
 		} else if (p->tok.op == '.') {
 			advance(p);
 			if (p->tok.kind != TK_NAME || p->tok.space_before) {
@@ -411,7 +448,6 @@ static struct node *parse_postfix(struct parser *p)
 			break;
 		}
 	}
-	p->depth--;
 	return e;
 }
 
@@ -424,12 +460,20 @@ static struct node *binop(char op, struct node *l, struct node *r)
 	return n;
 }
 
+/* An operator with no space on either side (MSG_PEEK|MSG_DONTWAIT). */
+static bool op_is_tight(const struct parser *p)
+{
+	size_t after = p->tok.pos + 1;
+	return !p->tok.space_before && after < p->lx.len &&
+	       !strchr(" \t\r\n", p->lx.src[after]);
+}
+
 /* Python's precedence: '*' binds tighter than '+', '|' loosest. */
 static struct node *parse_level(struct parser *p, int level)
 {
 	static const char ops[] = "|+*";
 	struct node *l = level == 2 ? parse_postfix(p) : parse_level(p, level + 1);
-	while (l && is_op(p, ops[level])) {
+	while (l && is_op(p, ops[level]) && !(p->tight && !op_is_tight(p))) {
 		advance(p);
 		struct node *r = level == 2 ? parse_postfix(p)
 		                            : parse_level(p, level + 1);
@@ -444,13 +488,22 @@ static struct node *parse_level(struct parser *p, int level)
 
 static struct node *parse_expr(struct parser *p)
 {
-	if (++p->depth > PARSE_MAX_DEPTH) {
-		p->depth--;
-		return fail(p, p->tok.pos, xstrdup("expression nested too deeply"));
-	}
+	bool tight = p->tight;
+	p->tight = false; /* inside brackets spaces are free again */
 	struct node *e = parse_level(p, 0);
-	p->depth--;
+	p->tight = tight;
 	return e;
+}
+
+/* Each bracket level counts once; past the limit is an error, not a
+ * stack overflow. */
+static bool enter(struct parser *p)
+{
+	if (++p->depth <= PARSE_MAX_DEPTH)
+		return true;
+	p->depth--;
+	fail(p, p->tok.pos, xstrdup("expression nested too deeply"));
+	return false;
 }
 
 /* Where a shell word starting at POS ends. */
@@ -472,25 +525,21 @@ static size_t word_end(const struct parser *p, size_t pos, bool in_parens)
 	return pos;
 }
 
-/* An argument written without spaces inside: a postfix expression with
- * '|' allowed (MSG_PEEK|MSG_DONTWAIT). */
+/* An argument written without spaces inside: an expression whose
+ * operators touch their operands (MSG_PEEK|MSG_DONTWAIT, b'x'*3). */
 static struct node *tight_expr(struct parser *p)
 {
-	struct node *l = parse_postfix(p);
-	while (l && is_op(p, '|') && !p->tok.space_before) {
-		advance(p);
-		if (p->tok.space_before) {
-			node_free(l);
-			return fail_tok(p, "expected a value after '|'");
-		}
-		struct node *r = parse_postfix(p);
-		if (!r) {
-			node_free(l);
-			return NULL;
-		}
-		l = binop('|', l, r);
+	bool tight = p->tight;
+	p->tight = true;
+	struct node *e = parse_level(p, 0);
+	p->tight = tight;
+	if (e && p->tok.kind == TK_OP && strchr("|+*", p->tok.op) &&
+	    !p->tok.space_before && p->tok.pos + 1 < p->lx.len &&
+	    strchr(" \t", p->lx.src[p->tok.pos + 1])) {
+		node_free(e);
+		return fail_tok(p, "expected a value after the operator");
 	}
-	return l;
+	return e;
 }
 
 static bool quoted_start(const struct token *t)
@@ -608,8 +657,9 @@ static struct node *parse_rhs(struct parser *p, bool in_parens)
 	    !hooks.is_constant(p->tok.sval)) {
 		size_t save = p->tok.pos;
 		struct node *e = name_node(p);
-		if (e->kind == N_NAME && hooks.is_command(e->name) &&
-		    !(is_op(p, '(') && !p->tok.space_before))
+		bool touching = !p->tok.space_before &&
+		                (is_op(p, '(') || is_op(p, '.') || is_op(p, '['));
+		if (e->kind == N_NAME && hooks.is_command(e->name) && !touching)
 			return to_shell_call(p, e, in_parens);
 		node_free(e);
 		reset_to(p, save);
@@ -637,7 +687,7 @@ static struct stmt *parse_stmt(struct parser *p, bool in_parens)
 		stmt_free(s);
 		return NULL;
 	}
-	s->end = p->tok.pos;
+	s->end = p->prev_end;
 	return s;
 }
 

@@ -22,6 +22,7 @@ struct shell {
 	bool exiting;
 	int source_depth;
 	char *err; /* the pending error, "CALL: cause" */
+	bool err_reported; /* the failure was printed already */
 	bool no_syscalls; /* for fuzzing: refuse every call that reaches the kernel */
 };
 

@@ -611,8 +611,8 @@ Suite *make_lexer_suite(void)
 	tcase_add_test(lit, int_decimal);
 	tcase_add_test(lit, int_every_base_and_case);
 	tcase_add_test(lit, int_underscores_between_digits);
-	/* tcase_add_test(lit, int_underscore_after_base_prefix); BUG */
-	/* tcase_add_test(lit, int_misplaced_underscore_is_error); BUG */
+	tcase_add_test(lit, int_underscore_after_base_prefix);
+	tcase_add_test(lit, int_misplaced_underscore_is_error);
 	tcase_add_test(lit, int_negative);
 	tcase_add_test(lit, int_64bit_limits);
 	tcase_add_test(lit, int_overflow_past_64_bits);
@@ -620,16 +620,15 @@ Suite *make_lexer_suite(void)
 	tcase_add_test(lit, float_forms);
 	tcase_add_test(lit, float_overflow_is_inf);
 	tcase_add_test(lit, float_negative_zero_keeps_sign);
-	/* tcase_add_test(lit, float_with_underscores); BUG */
-	/* tcase_add_test(lit, float_exponent_without_digits_is_error); BUG */
+	tcase_add_test(lit, float_with_underscores);
+	tcase_add_test(lit, float_exponent_without_digits_is_error);
 	tcase_add_test(lit, string_either_quote);
 	tcase_add_test(lit, string_simple_escapes);
 	tcase_add_test(lit, string_octal_escapes);
 	tcase_add_test(lit, string_hex_and_unicode_escapes);
 	tcase_add_test(lit, string_unknown_escape_kept);
 	tcase_add_test(lit, string_bad_escapes);
-	/* tcase_add_test(lit, string_truncated_long_unicode_escape_named); BUG
-	 */
+	tcase_add_test(lit, string_truncated_long_unicode_escape_named);
 	tcase_add_test(lit, string_non_ascii_kept_as_utf8);
 	tcase_add_test(lit, string_unterminated);
 	tcase_add_test(lit, bytes_literal_and_escapes);
@@ -650,13 +649,6 @@ Suite *make_lexer_suite(void)
 	tcase_add_test(tok, eof_repeats);
 	tcase_add_test(tok, length_bounds_the_input);
 	tcase_add_test(tok, number_then_operator);
-	/* Known bugs (see BUG: above), out of the suite until fixed; the
-	 * casts keep them compiled. */
-	(void)int_underscore_after_base_prefix;
-	(void)int_misplaced_underscore_is_error;
-	(void)float_with_underscores;
-	(void)float_exponent_without_digits_is_error;
-	(void)string_truncated_long_unicode_escape_named;
 	suite_add_tcase(s, lit);
 	suite_add_tcase(s, tok);
 	return s;

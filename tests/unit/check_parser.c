@@ -614,13 +614,13 @@ Suite *make_parser_suite(void)
 	tcase_add_test(forms, bare_method_is_attribute);
 	tcase_add_test(forms, connect_spellings);
 	tcase_add_test(forms, pasted_python_line);
-	/* tcase_add_test(forms, socket_prefix_needs_known_name); BUG */
+	tcase_add_test(forms, socket_prefix_needs_known_name);
 	tcase_add_test(forms, keyword_arguments);
 	tcase_add_test(forms, words_that_are_no_expression);
 	tcase_add_test(forms, dotted_host_is_attribute_with_text);
 	tcase_add_test(forms, flags_joined_by_bar_are_one_argument);
 	tcase_add_test(forms, spaced_operator_keeps_one_argument);
-	/* tcase_add_test(forms, unspaced_star_after_literal); BUG */
+	tcase_add_test(forms, unspaced_star_after_literal);
 	tcase_add_test(forms, shell_argument_forms);
 	tcase_add_test(expr, call_in_parens);
 	tcase_add_test(expr, tuples_and_parens);
@@ -632,7 +632,7 @@ Suite *make_parser_suite(void)
 	tcase_add_test(expr, statement_arguments);
 	tcase_add_test(expr, unknown_command_is_shell_call);
 	tcase_add_test(expr, statement_spans);
-	/* tcase_add_test(expr, statement_span_excludes_trailing_blanks); BUG */
+	tcase_add_test(expr, statement_span_excludes_trailing_blanks);
 	tcase_add_test(errs, syntax_errors_point_at_token);
 	tcase_add_test(errs, lexer_errors_become_syntax_errors);
 	tcase_add_test(errs, quoted_argument_needs_space_after);
@@ -640,14 +640,8 @@ Suite *make_parser_suite(void)
 	tcase_add_test(errs, dangling_bar_falls_back_to_word);
 	tcase_add_test(errs, error_quotes_at_most_20_bytes);
 	tcase_add_test(errs, nesting_depth_limit);
-	/* tcase_add_test(errs, nesting_up_to_max_depth_accepted); BUG */
+	tcase_add_test(errs, nesting_up_to_max_depth_accepted);
 	tcase_add_test(errs, long_subscript_chain_is_not_deep);
-	/* Known bugs (see BUG: above), out of the suite until fixed; the
-	 * casts keep them compiled. */
-	(void)socket_prefix_needs_known_name;
-	(void)unspaced_star_after_literal;
-	(void)nesting_up_to_max_depth_accepted;
-	(void)statement_span_excludes_trailing_blanks;
 	suite_add_tcase(s, forms);
 	suite_add_tcase(s, expr);
 	suite_add_tcase(s, errs);

@@ -209,10 +209,7 @@ START_TEST(ebadf_on_minus_one)
 }
 END_TEST
 
-/* BUG: with a timeout the call polls first, and poll ignores a negative
- * fd, so a closed socket waits out its timeout and reports "timed out"
- * (CORE_ETIMEOUT) instead of EBADF, which Python raises at once:
- * `a, b = socketpair; a.settimeout 1; a.close; a.recv 1`. */
+/* A closed socket with a timeout fails at once with EBADF, as Python. */
 START_TEST(ebadf_with_timeout)
 {
 	char buf[4];
@@ -936,7 +933,7 @@ Suite *make_sock_suite(void)
 	tcase_add_test(calls, socket_and_close);
 	tcase_add_test(calls, socket_errors_are_returned);
 	tcase_add_test(calls, ebadf_on_minus_one);
-	/* tcase_add_test(calls, ebadf_with_timeout); BUG */
+	tcase_add_test(calls, ebadf_with_timeout);
 	tcase_add_test(calls, tcp_loopback_connect_accept);
 	tcase_add_test(calls, tcp6_loopback_connect_accept);
 	tcase_add_test(calls, unix_path_connect_accept);
@@ -968,9 +965,6 @@ Suite *make_sock_suite(void)
 	tcase_add_test(intr, interrupted_wait_with_timeout);
 	tcase_add_test(intr, interrupted_sleep);
 	tcase_add_test(intr, other_signal_is_retried);
-	/* Known bugs (see BUG: above), out of the suite until fixed; the
-	 * cast keeps it compiled. */
-	(void)ebadf_with_timeout;
 	suite_add_tcase(s, calls);
 	suite_add_tcase(s, tmo);
 	suite_add_tcase(s, flags);

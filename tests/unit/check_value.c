@@ -653,8 +653,8 @@ Suite *make_value_suite(void)
 	tcase_add_test(repr, str_repr_escapes);
 	tcase_add_test(repr, str_repr_keeps_non_ascii_utf8);
 	tcase_add_test(repr, str_repr_invalid_utf8_as_hex);
-	/* tcase_add_test(repr, str_repr_bad_utf8_forms_as_hex); BUG */
-	/* tcase_add_test(repr, str_repr_escapes_unprintable); BUG */
+	tcase_add_test(repr, str_repr_bad_utf8_forms_as_hex);
+	tcase_add_test(repr, str_repr_escapes_unprintable);
 	tcase_add_test(repr, bytes_repr);
 	tcase_add_test(repr, bytearray_repr);
 	tcase_add_test(repr, tuple_repr_including_one_tuple);
@@ -672,10 +672,6 @@ Suite *make_value_suite(void)
 	tcase_add_test(repr, socket_repr_shows_laddr_and_raddr);
 	tcase_add_test(repr, socket_repr_unix_path_bare);
 	tcase_add_test(repr, str_of_is_unquoted_only_for_str);
-	/* Known bugs (see BUG: above), out of the suite until fixed; the
-	 * casts keep them compiled. */
-	(void)str_repr_bad_utf8_forms_as_hex;
-	(void)str_repr_escapes_unprintable;
 	suite_add_tcase(s, life);
 	suite_add_tcase(s, repr);
 	return s;

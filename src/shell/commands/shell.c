@@ -168,13 +168,17 @@ static enum cmd_status do_sleep(struct cmd_call *c)
 	return e ? cmd_errno(c, e) : CMD_OK;
 }
 
-/* Run the statement argument once. Returns 0 or 1 (error printed). */
+/* Run the statement argument once. Returns 0, or 1 with its error
+ * printed (the caller then fails without a second line). */
 static int run_stmt_arg(struct cmd_call *c, int k)
 {
-	struct node *n = c->argnode[k];
-	if (!n || n->kind != N_STMT)
-		return cmd_fail(c, "missing the statement to run"), -1;
-	return eval_stmt(c->sh, n->stmt, NULL);
+	return eval_stmt(c->sh, c->argnode[k]->stmt, NULL);
+}
+
+/* The statement argument K, written as a statement (not `repeat(2, x)`). */
+static bool have_stmt_arg(struct cmd_call *c, int k)
+{
+	return c->argnode[k] && c->argnode[k]->kind == N_STMT;
 }
 
 static enum cmd_status do_repeat(struct cmd_call *c)
@@ -182,12 +186,12 @@ static enum cmd_status do_repeat(struct cmd_call *c)
 	long long n = arg_int(c, 0, 0);
 	if (!c->argnode[1])
 		return cmd_fail(c, "missing argument 2 (statement); usage: repeat N STATEMENT");
+	if (!have_stmt_arg(c, 1))
+		return cmd_fail(c, "missing the statement to run");
 	for (long long i = 0; i < n && !c->sh->exiting; i++) {
 		int r = run_stmt_arg(c, 1);
-		if (r < 0)
-			return CMD_ERROR;
 		if (r)
-			return cmd_fail(c, "stopped at round %lld of %lld", i + 1, n);
+			return CMD_ERROR; /* reported by the statement itself */
 		if (sk_interrupted) {
 			sk_interrupted = 0;
 			return cmd_errno(c, CORE_EINTERRUPTED);
@@ -207,13 +211,13 @@ static enum cmd_status do_time(struct cmd_call *c)
 {
 	if (!c->argnode[0])
 		return cmd_fail(c, "missing argument 1 (statement); usage: time STATEMENT");
+	if (!have_stmt_arg(c, 0))
+		return cmd_fail(c, "missing the statement to run");
 	double t0 = now();
 	int r = run_stmt_arg(c, 0);
-	if (r < 0)
-		return CMD_ERROR;
 	double dt = now() - t0;
 	out_printf("time: %.6f s\n", dt);
-	return CMD_OK;
+	return r ? CMD_ERROR : CMD_OK; /* its error line is printed already */
 }
 
 static enum cmd_status do_source(struct cmd_call *c)
