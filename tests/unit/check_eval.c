@@ -346,7 +346,7 @@ START_TEST(unknown_method_hint)
 }
 END_TEST
 
-/* BUG: an int has no methods, yet the hint offers the socket method of
+/* Regression test; once: an int has no methods, yet the hint offers the socket method of
  * the very name asked for: "recv: 'int' object has no attribute 'recv'
  * (did you mean recv?)". */
 START_TEST(no_socket_method_hint_on_other_types)
@@ -368,7 +368,7 @@ START_TEST(socket_prefix_is_optional)
 }
 END_TEST
 
-/* BUG: a misspelt constant after socket. gives a hint at the module
+/* Regression test; once: a misspelt constant after socket. gives a hint at the module
  * name: `socket.socket(socket.AF_INET, socket.SOCK_STREM)` prints
  * "socket: no such variable (did you mean socket?)". */
 START_TEST(socket_prefix_typo_hints_constant)
@@ -402,7 +402,7 @@ START_TEST(python_form_and_keywords)
 }
 END_TEST
 
-/* BUG: a parameter given twice is reported as a count error, "htons:
+/* Regression test; once: a parameter given twice is reported as a count error, "htons:
  * takes at most 1 argument (1 given)"; Python says "got multiple values
  * for argument 'x'". */
 START_TEST(keyword_given_twice)
@@ -616,7 +616,7 @@ START_TEST(time_reports_elapsed)
 }
 END_TEST
 
-/* BUG: `time missing` prints the error and the time, then succeeds
+/* Regression test; once: `time missing` prints the error and the time, then succeeds
  * (status 0), so `-e` does not stop at it. */
 START_TEST(time_fails_when_statement_fails)
 {

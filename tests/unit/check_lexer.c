@@ -113,7 +113,7 @@ START_TEST(int_underscores_between_digits)
 END_TEST
 
 /* Python: 0x_ff == 255, an underscore may follow the base prefix. */
-/* BUG: the lexer refuses '_' straight after 0x/0o/0b: `0x_ff` is
+/* Regression test; once: the lexer refuses '_' straight after 0x/0o/0b: `0x_ff` is
  * "invalid number", Python reads 255. */
 START_TEST(int_underscore_after_base_prefix)
 {
@@ -123,7 +123,7 @@ START_TEST(int_underscore_after_base_prefix)
 END_TEST
 
 /* Python: 1__0 and 1_ are "invalid decimal literal". */
-/* BUG: the lexer accepts `1__0` (as 10) and a trailing `1_`. */
+/* Regression test; once: the lexer accepts `1__0` (as 10) and a trailing `1_`. */
 START_TEST(int_misplaced_underscore_is_error)
 {
 	error_is("1__0", "invalid number");
@@ -209,7 +209,7 @@ START_TEST(float_negative_zero_keeps_sign)
 END_TEST
 
 /* Python: 1_000.5 == 1000.5. */
-/* BUG: `1_000.5` lexes as the float 1.0 followed by the name _000. */
+/* Regression test; once: `1_000.5` lexes as the float 1.0 followed by the name _000. */
 START_TEST(float_with_underscores)
 {
 	float_is("1_000.5", 1000.5);
@@ -217,7 +217,7 @@ START_TEST(float_with_underscores)
 END_TEST
 
 /* Python: 1e is "invalid decimal literal", not 1.0 followed by e. */
-/* BUG: `1e` lexes as the float 1.0 followed by the name e. */
+/* Regression test; once: `1e` lexes as the float 1.0 followed by the name e. */
 START_TEST(float_exponent_without_digits_is_error)
 {
 	error_is("1e", "invalid number");
@@ -286,7 +286,7 @@ START_TEST(string_bad_escapes)
 END_TEST
 
 /* Python: '\U1234' is "truncated \UXXXXXXXX escape". */
-/* BUG: a short \U escape is reported as "truncated \uXXXX escape". */
+/* Regression test; once: a short \U escape is reported as "truncated \uXXXX escape". */
 START_TEST(string_truncated_long_unicode_escape_named)
 {
 	error_is("'\\U1234'", "truncated \\UXXXXXXXX escape");

@@ -225,7 +225,7 @@ START_TEST(pasted_python_line)
 }
 END_TEST
 
-/* BUG: a command name with '.' straight after it takes the rest as a
+/* Regression test; once: a command name with '.' straight after it takes the rest as a
  * shell argument: `socket.frob` parses as `socket .frob`, so a typo in
  * pasted Python (`x = socket.SOCK_STREM`) reports "socket: argument 1
  * (family): unknown constant '.SOCK_STREM'". */
@@ -305,7 +305,7 @@ START_TEST(spaced_operator_keeps_one_argument)
 }
 END_TEST
 
-/* BUG: `a.send b'x'*3` is a syntax error ("expected a space after the
+/* Regression test; once: `a.send b'x'*3` is a syntax error ("expected a space after the
  * argument, found '*'") though `b'x' * 3` and `x*3` are accepted. */
 START_TEST(unspaced_star_after_literal)
 {
@@ -530,7 +530,7 @@ START_TEST(nesting_depth_limit)
 }
 END_TEST
 
-/* BUG: each bracket counts twice against PARSE_MAX_DEPTH (200), so 100
+/* Regression test; once: each bracket counts twice against PARSE_MAX_DEPTH (200), so 100
  * nested parentheses are already "nested too deeply"; Python accepts
  * 200. */
 START_TEST(nesting_up_to_max_depth_accepted)
@@ -577,7 +577,7 @@ START_TEST(statement_spans)
 }
 END_TEST
 
-/* BUG: the last statement's span runs on to the end-of-line token, so
+/* Regression test; once: the last statement's span runs on to the end-of-line token, so
  * it takes the trailing blanks (and the blank before a comment) with it;
  * `-x` then echoes "+ echo hi " with a trailing space. */
 START_TEST(statement_span_excludes_trailing_blanks)

@@ -351,7 +351,7 @@ START_TEST(str_repr_invalid_utf8_as_hex)
 }
 END_TEST
 
-/* BUG: utf8_len checks only the lead and continuation bytes, so overlong
+/* Regression test; once: utf8_len checks only the lead and continuation bytes, so overlong
  * forms (e0 80 80), UTF-16 surrogates (ed a0 80) and code points past
  * U+10FFFF (f4 90 80 80) are printed raw rather than as \xNN. */
 START_TEST(str_repr_bad_utf8_forms_as_hex)
@@ -363,7 +363,7 @@ START_TEST(str_repr_bad_utf8_forms_as_hex)
 }
 END_TEST
 
-/* BUG: Python escapes characters that are not printable, and so must we:
+/* Regression test; once: Python escapes characters that are not printable, and so must we:
  * a raw U+009B is a terminal's CSI. Printed raw today. */
 START_TEST(str_repr_escapes_unprintable)
 {
