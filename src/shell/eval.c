@@ -511,6 +511,7 @@ struct binder {
 	const struct cmd_entry *e;
 	struct cmd_call *c;
 	struct value **vals; /* evaluated positional arguments */
+	char **words;        /* the unquoted text of each, or NULL */
 	size_t nvals, j;
 	bool method; /* self came from NAME.METHOD: positions start after it */
 };
@@ -600,7 +601,8 @@ static int check_int(struct binder *b, size_t k, struct value *v)
 
 /* Check V against parameter K; returns the value to pass (a new reference)
  * or NULL with the error set. */
-static struct value *convert(struct binder *b, size_t k, struct value *v)
+static struct value *convert(struct binder *b, size_t k, struct value *v,
+                             const char *word)
 {
 	enum ptype t = b->e->params[k].type;
 	switch (t) {
@@ -653,6 +655,8 @@ static struct value *convert(struct binder *b, size_t k, struct value *v)
 	case P_STR:
 		if (v->type == T_STR)
 			break;
+		if (word && (v_is_int(v) || v->type == T_FLOAT))
+			return v_word(word, strlen(word));
 		if (v_is_bytes_like(v))
 			return v_str(v->u.s.p, v->u.s.len);
 		return bind_fail(b, k, "expected a string, got %s", v_type_name(v)), NULL;
@@ -753,7 +757,7 @@ static int bind_param(struct binder *b, size_t k, struct value *kwval)
 	const struct param *p = &b->e->params[k];
 	struct cmd_call *c = b->c;
 	if (kwval) {
-		c->argv[k] = convert(b, k, kwval);
+		c->argv[k] = convert(b, k, kwval, NULL);
 		return c->argv[k] ? 0 : -1;
 	}
 	if (b->j >= b->nvals) {
@@ -771,7 +775,8 @@ static int bind_param(struct binder *b, size_t k, struct value *kwval)
 		c->argv[k] = take_address(b, k, fam, p->type == P_ADDR);
 		return c->argv[k] ? 0 : -1;
 	}
-	c->argv[k] = convert(b, k, b->vals[b->j++]);
+	c->argv[k] = convert(b, k, b->vals[b->j], b->words[b->j]);
+	b->j++;
 	return c->argv[k] ? 0 : -1;
 }
 
@@ -913,7 +918,7 @@ static void free_call(struct cmd_call *c, struct value **vals, size_t nvals,
  * text and tree. Returns 0 or -1. */
 static int collect_args(struct shell *sh, const struct cmd_entry *e,
                         struct cmd_call *c, struct node *n, size_t first,
-                        struct value **vals, size_t *nvals,
+                        struct value **vals, char **words, size_t *nvals,
                         struct value **kwvals)
 {
 	size_t k = first;
@@ -944,10 +949,13 @@ static int collect_args(struct shell *sh, const struct cmd_entry *e,
 		struct value *v = eval_node(sh, a, true);
 		if (!v)
 			return -1;
-		if (kw)
+		if (kw) {
 			kwvals[i] = v;
-		else
-			vals[(*nvals)++] = v, k++;
+		} else {
+			words[*nvals] = a->kind == N_LIT ? a->word : NULL;
+			vals[(*nvals)++] = v;
+			k++;
+		}
 	}
 	return 0;
 }
@@ -966,13 +974,14 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
 	size_t nargs = n ? n->nargs : 0;
 	struct value **vals = xcalloc(nargs + 2, sizeof *vals);
 	struct value **kwvals = xcalloc(nargs + 1, sizeof *kwvals);
+	char **words = xcalloc(nargs + 2, sizeof *words);
 	size_t nvals = 0;
 	struct value *result = NULL;
 	if (self)
 		vals[nvals++] = v_ref(self);
-	if (collect_args(sh, e, &c, n, self ? 1 : 0, vals, &nvals, kwvals))
+	if (collect_args(sh, e, &c, n, self ? 1 : 0, vals, words, &nvals, kwvals))
 		goto out;
-	struct binder b = {sh, e, &c, vals, nvals, 0, self != NULL};
+	struct binder b = {sh, e, &c, vals, words, nvals, 0, self != NULL};
 	if (has_raw_rest(e)) {
 		/* Commands taking raw words (del NAME...) have no other
 		 * parameters: the texts are in c.restsrc already. */
@@ -998,6 +1007,7 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
 		sh->exiting = true;
 	result = c.result ? c.result : v_none();
 out:
+	free(words); /* borrowed from the nodes */
 	free_call(&c, vals, nvals, kwvals, nargs);
 	return result;
 }

@@ -571,7 +571,11 @@ static struct node *shell_arg(struct parser *p, bool in_parens)
 	bool boundary = p->tok.space_before || at_end(p, in_parens);
 	if (e && boundary && (quoted || p->tok.pos >= end)) {
 		p->err = saved_err;
-		if (e->kind == N_NAME || e->kind == N_ATTR)
+		/* Keep the text of names, and of unquoted numbers, which are
+		 * strings where a host or a service is expected (127.1). */
+		bool number = e->kind == N_LIT && !quoted &&
+		              (e->lit->type == T_INT || e->lit->type == T_FLOAT);
+		if (e->kind == N_NAME || e->kind == N_ATTR || number)
 			e->word = xstrndup(p->lx.src + pos, end - pos);
 		return e;
 	}

@@ -448,8 +448,11 @@ START_TEST(argument_type_errors)
 	      "(make one with: bytearray N), got int\n");
 	FAILS("select 1 [] []",
 	      "error: select: argument 1 (rlist): expected a list, got int\n");
-	FAILS("getaddrinfo 1.5 80", "error: getaddrinfo: argument 1 (host): "
-				    "expected a string, got float\n");
+	FAILS("getaddrinfo [1] 80", "error: getaddrinfo: argument 1 (host): "
+				    "expected a string, got list\n");
+	/* Unquoted, a number is its text where a host is expected. */
+	OK("getaddrinfo 127.1 80 AF_INET SOCK_STREAM",
+	   "[(AF_INET, SOCK_STREAM, 6, '', ('127.0.0.1', 80))]\n");
 	FAILS("getaddrinfo localhost [1]",
 	      "error: getaddrinfo: argument 2 (port): expected a port number "
 	      "or service name, got list\n");
