@@ -14,6 +14,7 @@
 #define _(text) gettext(text)
 #else
 #define _(text) ((const char *)(text))
+#define ngettext(one, many, n) ((n) == 1 ? (one) : (many))
 #endif
 #define N_(text) text
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "lexer.h"
 #include "strbuf.h"
 
@@ -54,15 +55,17 @@ static struct node *fail(struct parser *p, size_t pos, char *msg)
 	return NULL;
 }
 
+/* WHAT, and the lexer's messages, are marked with N_(): they stay English
+ * in the tokens (quoted_start looks at them) and are translated here. */
 static struct node *fail_tok(struct parser *p, const char *what)
 {
 	const struct token *t = &p->tok;
 	if (t->kind == TK_ERROR)
-		return fail(p, t->pos, xstrdup(t->err));
+		return fail(p, t->pos, xstrdup(_(t->err)));
 	if (t->kind == TK_EOF)
-		return fail(p, t->pos, xasprintf("%s, found end of line", what));
+		return fail(p, t->pos, xasprintf(_("%s, found end of line"), _(what)));
 	int n = t->len > 20 ? 20 : (int)t->len;
-	return fail(p, t->pos, xasprintf("%s, found '%.*s'", what, n,
+	return fail(p, t->pos, xasprintf(_("%s, found '%.*s'"), _(what), n,
 	                                 p->lx.src + t->pos));
 }
 
@@ -248,7 +251,7 @@ static struct node *paren_or_tuple(struct parser *p)
 	}
 	if (!is_op(p, ')')) {
 		node_free(t);
-		return fail_tok(p, "expected ')'");
+		return fail_tok(p, N_("expected ')'"));
 	}
 	t->end = p->tok.pos + 1;
 	advance(p);
@@ -278,7 +281,7 @@ static struct node *list_literal(struct parser *p)
 	}
 	if (!is_op(p, ']')) {
 		node_free(l);
-		return fail_tok(p, "expected ']'");
+		return fail_tok(p, N_("expected ']'"));
 	}
 	advance(p);
 	return l;
@@ -301,7 +304,7 @@ static struct node *parse_primary(struct parser *p)
 			return list_literal(p);
 		/* fall through */
 	default:
-		return fail_tok(p, "expected a value");
+		return fail_tok(p, N_("expected a value"));
 	}
 }
 
@@ -339,7 +342,7 @@ static struct node *call_args(struct parser *p, struct node *callee)
 	}
 	if (!is_op(p, ')')) {
 		node_free(call);
-		return fail_tok(p, "expected ')'");
+		return fail_tok(p, N_("expected ')'"));
 	}
 	advance(p);
 	return call;
@@ -364,12 +367,12 @@ static struct node *subscript(struct parser *p, struct node *obj)
 		advance(p);
 	}
 	if (!is_op(p, ']')) {
-		fail_tok(p, "expected ']'");
+		fail_tok(p, N_("expected ']'"));
 		goto bad;
 	}
 	advance(p);
 	if (colons == 0 && !part[0]) {
-		fail(p, n->pos, xstrdup("empty index"));
+		fail(p, n->pos, xstrdup(_("empty index")));
 		goto bad;
 	}
 	n->kind = colons ? N_SLICE : N_INDEX;
@@ -387,7 +390,7 @@ static struct node *parse_postfix(struct parser *p)
 {
 	if (++p->depth > PARSE_MAX_DEPTH) {
 		p->depth--;
-		return fail(p, p->tok.pos, xstrdup("expression nested too deeply"));
+		return fail(p, p->tok.pos, xstrdup(_("expression nested too deeply")));
 	}
 	struct node *e = parse_primary(p);
 	while (e && !p->tok.space_before && p->tok.kind == TK_OP) {
@@ -399,7 +402,7 @@ static struct node *parse_postfix(struct parser *p)
 			advance(p);
 			if (p->tok.kind != TK_NAME || p->tok.space_before) {
 				node_free(e);
-				e = fail_tok(p, "expected a name after '.'");
+				e = fail_tok(p, N_("expected a name after '.'"));
 				break;
 			}
 			struct node *a = new_node(N_ATTR, e->pos);
@@ -446,7 +449,7 @@ static struct node *parse_expr(struct parser *p)
 {
 	if (++p->depth > PARSE_MAX_DEPTH) {
 		p->depth--;
-		return fail(p, p->tok.pos, xstrdup("expression nested too deeply"));
+		return fail(p, p->tok.pos, xstrdup(_("expression nested too deeply")));
 	}
 	struct node *e = parse_level(p, 0);
 	p->depth--;
@@ -481,7 +484,7 @@ static struct node *tight_expr(struct parser *p)
 		advance(p);
 		if (p->tok.space_before) {
 			node_free(l);
-			return fail_tok(p, "expected a value after '|'");
+			return fail_tok(p, N_("expected a value after '|'"));
 		}
 		struct node *r = parse_postfix(p);
 		if (!r) {
@@ -529,7 +532,7 @@ static struct node *shell_arg(struct parser *p, bool in_parens)
 	node_free(e);
 	if (quoted) {
 		if (!p->err)
-			fail_tok(p, "expected a space after the argument");
+			fail_tok(p, N_("expected a space after the argument"));
 		free(saved_err);
 		return NULL;
 	}
@@ -560,7 +563,7 @@ static bool parse_shell_args(struct parser *p, struct node *call,
 			char op = p->tok.op;
 			advance(p);
 			struct node *r = at_end(p, in_parens)
-			                         ? fail_tok(p, "expected a value")
+			                         ? fail_tok(p, N_("expected a value"))
 			                         : shell_arg(p, in_parens);
 			if (!r) {
 				node_free(a);
@@ -621,7 +624,7 @@ static struct node *parse_rhs(struct parser *p, bool in_parens)
 	if ((e->kind == N_ATTR || e->kind == N_NAME) && p->tok.space_before)
 		return to_shell_call(p, e, in_parens);
 	node_free(e);
-	return fail_tok(p, "expected an operator or the end of the statement");
+	return fail_tok(p, N_("expected an operator or the end of the statement"));
 }
 
 static struct stmt *parse_stmt(struct parser *p, bool in_parens)
@@ -633,7 +636,7 @@ static struct stmt *parse_stmt(struct parser *p, bool in_parens)
 	s->rhs = parse_rhs(p, in_parens);
 	if (!s->rhs) {
 		if (!p->err)
-			fail_tok(p, "expected a statement");
+			fail_tok(p, N_("expected a statement"));
 		stmt_free(s);
 		return NULL;
 	}
@@ -660,7 +663,7 @@ int parse_line(const char *src, size_t len, struct stmt ***out, size_t *n,
 		list = xrealloc(list, sizeof *list * (count + 1));
 		list[count++] = s;
 		if (!is_op(&p, ';') && p.tok.kind != TK_EOF) {
-			fail_tok(&p, "expected ';' or the end of the line");
+			fail_tok(&p, N_("expected ';' or the end of the line"));
 			goto bad;
 		}
 	}
@@ -672,6 +675,6 @@ bad:
 	tok_free(&p.tok);
 	stmts_free(list, count);
 	err->pos = p.errpos;
-	err->msg = p.err ? p.err : xstrdup("syntax error");
+	err->msg = p.err ? p.err : xstrdup(_("syntax error"));
 	return -1;
 }
