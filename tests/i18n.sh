@@ -138,6 +138,15 @@ EOF
 zh --check "$tmp/en.txt" >"$tmp/out" 2>&1 ||
 	{ cat "$tmp/out"; fail "LANG=zh_CN.UTF-8 --check of an English transcript"; }
 
+# The Chinese man page renders without a warning.
+if command -v man >/dev/null 2>&1 && command -v groff >/dev/null 2>&1; then
+	for width in 80 60; do
+		env -u LANGUAGE LC_ALL=zh_CN.UTF-8 MANWIDTH=$width man --warnings -l \
+			"$srcdir/doc/zh_CN/sockshell.1" 2>&1 >/dev/null | tee "$tmp/out"
+		[ -s "$tmp/out" ] && fail "man -l doc/zh_CN/sockshell.1 warns at width $width"
+	done
+fi
+
 # A locale that is not installed fails the file, saying why.
 env -u LC_ALL -u LANGUAGE LANG=C "$SOCKSHELL" --check --check-locale=xx_YY.UTF-8 \
 	"$tmp/en.txt" >"$tmp/out" 2>&1
