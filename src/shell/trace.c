@@ -322,10 +322,7 @@ static void fmt_result(struct strbuf *b, const struct sk_event *ev)
 {
 	if (ev->ret < 0) {
 		const char *name = errno_name(ev->err);
-		/* strace's text is glibc's English, whatever the locale. */
-		const char *msg = strerrordesc_np(ev->err);
-		sb_printf(b, " = -1 %s (%s)", name ? name : "E?",
-		          msg ? msg : errno_message(ev->err));
+		sb_printf(b, " = -1 %s (%s)", name ? name : "E?", errno_message(ev->err));
 		return;
 	}
 	if (!strcmp(ev->name, "fcntl") && ev->a[1].i == F_GETFD && ev->ret) {
