@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/sock.h"
+#include "shell/i18n.h"
 #include "shell/replay.h"
 #include "shell/lineedit.h"
 #include "shell/shell.h"
@@ -25,19 +27,22 @@ struct options {
 
 static void usage(FILE *f)
 {
-	fprintf(f,
-	        "usage: sockshell [OPTIONS] [SCRIPT]\n"
-	        "  -c CMDS          run CMDS (separated by ';' or newlines) and exit\n"
+	fputs(_("usage: sockshell [OPTIONS] [SCRIPT]\n"), f);
+	fputs(_("  -c CMDS          run CMDS (separated by ';' or newlines) and exit\n"
 	        "  -i               go interactive after SCRIPT or -c\n"
 	        "  -x               echo each statement before running it ('+ ')\n"
 	        "  -e               stop at the first failing statement (status 1)\n"
 	        "  --check FILE...  replay transcripts and compare\n"
+	        "  --check-locale=LOCALE\n"
+	        "                   compare in LOCALE, not in C (also\n"
+	        "                   $SOCKSHELL_CHECK_LOCALE)\n"
 	        "  --record FILE    record the interactive session as a transcript\n"
 	        "  -t, --trace      start with tracing on\n"
 	        "  -q, --quiet      no banner\n"
 	        "  --no-color       no colour\n"
-	        "  -h, --help       this help;  -V, --version  version and build\n"
-	        "Interactive: type help for the commands; Ctrl-D leaves.\n");
+	        "  -h, --help       this help;  -V, --version  version and build\n"),
+	      f);
+	fputs(_("Interactive: type help for the commands; Ctrl-D leaves.\n"), f);
 }
 
 static void version(void)
@@ -108,7 +113,7 @@ static int repl(struct shell *sh, const struct options *o)
 	le_init(sh, hist);
 	free(hist);
 	if (!o->quiet)
-		printf("sockshell %s (%s) - type help for commands, Ctrl-D to quit\n",
+		printf(_("sockshell %s (%s) - type help for commands, Ctrl-D to quit\n"),
 		       PACKAGE_VERSION, le_name());
 	sh->interactive = true;
 	int status = 0;
@@ -164,7 +169,8 @@ static int parse_options(int argc, char **argv, struct options *o,
 		{"check", no_argument, NULL, 'C'}, {"record", required_argument, NULL, 'R'},
 		{"trace", no_argument, NULL, 't'}, {"quiet", no_argument, NULL, 'q'},
 		{"no-color", no_argument, NULL, 'N'}, {"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'}, {NULL, 0, NULL, 0}};
+		{"version", no_argument, NULL, 'V'},
+		{"check-locale", required_argument, NULL, 'L'}, {NULL, 0, NULL, 0}};
 	int c;
 	while ((c = getopt_long(argc, argv, "+c:ixetqhV", longs, NULL)) != -1) {
 		switch (c) {
@@ -177,6 +183,7 @@ static int parse_options(int argc, char **argv, struct options *o,
 		case 'N': o->no_color = true; break;
 		case 'R': o->record = optarg; break;
 		case 'C': o->check = true; break;
+		case 'L': check_set_locale(optarg); break;
 		case 'h': usage(stdout); exit(0);
 		case 'V': version(); exit(0);
 		default: usage(stderr); return 2;
@@ -198,17 +205,32 @@ static int start_recording(struct shell *sh, const char *path)
 	return 0;
 }
 
+/* Messages, character classes and collation from the environment; numbers
+ * always as in C, since a Python repr writes 1.5 in every country. */
+static void setup_locale(void)
+{
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
+#if ENABLE_NLS
+	/* SOCKSHELL_LOCALEDIR: catalogues not installed yet (tests). */
+	const char *dir = getenv("SOCKSHELL_LOCALEDIR");
+	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
+}
+
 int main(int argc, char **argv)
 {
 	struct shell sh;
 	struct options o = {0};
+	setup_locale();
 	shell_init(&sh);
 	if (parse_options(argc, argv, &o, &sh))
 		return 2;
 	setup_signals();
 	if (o.check) {
 		if (optind >= argc) {
-			fprintf(stderr, "sockshell: --check needs at least one FILE\n");
+			fprintf(stderr, _("sockshell: --check needs at least one FILE\n"));
 			return 2;
 		}
 		return check_files(argv + optind, argc - optind, 120);

@@ -9,6 +9,7 @@
 
 #include "../core/errors.h"
 #include "../core/sock.h"
+#include "i18n.h"
 #include "sockaddr.h"
 
 void fmt_const(struct strbuf *b, enum const_kind kind, long long value)
@@ -331,8 +332,10 @@ char *v_str_of(const struct value *v)
 char *fmt_errno(int err)
 {
 	const char *name = errno_name(err);
+	/* No name: sockshell's own "timed out" or "interrupted", which it
+	 * translates, as glibc translates strerror. */
 	if (!name)
-		return xstrdup(errno_message(err));
+		return xstrdup(_(errno_message(err)));
 	return xasprintf("%s [Errno %d] %s", name, err, errno_message(err));
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "strbuf.h"
 
 void lex_init(struct lexer *lx, const char *src, size_t len)
@@ -125,11 +126,11 @@ static const char *lex_escape(struct lexer *lx, struct strbuf *b, bool bytes)
 	if (n) {
 		long v = hex_run(p, avail, n);
 		if (v < 0)
-			return c == 'x'   ? "truncated \\xXX escape"
-			       : c == 'u' ? "truncated \\uXXXX escape"
+			return c == 'x'   ? N_("truncated \\xXX escape")
+			       : c == 'u' ? N_("truncated \\uXXXX escape")
 			                  : "truncated \\UXXXXXXXX escape";
 		if (v > 0x10ffff)
-			return "illegal Unicode character";
+			return N_("illegal Unicode character");
 		lx->pos += 1 + (size_t)n;
 		if (bytes || c == 'x') {
 			if (bytes)
@@ -154,7 +155,7 @@ static void lex_string(struct lexer *lx, struct token *t, bool bytes, bool raw)
 		int c = peekc(lx, 0);
 		if (c < 0) {
 			sb_free(&b);
-			set_error(t, "unterminated string literal");
+			set_error(t, N_("unterminated string literal"));
 			return;
 		}
 		lx->pos++;
@@ -178,7 +179,7 @@ static void lex_string(struct lexer *lx, struct token *t, bool bytes, bool raw)
 		}
 		if (bytes && c >= 0x80) {
 			sb_free(&b);
-			set_error(t, "bytes can only contain ASCII literal characters");
+			set_error(t, N_("bytes can only contain ASCII literal characters"));
 			return;
 		}
 		sb_addc(&b, (char)c);
@@ -197,7 +198,7 @@ static void lex_hexbytes(struct lexer *lx, struct token *t)
 		int c = peekc(lx, 0);
 		if (c < 0) {
 			sb_free(&b);
-			set_error(t, "unterminated hex bytes literal");
+			set_error(t, N_("unterminated hex bytes literal"));
 			return;
 		}
 		if (c == quote) {
@@ -211,7 +212,7 @@ static void lex_hexbytes(struct lexer *lx, struct token *t)
 		int hi = hexval(c), lo = hexval(peekc(lx, 1));
 		if (hi < 0 || lo < 0) {
 			sb_free(&b);
-			set_error(t, "hex bytes need pairs of hex digits");
+			set_error(t, N_("hex bytes need pairs of hex digits"));
 			return;
 		}
 		sb_addc(&b, (char)(hi * 16 + lo));
@@ -317,7 +318,7 @@ static void lex_number(struct lexer *lx, struct token *t)
 	if (base == 10 && (c == '.' || c == 'e' || c == 'E')) {
 		double f;
 		if (!lex_float(lx, digits_at, &f) || is_name_char(peekc(lx, 0))) {
-			set_error(t, "invalid number");
+			set_error(t, N_("invalid number"));
 			return;
 		}
 		t->kind = TK_FLOAT;
@@ -326,11 +327,11 @@ static void lex_number(struct lexer *lx, struct token *t)
 	}
 	if (bad || is_name_char(peekc(lx, 0))) {
 		lx->pos = start;
-		set_error(t, "invalid number");
+		set_error(t, N_("invalid number"));
 		return;
 	}
 	if (!ok || v > (unsigned long long)LLONG_MAX + (neg ? 1 : 0)) {
-		set_error(t, "integer too large (sockshell integers are 64-bit)");
+		set_error(t, N_("integer too large (sockshell integers are 64-bit)"));
 		return;
 	}
 	t->kind = TK_INT;
@@ -397,7 +398,7 @@ static void lex_token(struct lexer *lx, struct token *t)
 		lx->pos++;
 	} else {
 		lx->pos++;
-		set_error(t, "unexpected character");
+		set_error(t, N_("unexpected character"));
 	}
 }
 

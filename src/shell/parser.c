@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "lexer.h"
 #include "strbuf.h"
 
@@ -57,15 +58,17 @@ static struct node *fail(struct parser *p, size_t pos, char *msg)
 	return NULL;
 }
 
+/* WHAT, and the lexer's messages, are marked with N_(): they stay English
+ * in the tokens (quoted_start looks at them) and are translated here. */
 static struct node *fail_tok(struct parser *p, const char *what)
 {
 	const struct token *t = &p->tok;
 	if (t->kind == TK_ERROR)
-		return fail(p, t->pos, xstrdup(t->err));
+		return fail(p, t->pos, xstrdup(_(t->err)));
 	if (t->kind == TK_EOF)
-		return fail(p, t->pos, xasprintf("%s, found end of line", what));
+		return fail(p, t->pos, xasprintf(_("%s, found end of line"), _(what)));
 	int n = t->len > 20 ? 20 : (int)t->len;
-	return fail(p, t->pos, xasprintf("%s, found '%.*s'", what, n,
+	return fail(p, t->pos, xasprintf(_("%s, found '%.*s'"), _(what), n,
 	                                 p->lx.src + t->pos));
 }
 
@@ -268,7 +271,7 @@ static struct node *paren_or_tuple_in(struct parser *p)
 	}
 	if (!is_op(p, ')')) {
 		node_free(t);
-		return fail_tok(p, "expected ')'");
+		return fail_tok(p, N_("expected ')'"));
 	}
 	t->end = p->tok.pos + 1;
 	advance(p);
@@ -309,7 +312,7 @@ static struct node *list_literal_in(struct parser *p)
 	}
 	if (!is_op(p, ']')) {
 		node_free(l);
-		return fail_tok(p, "expected ']'");
+		return fail_tok(p, N_("expected ']'"));
 	}
 	advance(p);
 	return l;
@@ -332,7 +335,7 @@ static struct node *parse_primary(struct parser *p)
 			return list_literal(p);
 		/* fall through */
 	default:
-		return fail_tok(p, "expected a value");
+		return fail_tok(p, N_("expected a value"));
 	}
 }
 
@@ -370,7 +373,7 @@ static struct node *call_args(struct parser *p, struct node *callee)
 	}
 	if (!is_op(p, ')')) {
 		node_free(call);
-		return fail_tok(p, "expected ')'");
+		return fail_tok(p, N_("expected ')'"));
 	}
 	advance(p);
 	return call;
@@ -395,12 +398,12 @@ static struct node *subscript(struct parser *p, struct node *obj)
 		advance(p);
 	}
 	if (!is_op(p, ']')) {
-		fail_tok(p, "expected ']'");
+		fail_tok(p, N_("expected ']'"));
 		goto bad;
 	}
 	advance(p);
 	if (colons == 0 && !part[0]) {
-		fail(p, n->pos, xstrdup("empty index"));
+		fail(p, n->pos, xstrdup(_("empty index")));
 		goto bad;
 	}
 	n->kind = colons ? N_SLICE : N_INDEX;
@@ -436,7 +439,7 @@ static struct node *parse_postfix(struct parser *p)
 			advance(p);
 			if (p->tok.kind != TK_NAME || p->tok.space_before) {
 				node_free(e);
-				e = fail_tok(p, "expected a name after '.'");
+				e = fail_tok(p, N_("expected a name after '.'"));
 				break;
 			}
 			struct node *a = new_node(N_ATTR, e->pos);
@@ -582,7 +585,7 @@ static struct node *shell_arg(struct parser *p, bool in_parens)
 	node_free(e);
 	if (quoted) {
 		if (!p->err)
-			fail_tok(p, "expected a space after the argument");
+			fail_tok(p, N_("expected a space after the argument"));
 		free(saved_err);
 		return NULL;
 	}
@@ -613,7 +616,7 @@ static bool parse_shell_args(struct parser *p, struct node *call,
 			char op = p->tok.op;
 			advance(p);
 			struct node *r = at_end(p, in_parens)
-			                         ? fail_tok(p, "expected a value")
+			                         ? fail_tok(p, N_("expected a value"))
 			                         : shell_arg(p, in_parens);
 			if (!r) {
 				node_free(a);
@@ -675,7 +678,7 @@ static struct node *parse_rhs(struct parser *p, bool in_parens)
 	if ((e->kind == N_ATTR || e->kind == N_NAME) && p->tok.space_before)
 		return to_shell_call(p, e, in_parens);
 	node_free(e);
-	return fail_tok(p, "expected an operator or the end of the statement");
+	return fail_tok(p, N_("expected an operator or the end of the statement"));
 }
 
 static struct stmt *parse_stmt(struct parser *p, bool in_parens)
@@ -687,7 +690,7 @@ static struct stmt *parse_stmt(struct parser *p, bool in_parens)
 	s->rhs = parse_rhs(p, in_parens);
 	if (!s->rhs) {
 		if (!p->err)
-			fail_tok(p, "expected a statement");
+			fail_tok(p, N_("expected a statement"));
 		stmt_free(s);
 		return NULL;
 	}
@@ -714,7 +717,7 @@ int parse_line(const char *src, size_t len, struct stmt ***out, size_t *n,
 		list = xrealloc(list, sizeof *list * (count + 1));
 		list[count++] = s;
 		if (!is_op(&p, ';') && p.tok.kind != TK_EOF) {
-			fail_tok(&p, "expected ';' or the end of the line");
+			fail_tok(&p, N_("expected ';' or the end of the line"));
 			goto bad;
 		}
 	}
@@ -726,6 +729,6 @@ bad:
 	tok_free(&p.tok);
 	stmts_free(list, count);
 	err->pos = p.errpos;
-	err->msg = p.err ? p.err : xstrdup("syntax error");
+	err->msg = p.err ? p.err : xstrdup(_("syntax error"));
 	return -1;
 }

@@ -10,6 +10,7 @@
 #include "../core/sock.h"
 #include "cmd.h"
 #include "eval.h"
+#include "i18n.h"
 #include "parser.h"
 #include "replay.h"
 #include "trace.h"
@@ -144,7 +145,7 @@ static int run_line(struct shell *sh, const char *line, size_t len)
 	size_t n;
 	struct parse_error err;
 	if (parse_line(line, len, &stmts, &n, &err)) {
-		char *msg = xasprintf("syntax: %s (column %zu)", err.msg, err.pos + 1);
+		char *msg = xasprintf(_("syntax: %s (column %zu)"), err.msg, err.pos + 1);
 		shell_error(sh, msg);
 		free(msg);
 		free(err.msg);

@@ -17,26 +17,41 @@
 #include "common.h"
 #include <stdio.h>
 
-static const char *const groups[] = {"sockets", "options", "addresses",
-                                     "names", "byte order", "buffers",
-                                     "shell", NULL};
+/* TRANSLATORS: the groups of commands in the list `help` prints. */
+static const char *const groups[] = {N_("sockets"), N_("options"),
+                                     N_("addresses"), N_("names"),
+                                     N_("byte order"), N_("buffers"),
+                                     N_("shell"), NULL};
+
+/* Append N spaces. */
+static void sb_pad(struct strbuf *b, size_t n)
+{
+	while (n--)
+		sb_addc(b, ' ');
+}
 
 static void help_list(void)
 {
-	out_printf("Commands by group (help NAME for one; help CONSTANT for a "
-	           "constant):\n");
+	out_printf(_("Commands by group (help NAME for one; help CONSTANT for a "
+	             "constant):\n"));
 	for (size_t g = 0; groups[g]; g++) {
 		struct strbuf line = {0};
-		sb_printf(&line, "  %-11s", groups[g]);
-		size_t col = 13;
+		const char *group = _(groups[g]);
+		size_t gw = display_width(group);
+		/* The names start in one column, however wide the group's name. */
+		size_t indent = 2 + (gw > 11 ? gw : 11);
+		sb_printf(&line, "  %s", group);
+		sb_pad(&line, indent - 2 - gw);
+		size_t col = indent;
 		const struct cmd_entry *e;
 		for (size_t i = 0; (e = cmd_at(i)); i++) {
 			if (strcmp(e->group, groups[g]) || (e->flags & (CMD_HIDDEN | CMD_FILE)))
 				continue;
 			size_t w = strlen(e->name) + 1;
 			if (col + w > 78) {
-				sb_adds(&line, "\n             ");
-				col = 13;
+				sb_addc(&line, '\n');
+				sb_pad(&line, indent);
+				col = indent;
 			}
 			sb_printf(&line, " %s", e->name);
 			col += w;
@@ -45,7 +60,7 @@ static void help_list(void)
 		out_write(line.p, line.len);
 		sb_free(&line);
 	}
-	out_printf("Socket methods work both ways: s.recv 10 is recv s 10.\n");
+	out_printf(_("Socket methods work both ways: s.recv 10 is recv s 10.\n"));
 }
 
 static void help_text_block(const char *title, const char *text)
@@ -61,25 +76,49 @@ static void help_text_block(const char *title, const char *text)
 	}
 }
 
+/* "LABEL TEXT", the text in column WIDTH (display cells). */
+static void help_field(const char *label, size_t width, const char *text)
+{
+	struct strbuf b = {0};
+	sb_adds(&b, label);
+	sb_pad(&b, width - display_width(label));
+	sb_printf(&b, "%s\n", text);
+	out_write(b.p, b.len);
+	sb_free(&b);
+}
+
 static void help_command(const struct cmd_entry *e)
 {
 	bool method = e->flags & (CMD_METHOD | CMD_ATTR);
-	if (method)
-		out_printf("%s %s    (or SOCK.%s%s%s)\n", e->name, e->usage, e->name,
-		           strlen(e->usage) > 4 ? " " : "",
-		           strlen(e->usage) > 4 ? e->usage + 5 : "");
-	else
+	if (method) {
+		char *alt = xasprintf("SOCK.%s%s%s", e->name,
+		                      strlen(e->usage) > 4 ? " " : "",
+		                      strlen(e->usage) > 4 ? e->usage + 5 : "");
+		/* TRANSLATORS: the synopsis, then the method form: "(or SOCK.recv
+		 * BUFSIZE [FLAGS])". */
+		out_printf(_("%s %s    (or %s)\n"), e->name, e->usage, alt);
+		free(alt);
+	} else {
 		out_printf("%s%s%s\n", e->name, *e->usage ? " " : "", e->usage);
-	out_printf("  %s\n", e->summary);
-	out_printf("Python:  %s\n", e->python);
-	out_printf("C:       %s\n", e->c_call);
-	help_text_block("Errors:", e->errors);
-	out_printf("Example: %s\n", e->example);
+	}
+	out_printf("  %s\n", tr(e->summary));
+	/* TRANSLATORS: the labels of a command's help page; the texts after
+	 * them line up in one column. */
+	const char *py = _("Python:"), *c = _("C:"), *ex = _("Example:");
+	size_t w = display_width(py);
+	if (display_width(c) > w)
+		w = display_width(c);
+	if (display_width(ex) > w)
+		w = display_width(ex);
+	help_field(py, w + 1, tr(e->python));
+	help_field(c, w + 1, tr(e->c_call));
+	help_text_block(_("Errors:"), tr(e->errors));
+	help_field(ex, w + 1, e->example);
 }
 
 static void help_constant(const struct sk_const *k)
 {
-	out_printf("%s = %ld (%s)\n", k->name, k->value, const_kind_name(k->kind));
+	out_printf("%s = %ld (%s)\n", k->name, k->value, tr(const_kind_name(k->kind)));
 	const struct sockopt_desc *d = sockopt_by_name(k->name);
 	if (d) {
 		struct strbuf lvl = {0};
@@ -87,12 +126,11 @@ static void help_constant(const struct sk_const *k)
 		if (d->level == IPPROTO_TCP || d->level == IPPROTO_IP ||
 		    d->level == IPPROTO_IPV6 || d->level == IPPROTO_UDP)
 			l = const_by_value(CK_IPPROTO, d->level);
-		out_printf("  option at level %s, %s%s\n", l ? l->name : "?",
-		           d->readable && d->writable ? "read and write"
-		           : d->readable              ? "read only"
-		                                      : "write only",
-		           "");
-		out_printf("  %s\n", d->help);
+		out_printf(_("  option at level %s, %s\n"), l ? l->name : "?",
+		           d->readable && d->writable ? _("read and write")
+		           : d->readable              ? _("read only")
+		                                      : _("write only"));
+		out_printf("  %s\n", tr(d->help));
 		sb_free(&lvl);
 	}
 	if (k->kind == CK_ERRNO)
@@ -122,7 +160,7 @@ static enum cmd_status do_help(struct cmd_call *c)
 		help_constant(k);
 		return CMD_OK;
 	}
-	return cmd_fail(c, "no help for '%s' (help lists the commands)", topic);
+	return cmd_fail(c, _("no help for '%s' (help lists the commands)"), topic);
 }
 
 static enum cmd_status do_vars(struct cmd_call *c)
@@ -141,10 +179,10 @@ static enum cmd_status do_vars(struct cmd_call *c)
 static enum cmd_status do_del(struct cmd_call *c)
 {
 	if (c->nrest == 0)
-		return cmd_fail(c, "missing argument 1 (name); usage: del NAME...");
+		return cmd_fail(c, _("missing argument 1 (name); usage: del NAME..."));
 	for (size_t i = 0; i < c->nrest; i++)
 		if (vars_del(&c->sh->vars, c->restsrc[i]))
-			return cmd_fail(c, "%s: no such variable", c->restsrc[i]);
+			return cmd_fail(c, _("%s: no such variable"), c->restsrc[i]);
 	return CMD_OK;
 }
 
@@ -216,7 +254,7 @@ static enum cmd_status do_time(struct cmd_call *c)
 	double t0 = now();
 	int r = run_stmt_arg(c, 0);
 	double dt = now() - t0;
-	out_printf("time: %.6f s\n", dt);
+	out_printf(_("time: %.6f s\n"), dt);
 	return r ? CMD_ERROR : CMD_OK; /* its error line is printed already */
 }
 
@@ -224,7 +262,7 @@ static enum cmd_status do_source(struct cmd_call *c)
 {
 	const char *path = c->argsrc[0];
 	if (c->sh->source_depth >= 16)
-		return cmd_fail(c, "%s: sourced too deeply (16 levels)", path);
+		return cmd_fail(c, _("%s: sourced too deeply (16 levels)"), path);
 	FILE *f = fopen(path, "r");
 	if (!f)
 		return cmd_fail(c, "%s: %s", path, fmt_errno(errno));
@@ -235,18 +273,18 @@ static enum cmd_status do_source(struct cmd_call *c)
 	c->sh->interactive = was;
 	c->sh->source_depth--;
 	fclose(f);
-	return r ? cmd_fail(c, "%s: a statement failed", path) : CMD_OK;
+	return r ? cmd_fail(c, _("%s: a statement failed"), path) : CMD_OK;
 }
 
 static enum cmd_status do_trace(struct cmd_call *c)
 {
 	const char *what = c->argsrc[0];
 	if (!what) {
-		out_printf("trace is %s\n", c->sh->trace ? "on" : "off");
+		out_printf("%s", c->sh->trace ? _("trace is on\n") : _("trace is off\n"));
 		return CMD_OK;
 	}
 	if (strcmp(what, "on") && strcmp(what, "off"))
-		return cmd_fail(c, "expected on or off, got '%s'", what);
+		return cmd_fail(c, _("expected on or off, got '%s'"), what);
 	shell_set_trace(c->sh, !strcmp(what, "on"));
 	return CMD_OK;
 }
@@ -274,13 +312,13 @@ static enum cmd_status do_int(struct cmd_call *c)
 		errno = 0;
 		long long n = strtoll(v->u.s.p, &end, 0);
 		if (*end || end == v->u.s.p || errno)
-			return cmd_fail(c, "invalid literal for int(): '%s'", v->u.s.p);
+			return cmd_fail(c, _("invalid literal for int(): '%s'"), v->u.s.p);
 		c->result = v_int(n);
 		return CMD_OK;
 	}
 	if (v->type == T_STR)
-		return cmd_fail(c, "unknown constant '%s'", v->u.s.p);
-	return cmd_fail(c, "int() argument must be a number, not '%s'",
+		return cmd_fail(c, _("unknown constant '%s'"), v->u.s.p);
+	return cmd_fail(c, _("int() argument must be a number, not '%s'"),
 	                v_type_name(v));
 }
 
@@ -288,8 +326,8 @@ static enum cmd_status do_import(struct cmd_call *c)
 {
 	const char *m = c->argsrc[0];
 	if (strcmp(m, "socket") && strcmp(m, "select") && strcmp(m, "errno"))
-		return cmd_fail(c, "no module '%s' here: only socket (and select, "
-		                "errno) are built in", m);
+		return cmd_fail(c, _("no module '%s' here: only socket (and select, "
+		                     "errno) are built in"), m);
 	return CMD_OK;
 }
 
@@ -300,7 +338,7 @@ static enum cmd_status do_errno(struct cmd_call *c)
 	if (!arg) {
 		n = c->sh->last_errno;
 		if (!n) {
-			out_printf("no error yet\n");
+			out_printf(_("no error yet\n"));
 			return CMD_OK;
 		}
 	} else {
@@ -310,7 +348,7 @@ static enum cmd_status do_errno(struct cmd_call *c)
 		if (k && k->kind == CK_ERRNO)
 			n = k->value;
 		else if (*end || end == arg)
-			return cmd_fail(c, "unknown errno '%s'", arg);
+			return cmd_fail(c, _("unknown errno '%s'"), arg);
 	}
 	const char *name = errno_name((int)n);
 	out_printf("%s %lld %s\n", name ? name : "?", n, errno_message((int)n));
@@ -321,18 +359,19 @@ static enum cmd_status do_consts(struct cmd_call *c)
 {
 	const char *prefix = c->argsrc[0] ? c->argsrc[0] : "";
 	struct table t;
-	table_init(&t, 3, "name", "value", "kind");
+	/* TRANSLATORS: the headers of the table `consts` prints. */
+	table_init(&t, 3, _("name"), _("value"), _("kind"));
 	for (size_t i = 0; i < const_count(); i++) {
 		const struct sk_const *k = const_at(i);
 		if (strncmp(k->name, prefix, strlen(prefix)))
 			continue;
 		char num[32];
 		snprintf(num, sizeof num, "%ld", k->value);
-		table_row(&t, k->name, num, const_kind_name(k->kind));
+		table_row(&t, k->name, num, tr(const_kind_name(k->kind)));
 	}
 	if (t.nrows == 0) {
 		table_free(&t);
-		return cmd_fail(c, "no constant starts with '%s'", prefix);
+		return cmd_fail(c, _("no constant starts with '%s'"), prefix);
 	}
 	table_print(&t);
 	table_free(&t);
@@ -354,11 +393,13 @@ static enum cmd_status do_record(struct cmd_call *c)
 		else if (!path)
 			path = a;
 		else
-			return cmd_fail(c, "usage: record [-f|-a] FILE | record off");
+			return cmd_fail(c, _("usage: record [-f|-a] FILE | record off"));
 	}
 	if (!path) {
-		out_printf(sh->record ? "recording to %s\n" : "not recording\n",
-		           sh->record_path);
+		if (sh->record)
+			out_printf(_("recording to %s\n"), sh->record_path);
+		else
+			out_printf(_("not recording\n"));
 		return CMD_OK;
 	}
 	if (sh->record) {
@@ -371,8 +412,8 @@ static enum cmd_status do_record(struct cmd_call *c)
 		return CMD_OK;
 	FILE *f = fopen(path, mode);
 	if (!f && errno == EEXIST)
-		return cmd_fail(c, "%s exists (record -f FILE replaces it, record -a "
-		                "FILE appends)", path);
+		return cmd_fail(c, _("%s exists (record -f FILE replaces it, record "
+		                     "-a FILE appends)"), path);
 	if (!f)
 		return cmd_fail(c, "%s: %s", path, fmt_errno(errno));
 	sh->record = f;
@@ -472,8 +513,10 @@ static void handle_row(struct table *t, const char *name, const struct sockobj *
 static enum cmd_status do_handles(struct cmd_call *c)
 {
 	struct table t;
-	table_init(&t, 10, "name", "fd", "family", "type", "state", "laddr",
-	           "raddr", "timeout", "Recv-Q", "Send-Q");
+	/* TRANSLATORS: the headers of the table `handles` prints; fd, laddr,
+	 * raddr, Recv-Q and Send-Q are as ss(8) writes them. */
+	table_init(&t, 10, _("name"), _("fd"), _("family"), _("type"), _("state"),
+	           _("laddr"), _("raddr"), _("timeout"), _("Recv-Q"), _("Send-Q"));
 	t.gap = 1; /* ten columns: one space keeps a loopback session in 80 */
 	size_t n;
 	const char **names = vars_names(&c->sh->vars, &n);
@@ -484,7 +527,7 @@ static enum cmd_status do_handles(struct cmd_call *c)
 	}
 	free(names);
 	if (t.nrows == 0)
-		out_printf("no sockets\n");
+		out_printf(_("no sockets\n"));
 	else
 		table_print(&t);
 	table_free(&t);
@@ -544,9 +587,9 @@ static char *option_value_text(const struct sockobj *s,
 		return xstrdup(errno_name(e) ? errno_name(e) : "error");
 	struct optval o;
 	if (sockopt_decode(d, buf, len, &o))
-		return xstrdup("(undecodable)");
+		return xstrdup(_("(undecodable)"));
 	if (o.type == OT_STRUCT || o.type == OT_UCRED)
-		return xasprintf("(%d fields: getsockopt shows them)", o.nfields);
+		return xasprintf(_("(%d fields: getsockopt shows them)"), o.nfields);
 	struct value *v = optval_to_value(&o);
 	char *r = v_repr(v);
 	v_unref(v);
@@ -563,7 +606,8 @@ static enum cmd_status do_sockopts(struct cmd_call *c)
 	if (s->fd < 0)
 		return cmd_errno(c, EBADF);
 	struct table t;
-	table_init(&t, 4, "level", "option", "type", "value");
+	/* TRANSLATORS: the headers of the table `sockopts` prints. */
+	table_init(&t, 4, _("level"), _("option"), _("type"), _("value"));
 	for (size_t i = 0; i < sockopt_count(); i++) {
 		const struct sockopt_desc *d = sockopt_at(i);
 		if (!d->readable || !level_applies(s, d->level) ||
@@ -575,7 +619,8 @@ static enum cmd_status do_sockopts(struct cmd_call *c)
 	}
 	if (t.nrows == 0) {
 		table_free(&t);
-		return cmd_fail(c, "no readable options at that level for this socket");
+		return cmd_fail(c, _("no readable options at that level for this "
+		                     "socket"));
 	}
 	table_print(&t);
 	table_free(&t);
@@ -587,87 +632,87 @@ static enum cmd_status do_sockopts(struct cmd_call *c)
 const struct cmd_entry cmd_shell_table[] = {
 	{.name = "help", .group = "shell", .params = {RAW_OPT("topic")},
 	 .exec = do_help, .usage = "[COMMAND|CONSTANT]",
-	 .summary = "list the commands, or explain one command or constant",
+	 .summary = N_("list the commands, or explain one command or constant"),
 	 .python = "help(socket.socket.connect)", .c_call = "man 2 connect",
 	 .errors = "", .example = "help connect"},
 	{.name = "vars", .group = "shell", .exec = do_vars, .usage = "",
-	 .summary = "every variable and its value",
-	 .python = "dir()", .c_call = "(none)", .errors = "", .example = "vars"},
+	 .summary = N_("every variable and its value"),
+	 .python = "dir()", .c_call = N_("(none)"), .errors = "", .example = "vars"},
 	{.name = "del", .group = "shell", .params = {{"name", P_RAW, PF_REST}},
 	 .exec = do_del, .usage = "NAME...",
-	 .summary = "forget variables; a socket no name holds any more is closed",
-	 .python = "del s", .c_call = "close(2) when the last name goes",
-	 .errors = "no such variable\n", .example = "del s"},
+	 .summary = N_("forget variables; a socket no name holds any more is closed"),
+	 .python = "del s", .c_call = N_("close(2) when the last name goes"),
+	 .errors = N_("no such variable\n"), .example = "del s"},
 	{.name = "echo", .group = "shell", .params = {{"args", P_ANY, PF_REST}},
 	 .exec = do_echo, .usage = "ARGS...",
-	 .summary = "print the arguments (strings without quotes)",
+	 .summary = N_("print the arguments (strings without quotes)"),
 	 .python = "print(*args)", .c_call = "printf(3)", .errors = "",
 	 .example = "echo port is (s.getsockname)[1]"},
 	{.name = "sleep", .group = "shell", .params = {{"seconds", P_FLOAT, 0}},
 	 .exec = do_sleep, .usage = "SECONDS",
-	 .summary = "wait (Ctrl-C interrupts)", .python = "time.sleep(0.5)",
+	 .summary = N_("wait (Ctrl-C interrupts)"), .python = "time.sleep(0.5)",
 	 .c_call = "nanosleep(2)", .errors = "", .example = "sleep 0.1"},
 	{.name = "repeat", .group = "shell",
 	 .params = {{"count", P_INT, 0}, {"statement", P_STMT, 0}},
 	 .exec = do_repeat, .usage = "N STATEMENT",
-	 .summary = "run STATEMENT N times, stopping at the first error",
+	 .summary = N_("run STATEMENT N times, stopping at the first error"),
 	 .python = "for _ in range(n): ...", .c_call = "for (;;)", .errors = "",
 	 .example = "repeat 3 a.send b'x'"},
 	{.name = "time", .group = "shell", .params = {{"statement", P_STMT, 0}},
 	 .exec = do_time, .usage = "STATEMENT",
-	 .summary = "run STATEMENT and print the wall time it took",
+	 .summary = N_("run STATEMENT and print the wall time it took"),
 	 .python = "time.perf_counter()", .c_call = "clock_gettime(2)",
 	 .errors = "", .example = "time repeat 1000 a.send b'x'"},
 	{.name = "source", .group = "shell", .params = {{"file", P_RAW, 0}},
 	 .exec = do_source, .usage = "FILE",
-	 .summary = "run a script or transcript in this session",
-	 .python = "exec(open(f).read())", .c_call = "(none)",
-	 .errors = "ENOENT: no such file\n", .example = "source setup.txt"},
+	 .summary = N_("run a script or transcript in this session"),
+	 .python = "exec(open(f).read())", .c_call = N_("(none)"),
+	 .errors = N_("ENOENT: no such file\n"), .example = "source setup.txt"},
 	{.name = "trace", .group = "shell", .params = {RAW_OPT("on|off")},
 	 .exec = do_trace, .usage = "on|off",
-	 .summary = "show each system call in strace's notation",
+	 .summary = N_("show each system call in strace's notation"),
 	 .python = "(strace -e trace=network)", .c_call = "strace(1)",
 	 .errors = "", .example = "trace on"},
 	{.name = "exit", .alias = "quit", .group = "shell",
 	 .params = {{"status", P_INT, PF_OPT}},
 	 .exec = do_exit, .usage = "[STATUS]",
-	 .summary = "close every socket and leave", .python = "sys.exit(n)",
+	 .summary = N_("close every socket and leave"), .python = "sys.exit(n)",
 	 .c_call = "exit(3)", .errors = "", .example = "exit 0"},
 	{.name = "int", .group = "shell", .params = {{"x", P_ANY, 0}},
 	 .exec = do_int, .usage = "CONSTANT|NUMBER|STRING",
-	 .summary = "the number behind a constant", .python = "int(socket.AF_INET)",
-	 .c_call = "(the macro's value)", .errors = "", .example = "int AF_INET"},
+	 .summary = N_("the number behind a constant"), .python = "int(socket.AF_INET)",
+	 .c_call = N_("(the macro's value)"), .errors = "", .example = "int AF_INET"},
 	{.name = "import", .group = "shell", .params = {{"module", P_RAW, 0}},
 	 .exec = do_import, .usage = "socket",
-	 .summary = "accepted so pasted Python works; the socket module is always here",
+	 .summary = N_("accepted so pasted Python works; the socket module is always here"),
 	 .python = "import socket", .c_call = "#include <sys/socket.h>",
 	 .errors = "", .example = "import socket"},
 	{.name = "errno", .group = "shell", .params = {RAW_OPT("name")},
 	 .exec = do_errno, .usage = "[NAME|NUMBER]",
-	 .summary = "name, number and message of an errno (the last error without one)",
+	 .summary = N_("name, number and message of an errno (the last error without one)"),
 	 .python = "errno.errorcode[111], os.strerror(111)",
 	 .c_call = "strerror(3)", .errors = "", .example = "errno ECONNREFUSED"},
 	{.name = "consts", .group = "shell", .params = {RAW_OPT("prefix")},
 	 .exec = do_consts, .usage = "[PREFIX]",
-	 .summary = "the constants and their values, optionally only those starting PREFIX",
+	 .summary = N_("the constants and their values, optionally only those starting PREFIX"),
 	 .python = "[n for n in dir(socket) if n.startswith('SO_')]",
 	 .c_call = "grep -r SO_ /usr/include", .errors = "", .example = "consts SHUT_"},
 	{.name = "record", .group = "shell", .params = {{"file", P_RAW, PF_REST}},
 	 .exec = do_record, .usage = "[-f|-a] FILE | off",
-	 .summary = "write the session from now on as a transcript (-f replaces, -a appends)",
-	 .python = "(none)", .c_call = "(none)",
-	 .errors = "FILE exists: use -f to replace it or -a to append\n",
+	 .summary = N_("write the session from now on as a transcript (-f replaces, -a appends)"),
+	 .python = N_("(none)"), .c_call = N_("(none)"),
+	 .errors = N_("FILE exists: use -f to replace it or -a to append\n"),
 	 .example = "record lesson.txt"},
 	{.name = "handles", .group = "shell", .exec = do_handles, .usage = "",
-	 .summary = "a table of the open sockets: state, addresses, queues",
-	 .python = "(none)", .c_call = "ss -tuxanp", .errors = "",
+	 .summary = N_("a table of the open sockets: state, addresses, queues"),
+	 .python = N_("(none)"), .c_call = "ss -tuxanp", .errors = "",
 	 .example = "handles"},
 	{.name = "sockopts", .group = "options",
 	 .params = {{"socket", P_SOCK, 0}, {"level", P_LEVEL, PF_OPT}},
 	 .exec = do_sockopts, .usage = "SOCK [LEVEL]",
-	 .summary = "every option readable on a socket, with its type and value",
+	 .summary = N_("every option readable on a socket, with its type and value"),
 	 .python = "[s.getsockopt(l, o) for l, o in options]",
-	 .c_call = "getsockopt(2), repeated",
-	 .errors = "EBADF: the socket is closed\n", .example = "sockopts s SOL_SOCKET"},
+	 .c_call = N_("getsockopt(2), repeated"),
+	 .errors = N_("EBADF: the socket is closed\n"), .example = "sockopts s SOL_SOCKET"},
 	{.name = NULL},
 };
