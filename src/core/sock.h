@@ -80,6 +80,11 @@ int sk_sendmsg(int fd, const struct msghdr *msg, int flags, double timeout,
                size_t *sent);
 int sk_recvmsg(int fd, struct msghdr *msg, int flags, double timeout,
                size_t *got);
+/* One sendfile(2) of up to COUNT bytes of IN_FD from *OFFSET to the
+ * socket OUT_FD, waiting as the socket's timeout says; *OFFSET moves on by
+ * *SENT, and *SENT is 0 at the end of the file. */
+int sk_sendfile(int out_fd, int in_fd, long long *offset, size_t count,
+                double timeout, size_t *sent);
 int sk_shutdown(int fd, int how);
 int sk_getsockname(int fd, struct sk_addr *a);
 int sk_getpeername(int fd, struct sk_addr *a);
