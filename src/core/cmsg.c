@@ -23,8 +23,7 @@ size_t cmsg_controllen(const struct cmsg_item *items, size_t n)
 {
 	size_t total = 0;
 	for (size_t i = 0; i < n; i++) {
-		size_t one = i + 1 < n ? cmsg_space(items[i].len)
-		                       : cmsg_len(items[i].len);
+		size_t one = cmsg_space(items[i].len);
 		if (!one || total > SIZE_MAX / 2 - one)
 			return SIZE_MAX;
 		total += one;

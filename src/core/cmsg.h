@@ -14,9 +14,9 @@ struct cmsg_item {
 	size_t len;
 };
 
-/* The control length sendmsg gets for ITEMS: CMSG_SPACE of each but the
- * last, which is CMSG_LEN (no trailing padding), as Python computes it.
- * Returns 0 for no items; SIZE_MAX when an item is too big to describe. */
+/* The control length sendmsg gets for ITEMS: the sum of their CMSG_SPACE,
+ * as Python computes it. Returns 0 for no items; SIZE_MAX when an item is
+ * too big to describe. */
 size_t cmsg_controllen(const struct cmsg_item *items, size_t n);
 
 /* Lay ITEMS out in BUF, which holds CAP bytes (at least cmsg_controllen);

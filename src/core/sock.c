@@ -460,7 +460,7 @@ static int do_sendfile(int fd, void *p)
 	/* strace shows the offset before and, when it moved, after. */
 	struct sk_event ev = {.name = "sendfile", .nargs = 4, .a =
 	                      {arg(SA_FD, fd), arg(SA_FD, c->in_fd),
-	                       (struct sk_arg){.kind = SA_SOCKLEN,
+	                       (struct sk_arg){.kind = SA_OFFSET,
 	                                       .i = (long)*c->offset,
 	                                       .aux = r > 0 ? (long)off : -1},
 	                       arg(SA_INT, (long)c->count)}};

@@ -305,6 +305,11 @@ static void fmt_arg(struct strbuf *b, const struct sk_event *ev, int i)
 			sb_printf(b, "[%d, %d]", fds[0], fds[1]);
 		break;
 	}
+	case SA_OFFSET:
+		sb_printf(b, "[%ld]", a->i);
+		if (a->aux >= 0)
+			sb_printf(b, " => [%ld]", a->aux);
+		break;
 	case SA_MSGHDR:
 		sb_adds(b, "{msg_name=...}");
 		break;

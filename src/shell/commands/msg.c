@@ -236,6 +236,17 @@ static void inmsg_free(struct inmsg *m)
 	free(m->items);
 }
 
+/* The address room Python offers recvmsg: the family's sockaddr size. */
+static socklen_t name_room(int family)
+{
+	switch (family) {
+	case AF_UNIX: return sizeof(struct sockaddr_un);
+	case AF_INET: return sizeof(struct sockaddr_in);
+	case AF_INET6: return sizeof(struct sockaddr_in6);
+	default: return sizeof(struct sockaddr_storage);
+	}
+}
+
 static int recv_msg(struct cmd_call *c, struct sockobj *s, long long bufsize,
                     long long ancsize, int flags, struct inmsg *m)
 {
@@ -249,7 +260,7 @@ static int recv_msg(struct cmd_call *c, struct sockobj *s, long long bufsize,
 	m->control = ancsize ? xcalloc((size_t)ancsize, 1) : NULL;
 	struct iovec iov = {m->data, (size_t)bufsize};
 	m->msg = (struct msghdr){
-		.msg_name = &m->from.ss, .msg_namelen = sizeof m->from.ss,
+		.msg_name = &m->from.ss, .msg_namelen = name_room(s->family),
 		.msg_iov = &iov, .msg_iovlen = 1,
 		.msg_control = m->control, .msg_controllen = (size_t)ancsize,
 	};
