@@ -80,6 +80,10 @@ static enum cmd_status do_close(struct cmd_call *c)
 	struct sockobj *s = SOCK(c);
 	if (s->fd < 0)
 		return CMD_OK;
+	/* Python keeps the descriptor for the files makefile() made. */
+	s->closed = true;
+	if (s->io_refs > 0)
+		return CMD_OK;
 	int fd = s->fd;
 	s->fd = -1;
 	int e = sk_close(fd);
