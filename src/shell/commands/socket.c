@@ -318,7 +318,9 @@ static enum cmd_status recv_common(struct cmd_call *c, bool from)
 	long long n = arg_int(c, 1, 0);
 	if (check_bufsize(c, n, c->cmd->name))
 		return CMD_ERROR;
-	char *buf = xmalloc((size_t)n + 1);
+	/* Zeroed: with MSG_TRUNC on a stream the kernel discards the bytes
+	 * without copying them (Python shows stale memory there). */
+	char *buf = xcalloc((size_t)n + 1, 1);
 	struct sk_addr a = {.len = 0};
 	size_t got = 0;
 	int e = sk_recv(s->fd, buf, (size_t)n, (int)arg_int(c, 2, 0), s->timeout,
