@@ -422,10 +422,15 @@ int sk_sendmsg(int fd, const struct msghdr *msg, int flags, double timeout,
 static int do_recvmsg(int fd, void *p)
 {
 	struct io_ctx *c = p;
+	long namelen = (long)c->msg_in->msg_namelen;
 	ssize_t r = recvmsg(fd, c->msg_in, c->flags);
 	int e = errno;
+	/* aux: the msg_namelen offered, for strace's "110 => 0". */
 	struct sk_event ev = {.name = "recvmsg", .nargs = 3, .a =
-	                      {arg(SA_FD, fd), argp(SA_MSGHDR, c->msg_in, r < 0 ? 0 : (size_t)r),
+	                      {arg(SA_FD, fd),
+	                       (struct sk_arg){.kind = SA_MSGHDR, .p = c->msg_in,
+	                                       .len = r < 0 ? 0 : (size_t)r,
+	                                       .aux = namelen},
 	                       arg(SA_MSGFLAGS, c->flags)}};
 	emit(&ev, (long)r, e);
 	if (r < 0)

@@ -35,7 +35,7 @@ enum sk_argkind {
 	SA_OFLAGS,   /* O_RDWR|O_NONBLOCK */
 	SA_POLLFD,   /* i = fd, aux = events, len = revents (ret > 0) */
 	SA_FDPAIR,   /* p = int[2] */
-	SA_MSGHDR,   /* p = struct msghdr */
+	SA_MSGHDR,   /* p = struct msghdr; recvmsg: aux = msg_namelen offered */
 	SA_OFFSET,   /* [i] => [aux]: a moved file offset (aux < 0: unchanged) */
 	SA_NULL      /* NULL */
 };
