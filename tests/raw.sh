@@ -13,6 +13,12 @@ command -v unshare >/dev/null 2>&1 || skip "no unshare"
 command -v ip >/dev/null 2>&1 || skip "no ip"
 unshare -n true 2>/dev/null || skip "unshare -n is not allowed here"
 
+# nobody may not reach the build tree (a clone under /root): it runs a
+# copy of the binary from a directory of its own.
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+cp "$sockshell" "$tmp/sockshell" && chmod 755 "$tmp" "$tmp/sockshell" || exit 1
+
 # Run STATEMENTS in a new network namespace as root, or as nobody when
 # the first argument is "nobody".
 in_netns() {
@@ -21,9 +27,9 @@ in_netns() {
 	if [ "$who" = nobody ]; then
 		if command -v setpriv >/dev/null 2>&1; then
 			set -- setpriv --reuid=nobody --regid=nogroup --clear-groups \
-				"$sockshell" -q -c "$1"
+				"$tmp/sockshell" -q -c "$1"
 		else
-			set -- su nobody -s /bin/sh -c "\"$sockshell\" -q -c '$1'"
+			set -- su nobody -s /bin/sh -c "'$tmp/sockshell' -q -c '$1'"
 		fi
 	else
 		set -- "$sockshell" -q -c "$1"
