@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <sys/sendfile.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -424,10 +425,15 @@ int sk_sendmsg(int fd, const struct msghdr *msg, int flags, double timeout,
 static int do_recvmsg(int fd, void *p)
 {
 	struct io_ctx *c = p;
+	long namelen = (long)c->msg_in->msg_namelen;
 	ssize_t r = recvmsg(fd, c->msg_in, c->flags);
 	int e = errno;
+	/* aux: the msg_namelen offered, for strace's "110 => 0". */
 	struct sk_event ev = {.name = "recvmsg", .nargs = 3, .a =
-	                      {arg(SA_FD, fd), argp(SA_MSGHDR, c->msg_in, r < 0 ? 0 : (size_t)r),
+	                      {arg(SA_FD, fd),
+	                       (struct sk_arg){.kind = SA_MSGHDR, .p = c->msg_in,
+	                                       .len = r < 0 ? 0 : (size_t)r,
+	                                       .aux = namelen},
 	                       arg(SA_MSGFLAGS, c->flags)}};
 	emit(&ev, (long)r, e);
 	if (r < 0)
@@ -443,6 +449,44 @@ int sk_recvmsg(int fd, struct msghdr *msg, int flags, double timeout,
 	int e = sock_call(fd, false, timeout, do_recvmsg, &c);
 	if (!e)
 		*got = c.done;
+	return e;
+}
+
+struct sendfile_ctx {
+	int in_fd;
+	long long *offset;
+	size_t count;
+	size_t done;
+};
+
+static int do_sendfile(int fd, void *p)
+{
+	struct sendfile_ctx *c = p;
+	off_t off = (off_t)*c->offset;
+	ssize_t r = sendfile(fd, c->in_fd, &off, c->count);
+	int e = errno;
+	/* strace shows the offset before and, when it moved, after. */
+	struct sk_event ev = {.name = "sendfile", .nargs = 4, .a =
+	                      {arg(SA_FD, fd), arg(SA_FD, c->in_fd),
+	                       (struct sk_arg){.kind = SA_OFFSET,
+	                                       .i = (long)*c->offset,
+	                                       .aux = r > 0 ? (long)off : -1},
+	                       arg(SA_INT, (long)c->count)}};
+	emit(&ev, (long)r, e);
+	if (r < 0)
+		return e;
+	*c->offset = (long long)off;
+	c->done = (size_t)r;
+	return 0;
+}
+
+int sk_sendfile(int out_fd, int in_fd, long long *offset, size_t count,
+                double timeout, size_t *sent)
+{
+	struct sendfile_ctx c = {in_fd, offset, count, 0};
+	int e = sock_call(out_fd, true, timeout, do_sendfile, &c);
+	if (!e)
+		*sent = c.done;
 	return e;
 }
 

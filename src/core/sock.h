@@ -35,7 +35,8 @@ enum sk_argkind {
 	SA_OFLAGS,   /* O_RDWR|O_NONBLOCK */
 	SA_POLLFD,   /* i = fd, aux = events, len = revents (ret > 0) */
 	SA_FDPAIR,   /* p = int[2] */
-	SA_MSGHDR,   /* p = struct msghdr */
+	SA_MSGHDR,   /* p = struct msghdr; recvmsg: aux = msg_namelen offered */
+	SA_OFFSET,   /* [i] => [aux]: a moved file offset (aux < 0: unchanged) */
 	SA_NULL,     /* NULL */
 	SA_NAME      /* p: a symbolic name printed as it is (FIONREAD) */
 };
@@ -81,6 +82,11 @@ int sk_sendmsg(int fd, const struct msghdr *msg, int flags, double timeout,
                size_t *sent);
 int sk_recvmsg(int fd, struct msghdr *msg, int flags, double timeout,
                size_t *got);
+/* One sendfile(2) of up to COUNT bytes of IN_FD from *OFFSET to the
+ * socket OUT_FD, waiting as the socket's timeout says; *OFFSET moves on by
+ * *SENT, and *SENT is 0 at the end of the file. */
+int sk_sendfile(int out_fd, int in_fd, long long *offset, size_t count,
+                double timeout, size_t *sent);
 int sk_shutdown(int fd, int how);
 int sk_getsockname(int fd, struct sk_addr *a);
 int sk_getpeername(int fd, struct sk_addr *a);

@@ -252,16 +252,18 @@ static bool addr_is_set(const struct sk_addr *a)
 
 static void fmt_socket(struct strbuf *b, const struct sockobj *s)
 {
-	sb_adds(b, s->fd < 0 ? "<socket [closed] fd=" : "<socket fd=");
+	/* closed with a makefile() file still open: the fd lives on. */
+	bool closed = s->fd < 0 || s->closed;
+	sb_adds(b, closed ? "<socket [closed] fd=" : "<socket fd=");
 	sb_printf(b, "%d, family=", s->fd);
 	fmt_const(b, CK_AF, s->family);
 	sb_adds(b, ", type=");
 	fmt_const(b, CK_SOCK, s->type);
 	sb_printf(b, ", proto=%d", s->proto);
 	struct sk_addr a;
-	if (s->fd >= 0 && !sk_getsockname(s->fd, &a) && addr_is_set(&a))
+	if (!closed && !sk_getsockname(s->fd, &a) && addr_is_set(&a))
 		fmt_addr_field(b, "laddr", &a);
-	if (s->fd >= 0 && !sk_getpeername(s->fd, &a) && addr_is_set(&a))
+	if (!closed && !sk_getpeername(s->fd, &a) && addr_is_set(&a))
 		fmt_addr_field(b, "raddr", &a);
 	sb_addc(b, '>');
 }

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/un.h>
 
+#include "../core/cmsg.h"
 #include "../core/consts.h"
 #include "../core/errors.h"
 #include "../core/sockopt.h"
@@ -231,6 +232,111 @@ static void fmt_pollfds(struct strbuf *b, const struct pollfd *p, size_t n,
 	sb_addc(b, ']');
 }
 
+/* The data of the iovecs; a received message shows the RET bytes that
+ * arrived, spread over its buffers. */
+static void fmt_iov(struct strbuf *b, const struct msghdr *m, bool in,
+                    long ret)
+{
+	size_t left = in ? (size_t)(ret > 0 ? ret : 0) : (size_t)-1;
+	sb_adds(b, "msg_iov=[");
+	for (size_t i = 0; i < m->msg_iovlen; i++) {
+		const struct iovec *v = &m->msg_iov[i];
+		size_t shown = v->iov_len < left ? v->iov_len : left;
+		sb_adds(b, i ? ", {iov_base=" : "{iov_base=");
+		fmt_string(b, v->iov_base, shown, shown);
+		sb_printf(b, ", iov_len=%zu}", v->iov_len);
+		left -= shown;
+	}
+	sb_printf(b, "], msg_iovlen=%zu", (size_t)m->msg_iovlen);
+}
+
+static void fmt_cmsg_type(struct strbuf *b, const struct cmsg_item *it)
+{
+	const struct sk_const *c = it->level == SOL_SOCKET
+	                                   ? const_by_value(CK_SCM, it->type)
+	                                   : NULL;
+	if (c)
+		sb_adds(b, c->name);
+	else if (it->level == SOL_SOCKET)
+		sb_printf(b, "%#x /* SCM_??? */", it->type);
+	else if (it->level == IPPROTO_IP)
+		sb_printf(b, "%#x /* IP_??? */", it->type);
+	else
+		sb_printf(b, "%#x", it->type);
+}
+
+/* strace decodes the data of descriptors and credentials only. */
+static void fmt_cmsg_data(struct strbuf *b, const struct cmsg_item *it)
+{
+	if (it->level != SOL_SOCKET)
+		return;
+	if (it->type == SCM_RIGHTS && it->len >= sizeof(int)) {
+		sb_adds(b, ", cmsg_data=[");
+		for (size_t i = 0; i + sizeof(int) <= it->len; i += sizeof(int)) {
+			int fd;
+			memcpy(&fd, it->data + i, sizeof fd);
+			sb_printf(b, "%s%d", i ? ", " : "", fd);
+		}
+		sb_addc(b, ']');
+	} else if (it->type == SCM_CREDENTIALS && it->len >= sizeof(struct ucred)) {
+		struct ucred u;
+		memcpy(&u, it->data, sizeof u);
+		sb_printf(b, ", cmsg_data={pid=%d, uid=%u, gid=%u}", (int)u.pid,
+		          (unsigned)u.uid, (unsigned)u.gid);
+	}
+}
+
+static void fmt_control(struct strbuf *b, const struct msghdr *m)
+{
+	struct cmsg_item items[16];
+	size_t n = cmsg_parse(m, items, 16);
+	if (n == 0)
+		return;
+	sb_adds(b, ", msg_control=[");
+	for (size_t i = 0; i < n && i < 16; i++) {
+		sb_printf(b, "%s{cmsg_len=%zu, cmsg_level=", i ? ", " : "",
+		          cmsg_len(items[i].len));
+		fmt_level(b, items[i].level);
+		sb_adds(b, ", cmsg_type=");
+		fmt_cmsg_type(b, &items[i]);
+		fmt_cmsg_data(b, &items[i]);
+		sb_addc(b, '}');
+	}
+	sb_addc(b, ']');
+}
+
+/* A struct msghdr as strace shows it: in full for sendmsg and for a
+ * recvmsg that succeeded, only msg_namelen for one that failed. A->aux is
+ * the msg_namelen recvmsg was offered. */
+static void fmt_msghdr(struct strbuf *b, const struct sk_event *ev,
+                       const struct sk_arg *a)
+{
+	const struct msghdr *m = a->p;
+	bool in = !strcmp(ev->name, "recvmsg");
+	if (in && ev->ret < 0) {
+		sb_printf(b, "{msg_namelen=%ld}", a->aux);
+		return;
+	}
+	sb_adds(b, "{msg_name=");
+	if (!m->msg_name)
+		sb_adds(b, "NULL");
+	else if (m->msg_namelen == 0)
+		sb_printf(b, "%p", m->msg_name);
+	else
+		fmt_sockaddr(b, m->msg_name, m->msg_namelen);
+	if (in && a->aux != (long)m->msg_namelen)
+		sb_printf(b, ", msg_namelen=%ld => %u", a->aux,
+		          (unsigned)m->msg_namelen);
+	else
+		sb_printf(b, ", msg_namelen=%u", (unsigned)m->msg_namelen);
+	sb_adds(b, ", ");
+	fmt_iov(b, m, in, ev->ret);
+	fmt_control(b, m);
+	sb_printf(b, ", msg_controllen=%zu, msg_flags=", (size_t)m->msg_controllen);
+	fmt_flags(b, CK_MSG, m->msg_flags);
+	sb_addc(b, '}');
+}
+
 static void fmt_arg(struct strbuf *b, const struct sk_event *ev, int i)
 {
 	const struct sk_arg *a = &ev->a[i];
@@ -307,8 +413,13 @@ static void fmt_arg(struct strbuf *b, const struct sk_event *ev, int i)
 	case SA_NAME:
 		sb_adds(b, a->p);
 		break;
+	case SA_OFFSET:
+		sb_printf(b, "[%ld]", a->i);
+		if (a->aux >= 0)
+			sb_printf(b, " => [%ld]", a->aux);
+		break;
 	case SA_MSGHDR:
-		sb_adds(b, "{msg_name=...}");
+		fmt_msghdr(b, ev, a);
 		break;
 	case SA_NULL:
 		sb_adds(b, "NULL");

@@ -9,7 +9,7 @@
 #include "shell.h"
 
 static const char *const groups[] = {"sockets", "options", "addresses", "names",
-                                     "byte order", "buffers", "shell", NULL};
+                                     "byte order", "buffers", "files", "shell", NULL};
 
 static bool known_group(const char *g)
 {
@@ -91,8 +91,6 @@ START_TEST(help_prints_each_command)
 	shell_init(&sh);
 	const struct cmd_entry *e;
 	for (size_t i = 0; (e = cmd_at(i)); i++) {
-		if (e->flags & CMD_FILE)
-			continue;
 		struct strbuf out = {0};
 		char *line = xasprintf("help %s", e->name);
 		out_capture(&out);

@@ -43,7 +43,12 @@ static enum cmd_status do_socket(struct cmd_call *c)
 	int proto = (int)arg_int(c, 2, 0);
 	int fd;
 	if (c->argv[3] && c->argv[3]->type != T_NONE) {
-		fd = (int)arg_int(c, 3, -1);
+		struct value *from = c->argv[3];
+		if (from->type != T_SOCKET && !v_is_int(from))
+			return cmd_fail(c, _("argument 4 (fileno): expected an "
+			                     "integer or a socket, got %s"),
+			                v_type_name(from));
+		fd = from->type == T_SOCKET ? from->u.sock.fd : (int)v_int_of(from);
 		if (fd < 0)
 			return cmd_fail(c, _("negative file descriptor"));
 		int kf, kt, kp;
@@ -53,6 +58,10 @@ static enum cmd_status do_socket(struct cmd_call *c)
 		family = c->argv[0] ? family : kf;
 		type = c->argv[1] ? type : kt;
 		proto = c->argv[2] ? proto : kp;
+		/* A socket given as fileno hands its descriptor over (as
+		 * detach would), so one descriptor never has two owners. */
+		if (from->type == T_SOCKET)
+			from->u.sock.fd = -1;
 		c->result = new_socket(c->sh, fd, family, type, proto);
 		return CMD_OK;
 	}
@@ -250,6 +259,173 @@ static enum cmd_status do_getaddrinfo(struct cmd_call *c)
 	freeaddrinfo(res);
 	c->result = v_seq(T_LIST, items, n);
 	free(items);
+	return CMD_OK;
+}
+
+/* (host, port) of create_connection, as Python unpacks it. */
+static int unpack_pair(struct cmd_call *c, const struct value *a)
+{
+	size_t n = v_is_seq(a) ? a->u.seq.n : 0;
+	if (!v_is_seq(a))
+		return cmd_fail(c, "cannot unpack non-iterable %s object",
+		                v_type_name(a)), -1;
+	if (n > 2)
+		return cmd_fail(c, "too many values to unpack (expected 2)"), -1;
+	if (n < 2)
+		return cmd_fail(c, "not enough values to unpack (expected 2, got %zu)",
+		                n), -1;
+	return 0;
+}
+
+/* Python's settimeout on a new socket. */
+static int apply_timeout(struct sockobj *s, double t)
+{
+	s->timeout = t;
+	return sk_set_nonblock(s->fd, t >= 0);
+}
+
+/* One getaddrinfo answer of create_connection: socket, timeout, bind,
+ * connect. Returns 0 with *OUT set, an errno, or -1 when c->cause says why
+ * (a source address that is not an address). */
+static int try_connect(struct cmd_call *c, const struct addrinfo *ai,
+                       struct value **out)
+{
+	int fd;
+	int e = sk_socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC,
+	                  ai->ai_protocol, &fd);
+	if (e)
+		return e;
+	struct value *v = new_socket(c->sh, fd, ai->ai_family, ai->ai_socktype,
+	                             ai->ai_protocol);
+	struct sockobj *s = &v->u.sock;
+	const struct value *src = c->argv[2];
+	struct sk_addr a;
+	if (c->argv[1])
+		e = apply_timeout(s, arg_timeout(c, 1, -1));
+	if (!e && src && v_truthy(src)) {
+		if (arg_sockaddr(c, s, src, &a)) {
+			v_unref(v);
+			return -1;
+		}
+		e = sk_bind(s->fd, &a);
+	}
+	if (!e) {
+		memcpy(&a.ss, ai->ai_addr, ai->ai_addrlen);
+		a.len = ai->ai_addrlen;
+		e = sk_connect(s->fd, &a, s->timeout);
+	}
+	if (e)
+		v_unref(v);
+	else
+		*out = v;
+	return e;
+}
+
+static enum cmd_status do_create_connection(struct cmd_call *c)
+{
+	const struct value *a = c->argv[0];
+	if (unpack_pair(c, a))
+		return CMD_ERROR;
+	char port[32];
+	const struct value *h = a->u.seq.items[0];
+	struct addrinfo hints = {.ai_socktype = SOCK_STREAM}, *res;
+	int g = getaddrinfo(h->type == T_STR ? h->u.s.p : NULL,
+	                    service_text(a->u.seq.items[1], port, sizeof port),
+	                    &hints, &res);
+	if (g == EAI_SYSTEM)
+		return cmd_errno(c, errno);
+	if (g)
+		return cmd_gai(c, g);
+	/* Python raises the last error once every address has failed. */
+	int e = -2;
+	for (struct addrinfo *ai = res; ai && e; ai = ai->ai_next) {
+		e = try_connect(c, ai, &c->result);
+		if (e == -1 || e == CORE_EINTERRUPTED)
+			break;
+	}
+	freeaddrinfo(res);
+	if (e == -2)
+		return cmd_fail(c, "getaddrinfo returns an empty list");
+	return e == -1 ? CMD_ERROR : e ? cmd_errno(c, e) : CMD_OK;
+}
+
+static bool has_dualstack_ipv6(void)
+{
+	int fd, off = 0;
+	if (sk_socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0, &fd))
+		return false;
+	int e = sk_setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof off);
+	sk_close(fd);
+	return e == 0;
+}
+
+static int set_int_opt(const struct sockobj *s, int level, int opt, int v)
+{
+	return sk_setsockopt(s->fd, level, opt, &v, sizeof v);
+}
+
+/* create_server's bind; resolver and system errors name the address. */
+static int server_bind(struct cmd_call *c, const struct sockobj *s)
+{
+	struct sk_addr a;
+	char *r = v_repr(c->argv[0]);
+	int e = 0;
+	if (arg_sockaddr(c, s, c->argv[0], &a)) {
+		if (!strncmp(c->cause, "EAI_", 4))
+			cmd_fail(c, "%s (while attempting to bind on address %s)",
+			         c->cause, r);
+		e = -1;
+	} else if ((e = sk_bind(s->fd, &a))) {
+		char *why = fmt_errno(e);
+		cmd_fail(c, "%s (while attempting to bind on address %s)", why, r);
+		free(why);
+	}
+	free(r);
+	return e;
+}
+
+/* The options create_server sets before bind, as Python sets them. */
+static int server_options(const struct sockobj *s, bool reuse_port,
+                          bool dualstack)
+{
+	set_int_opt(s, SOL_SOCKET, SO_REUSEADDR, 1); /* failures show at bind */
+	int e = reuse_port ? set_int_opt(s, SOL_SOCKET, SO_REUSEPORT, 1) : 0;
+	if (!e && s->family == AF_INET6)
+		e = set_int_opt(s, IPPROTO_IPV6, IPV6_V6ONLY, !dualstack);
+	return e;
+}
+
+static enum cmd_status do_create_server(struct cmd_call *c)
+{
+	int family = (int)arg_int(c, 1, AF_INET);
+	const struct value *bl = c->argv[2];
+	if (bl && bl->type != T_NONE && !v_is_int(bl))
+		return cmd_fail(c, "'%s' object cannot be interpreted as an integer",
+		                v_type_name(bl));
+	bool dualstack = c->argv[4] && v_truthy(c->argv[4]);
+	if (dualstack && !has_dualstack_ipv6())
+		return cmd_fail(c, "dualstack_ipv6 not supported on this platform");
+	if (dualstack && family != AF_INET6)
+		return cmd_fail(c, "dualstack_ipv6 requires AF_INET6 family");
+	int fd;
+	int e = sk_socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0, &fd);
+	if (e)
+		return cmd_errno(c, e);
+	struct value *v = new_socket(c->sh, fd, family, SOCK_STREAM, 0);
+	struct sockobj *s = &v->u.sock;
+	e = server_options(s, c->argv[3] && v_truthy(c->argv[3]), dualstack);
+	if (e)
+		cmd_errno(c, e);
+	else
+		e = server_bind(c, s);
+	long long backlog = arg_int(c, 2, SOMAXCONN < 128 ? SOMAXCONN : 128);
+	if (!e && (e = sk_listen(s->fd, backlog < 0 ? 0 : (int)backlog)))
+		cmd_errno(c, e);
+	if (e) {
+		v_unref(v);
+		return CMD_ERROR;
+	}
+	c->result = v;
 	return CMD_OK;
 }
 
@@ -584,7 +760,7 @@ static enum cmd_status do_bytes(struct cmd_call *c)
 const struct cmd_entry cmd_module_table[] = {
 	{.name = "socket", .group = "sockets",
 	 .params = {{"family", P_FAMILY, PF_OPT}, {"type", P_SOCKTYPE, PF_OPT},
-	            {"proto", P_PROTO, PF_OPT}, {"fileno", P_INT, PF_OPT}},
+	            {"proto", P_PROTO, PF_OPT}, {"fileno", P_ANY, PF_OPT}},
 	 .exec = do_socket, .usage = "[FAMILY [TYPE [PROTO [FILENO]]]]",
 	 .summary = N_("create a socket (AF_INET SOCK_STREAM unless told otherwise)"),
 	 .python = "s = socket.socket(AF_INET, SOCK_STREAM)",
@@ -610,6 +786,33 @@ const struct cmd_entry cmd_module_table[] = {
 	 .python = "s = socket.fromfd(fd, family, type)",
 	 .c_call = "fcntl(2) F_DUPFD_CLOEXEC",
 	 .errors = N_("EBADF: FD is not open\n"), .example = "s2 = fromfd 3 AF_INET SOCK_STREAM"},
+	{.name = "create_connection", .group = "sockets",
+	 .params = {{"address", P_HOSTPORT, 0}, {"timeout", P_TIMEOUT, PF_OPT},
+	            {"source_address", P_HOSTPORT, PF_OPT}},
+	 .exec = do_create_connection,
+	 .usage = "(HOST, PORT) [TIMEOUT [(SRCHOST, SRCPORT)]]",
+	 .summary = "a TCP socket connected to HOST: tries every address "
+	            "getaddrinfo gives, in turn",
+	 .python = "s = socket.create_connection(('localhost', 80), 5)",
+	 .c_call = "getaddrinfo(3), socket(2), connect(2)",
+	 .errors = "ECONNREFUSED: nothing listens there (the last address's error)\n"
+	           "EAI_NONAME: the name does not resolve\n"
+	           "timed out: no answer within TIMEOUT\n",
+	 .example = "c = create_connection localhost:8080 2.5"},
+	{.name = "create_server", .group = "sockets",
+	 .params = {{"address", P_HOSTPORT, 0}, {"family", P_FAMILY, PF_OPT},
+	            {"backlog", P_ANY, PF_OPT}, {"reuse_port", P_BOOL, PF_OPT},
+	            {"dualstack_ipv6", P_BOOL, PF_OPT}},
+	 .exec = do_create_server,
+	 .usage = "(HOST, PORT) [FAMILY [BACKLOG [REUSE_PORT [DUALSTACK_IPV6]]]]",
+	 .summary = "a listening TCP socket: SO_REUSEADDR, bind, listen "
+	            "(AF_INET6: IPV6_V6ONLY unless dual-stack)",
+	 .python = "srv = socket.create_server(('', 8080))",
+	 .c_call = "socket(2), setsockopt(2), bind(2), listen(2)",
+	 .errors = "EADDRINUSE: another socket listens on that port\n"
+	           "EACCES: ports below 1024 need root\n"
+	           "dualstack_ipv6 requires AF_INET6 family\n",
+	 .example = "srv = create_server 127.0.0.1:0"},
 	{.name = "getdefaulttimeout", .group = "sockets",
 	 .exec = do_getdefaulttimeout, .usage = "",
 	 .summary = N_("the timeout new sockets get (None: blocking)"),

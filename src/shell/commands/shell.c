@@ -21,7 +21,7 @@
 static const char *const groups[] = {N_("sockets"), N_("options"),
                                      N_("addresses"), N_("names"),
                                      N_("byte order"), N_("buffers"),
-                                     N_("shell"), NULL};
+                                     N_("files"), N_("shell"), NULL};
 
 /* Append N spaces. */
 static void sb_pad(struct strbuf *b, size_t n)
@@ -45,7 +45,7 @@ static void help_list(void)
 		size_t col = indent;
 		const struct cmd_entry *e;
 		for (size_t i = 0; (e = cmd_at(i)); i++) {
-			if (strcmp(e->group, groups[g]) || (e->flags & (CMD_HIDDEN | CMD_FILE)))
+			if (strcmp(e->group, groups[g]) || (e->flags & CMD_HIDDEN))
 				continue;
 			size_t w = strlen(e->name) + 1;
 			if (col + w > 78) {
@@ -151,6 +151,8 @@ static enum cmd_status do_help(struct cmd_call *c)
 	const struct cmd_entry *e = cmd_find(topic);
 	if (!e)
 		e = cmd_find_method(T_SOCKET, topic);
+	if (!e)
+		e = cmd_find_method(T_FILE, topic);
 	if (e) {
 		help_command(e);
 		return CMD_OK;

@@ -4,7 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "../../core/errors.h"
 #include "../../core/sock.h"
@@ -76,6 +79,10 @@ static enum cmd_status do_close(struct cmd_call *c)
 {
 	struct sockobj *s = SOCK(c);
 	if (s->fd < 0)
+		return CMD_OK;
+	/* Python keeps the descriptor for the files makefile() made. */
+	s->closed = true;
+	if (s->io_refs > 0)
 		return CMD_OK;
 	int fd = s->fd;
 	s->fd = -1;
@@ -273,7 +280,9 @@ static enum cmd_status recv_common(struct cmd_call *c, bool from)
 	long long n = arg_int(c, 1, 0);
 	if (check_bufsize(c, n, c->cmd->name))
 		return CMD_ERROR;
-	char *buf = xmalloc((size_t)n + 1);
+	/* Zeroed: with MSG_TRUNC on a stream the kernel discards the bytes
+	 * without copying them (Python shows stale memory there). */
+	char *buf = xcalloc((size_t)n + 1, 1);
 	struct sk_addr a = {.len = 0};
 	size_t got = 0;
 	int e = sk_recv(s->fd, buf, (size_t)n, (int)arg_int(c, 2, 0), s->timeout,
@@ -419,6 +428,109 @@ static enum cmd_status do_type(struct cmd_call *c)
 static enum cmd_status do_proto(struct cmd_call *c)
 {
 	c->result = v_int(SOCK(c)->proto);
+	return CMD_OK;
+}
+
+/* Python's fallback when sendfile(2) fails at once: read and send. */
+static int sendfile_by_send(struct sockobj *s, int fd, long long offset,
+                            long long count, size_t *total)
+{
+	char buf[8192];
+	for (;;) {
+		size_t want = sizeof buf;
+		if (count && (long long)want > count - (long long)*total)
+			want = (size_t)(count - (long long)*total);
+		if (want == 0)
+			return 0;
+		ssize_t n = pread(fd, buf, want, (off_t)(offset + (long long)*total));
+		if (n < 0)
+			return errno;
+		if (n == 0)
+			return 0;
+		size_t sent = 0;
+		int e = sk_sendall(s->fd, buf, (size_t)n, 0, s->timeout, &sent);
+		*total += sent;
+		if (e)
+			return e;
+	}
+}
+
+/* Python's loop: blocks of the file size (at most 1 GiB) or of what is
+ * left of COUNT, until the end of the file. */
+static int sendfile_loop(struct sockobj *s, int fd, long long size,
+                         long long offset, long long count, size_t *total)
+{
+	for (;;) {
+		long long block = count ? count - (long long)*total : size;
+		if (block <= 0)
+			return 0;
+		if (block > (1LL << 30))
+			block = 1LL << 30;
+		size_t sent = 0;
+		int e = sk_sendfile(s->fd, fd, &offset, (size_t)block, s->timeout,
+		                    &sent);
+		if (e && *total == 0 && e != CORE_ETIMEOUT && e != CORE_EINTERRUPTED)
+			return sendfile_by_send(s, fd, offset, count, total);
+		if (e)
+			return e;
+		if (sent == 0)
+			return 0;
+		*total += sent;
+	}
+}
+
+static enum cmd_status sendfile_checks(struct cmd_call *c)
+{
+	const struct value *count = c->argv[3];
+	if (SOCK(c)->type != SOCK_STREAM)
+		return cmd_fail(c, "only SOCK_STREAM type sockets are supported");
+	if (count && count->type != T_NONE && v_int_of(count) <= 0)
+		return cmd_fail(c, "count must be a positive integer (got %lld)",
+		                v_int_of(count));
+	if (arg_int(c, 2, 0) < 0)
+		return cmd_fail(c, "negative seek position %lld", arg_int(c, 2, 0));
+	return CMD_OK;
+}
+
+/* open(path, 'rb') as Python does it: a directory is EISDIR. */
+static int open_rb(struct cmd_call *c, const char *path, struct stat *st)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int e = fd < 0 ? errno : fstat(fd, st) ? errno : 0;
+	if (!e && S_ISDIR(st->st_mode))
+		e = EISDIR;
+	if (!e)
+		return fd;
+	if (fd >= 0)
+		close(fd);
+	char *why = fmt_errno(e);
+	cmd_fail(c, "%s: '%s'", why, path);
+	free(why);
+	return -1;
+}
+
+static enum cmd_status do_sendfile(struct cmd_call *c)
+{
+	struct sockobj *s = SOCK(c);
+	struct stat st;
+	if (sendfile_checks(c))
+		return CMD_ERROR;
+	int fd = open_rb(c, c->argv[1]->u.s.p, &st);
+	if (fd < 0)
+		return CMD_ERROR;
+	size_t total = 0;
+	int e = 0;
+	if (st.st_size > 0 && s->timeout == 0) {
+		close(fd);
+		return cmd_fail(c, "non-blocking sockets are not supported");
+	}
+	if (st.st_size > 0)
+		e = sendfile_loop(s, fd, (long long)st.st_size, arg_int(c, 2, 0),
+		                  arg_int(c, 3, 0), &total);
+	close(fd);
+	if (e)
+		return cmd_errno(c, e);
+	c->result = v_int((long long)total);
 	return CMD_OK;
 }
 
@@ -606,6 +718,19 @@ const struct cmd_entry cmd_socket_table[] = {
 	 .errors = N_("EMSGSIZE: the datagram is too big\n"
 	           "EISCONN: a connected stream socket takes no address\n"),
 	 .example = "u.sendto b'hi' 127.0.0.1 9999"},
+	{.name = "sendfile", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF, {"file", P_STR, 0}, {"offset", P_INT, PF_OPT},
+	            {"count", P_INT, PF_OPT}},
+	 .exec = do_sendfile, .usage = "SOCK PATH [OFFSET [COUNT]]",
+	 .summary = "send a file's bytes from the kernel's page cache; returns "
+	            "the count (Python takes an open file, sockshell a path)",
+	 .python = "n = sock.sendfile(open(path, 'rb'), offset, count)",
+	 .c_call = "sendfile(2)",
+	 .errors = "ENOENT: no such file\n"
+	           "EPIPE: the peer has closed\n"
+	           "only SOCK_STREAM type sockets are supported: not for datagrams\n"
+	           "non-blocking sockets are not supported: timeout 0\n",
+	 .example = "conn.sendfile /etc/hostname"},
 	{.name = "shutdown", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF, {"how", P_HOW, 0}},
 	 .exec = do_shutdown, .usage = "SOCK SHUT_RD|SHUT_WR|SHUT_RDWR",
