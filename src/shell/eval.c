@@ -141,7 +141,7 @@ static bool module_attr_error(struct shell *sh, struct node *n)
 	for (size_t i = 0; i < const_count(); i++)
 		suggest_offer(&s, const_at(i)->name);
 	const char *h = suggest_result(&s);
-	eval_fail(sh, "%s: module 'socket' has no attribute '%s'%s%s%s", n->name,
+	eval_fail(sh, _("%s: module 'socket' has no attribute '%s'%s%s%s"), n->name,
 	          n->name, h ? " (did you mean " : "", h ? h : "", h ? "?)" : "");
 	return true;
 }
@@ -635,7 +635,7 @@ static struct value *convert(struct binder *b, size_t k, struct value *v,
 			double f = v->type == T_FLOAT ? v->u.f : (double)v_int_of(v);
 			if (f < 0 || isnan(f)) {
 				/* Python's ValueError names no argument. */
-				eval_fail(b->sh, "%s: Timeout value out of range",
+				eval_fail(b->sh, _("%s: Timeout value out of range"),
 				          b->c->callname);
 				return NULL;
 			}
@@ -822,7 +822,7 @@ static int check_kw_twice(struct binder *b, struct node *n)
 		for (size_t k = b->method ? 1 : 0; b->e->params[k].name; k++) {
 			size_t pos = k - (b->method ? 1 : 0);
 			if (!strcmp(b->e->params[k].name, n->kwnames[i]) && pos < npos) {
-				eval_fail(b->sh, "%s: got multiple values for argument '%s'",
+				eval_fail(b->sh, _("%s: got multiple values for argument '%s'"),
 				          b->c->callname, n->kwnames[i]);
 				return -1;
 			}

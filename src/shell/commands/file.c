@@ -73,9 +73,9 @@ static int check_open(struct cmd_call *c, struct fileobj *f)
 	if (!f->closed)
 		return 0;
 	if (!f->binary)
-		return cmd_fail(c, "I/O operation on closed file."), -1;
+		return cmd_fail(c, _("I/O operation on closed file.")), -1;
 	const char *op = c->cmd->name;
-	return cmd_fail(c, "%s %s closed file", op,
+	return cmd_fail(c, _("%s %s closed file"), op,
 	                !strcmp(op, "write") ? "to" : "of"), -1;
 }
 
@@ -84,10 +84,10 @@ static int check_readable(struct cmd_call *c, struct fileobj *f)
 	if (check_open(c, f))
 		return -1;
 	if (!f->reading)
-		return cmd_fail(c, "not readable: the file's mode is '%s' "
-		                "(io.UnsupportedOperation)", f->mode), -1;
+		return cmd_fail(c, _("not readable: the file's mode is '%s' "
+		                "(io.UnsupportedOperation)"), f->mode), -1;
 	if (f->timed_out)
-		return cmd_fail(c, "cannot read from timed out object"), -1;
+		return cmd_fail(c, _("cannot read from timed out object")), -1;
 	return 0;
 }
 
@@ -96,8 +96,8 @@ static int check_writable(struct cmd_call *c, struct fileobj *f)
 	if (check_open(c, f))
 		return -1;
 	if (!f->writing)
-		return cmd_fail(c, "not writable: the file's mode is '%s' "
-		                "(io.UnsupportedOperation)", f->mode), -1;
+		return cmd_fail(c, _("not writable: the file's mode is '%s' "
+		                "(io.UnsupportedOperation)"), f->mode), -1;
 	return 0;
 }
 
@@ -192,8 +192,8 @@ static int utf8_check(struct cmd_call *c, const unsigned char *p, size_t n)
 			else if ((p[i + k] & 0xc0) != 0x80)
 				why = "invalid continuation byte";
 		if (why)
-			return cmd_fail(c, "'utf-8' codec can't decode byte 0x%02x in "
-			                "position %zu: %s", p[i], i, why), -1;
+			return cmd_fail(c, _("'utf-8' codec can't decode byte 0x%02x in "
+			                "position %zu: %s"), p[i], i, why), -1;
 		i += len;
 	}
 	return 0;
@@ -299,10 +299,10 @@ static int check_write_type(struct cmd_call *c, struct fileobj *f,
                             const struct value *v)
 {
 	if (f->binary && !v_is_bytes_like(v))
-		return cmd_fail(c, "a bytes-like object is required, not '%s'",
+		return cmd_fail(c, _("a bytes-like object is required, not '%s'"),
 		                v_type_name(v)), -1;
 	if (!f->binary && v->type != T_STR)
-		return cmd_fail(c, "write() argument must be str, not %s",
+		return cmd_fail(c, _("write() argument must be str, not %s"),
 		                v_type_name(v)), -1;
 	return 0;
 }
@@ -363,7 +363,7 @@ static int parse_mode(struct cmd_call *c, const char *mode,
                       struct fileobj *f)
 {
 	if (strspn(mode, "rwb") != strlen(mode))
-		return cmd_fail(c, "invalid mode '%s' (only r, w, b allowed)",
+		return cmd_fail(c, _("invalid mode '%s' (only r, w, b allowed)"),
 		                mode), -1;
 	f->writing = strchr(mode, 'w') != NULL;
 	f->reading = strchr(mode, 'r') != NULL || !f->writing;
@@ -380,13 +380,13 @@ static enum cmd_status do_makefile(struct cmd_call *c)
 	if (parse_mode(c, c->argv[1] ? c->argv[1]->u.s.p : "r", &tmp))
 		return CMD_ERROR;
 	if (b && b->type != T_NONE && !v_is_int(b))
-		return cmd_fail(c, "'%s' object cannot be interpreted as an integer",
+		return cmd_fail(c, _("'%s' object cannot be interpreted as an integer"),
 		                v_type_name(b));
 	long long n = arg_int(c, 2, -1);
 	if (n == 0 && !tmp.binary)
-		return cmd_fail(c, "unbuffered streams must be binary");
+		return cmd_fail(c, _("unbuffered streams must be binary"));
 	if (n > (1LL << 30))
-		return cmd_fail(c, "buffering too large (at most 1 GiB)");
+		return cmd_fail(c, _("buffering too large (at most 1 GiB)"));
 	tmp.bufsize = n < 0 ? DEFAULT_BUFFER_SIZE : (size_t)n;
 	/* Files exist only from here on: the finaliser goes in now. */
 	v_file_closer = file_finalize;
@@ -405,48 +405,48 @@ const struct cmd_entry cmd_file_table[] = {
 	 .params = {{"socket", P_SOCK, 0}, {"mode", P_STR, PF_OPT},
 	            {"buffering", P_ANY, PF_OPT}},
 	 .exec = do_makefile, .usage = "SOCK [MODE [BUFFERING]]",
-	 .summary = "a file on the socket: read readline write flush close "
-	            "(MODE r w rw, with b for bytes; BUFFERING 0: none)",
+	 .summary = N_("a file on the socket: read readline write flush close "
+	            "(MODE r w rw, with b for bytes; BUFFERING 0: none)"),
 	 .python = "f = sock.makefile('rb')",
 	 .c_call = "fdopen(3)",
-	 .errors = "invalid mode: only r, w and b are allowed\n"
-	           "unbuffered streams must be binary: BUFFERING 0 needs 'b'\n",
+	 .errors = N_("invalid mode: only r, w and b are allowed\n"
+	           "unbuffered streams must be binary: BUFFERING 0 needs 'b'\n"),
 	 .example = "f = conn.makefile 'rwb'"},
 	{.name = "read", .group = "files", .flags = CMD_FILE,
 	 .params = {SELF, {"size", P_INT, PF_OPT}},
 	 .exec = do_read, .usage = "FILE [N]",
-	 .summary = "read to EOF, or N bytes (characters in text mode) unless "
-	            "EOF comes first; unbuffered, one recv of up to N",
+	 .summary = N_("read to EOF, or N bytes (characters in text mode) unless "
+	            "EOF comes first; unbuffered, one recv of up to N"),
 	 .python = "data = f.read(n)", .c_call = "recv(2), repeated",
-	 .errors = "timed out: then the file refuses further reads\n",
+	 .errors = N_("timed out: then the file refuses further reads\n"),
 	 .example = "f.read 5"},
 	{.name = "readline", .group = "files", .flags = CMD_FILE,
 	 .params = {SELF},
 	 .exec = do_readline, .usage = "FILE",
-	 .summary = "read one line, up to and including b'\\n' (all that is "
-	            "left at EOF)",
+	 .summary = N_("read one line, up to and including b'\\n' (all that is "
+	            "left at EOF)"),
 	 .python = "line = f.readline()", .c_call = "recv(2), repeated",
 	 .errors = "", .example = "f.readline"},
 	{.name = "write", .group = "files", .flags = CMD_FILE,
 	 .params = {SELF, {"data", P_ANY, 0}},
 	 .exec = do_write, .usage = "FILE DATA",
-	 .summary = "buffer DATA (bytes, or str in text mode) until flush or "
-	            "close; returns its length",
+	 .summary = N_("buffer DATA (bytes, or str in text mode) until flush or "
+	            "close; returns its length"),
 	 .python = "f.write(b'data')", .c_call = "send(2) when flushed",
-	 .errors = "a bytes-like object is required: a binary file takes bytes\n"
-	           "write() argument must be str: a text file takes str\n",
+	 .errors = N_("a bytes-like object is required: a binary file takes bytes\n"
+	           "write() argument must be str: a text file takes str\n"),
 	 .example = "f.write b'GET / HTTP/1.0\\r\\n\\r\\n'"},
 	{.name = "flush", .group = "files", .flags = CMD_FILE,
 	 .params = {SELF},
 	 .exec = do_flush, .usage = "FILE",
-	 .summary = "send what write buffered", .python = "f.flush()",
-	 .c_call = "send(2)", .errors = "EPIPE: the peer has closed\n",
+	 .summary = N_("send what write buffered"), .python = "f.flush()",
+	 .c_call = "send(2)", .errors = N_("EPIPE: the peer has closed\n"),
 	 .example = "f.flush"},
 	{.name = "close", .group = "files", .flags = CMD_FILE,
 	 .params = {SELF},
 	 .exec = do_close, .usage = "FILE",
-	 .summary = "flush and close the file; the socket's descriptor closes "
-	            "when the socket and all its files are closed",
+	 .summary = N_("flush and close the file; the socket's descriptor closes "
+	            "when the socket and all its files are closed"),
 	 .python = "f.close()", .c_call = "close(2) when the last user goes",
 	 .errors = "", .example = "f.close"},
 	{.name = NULL},

@@ -267,12 +267,12 @@ static int unpack_pair(struct cmd_call *c, const struct value *a)
 {
 	size_t n = v_is_seq(a) ? a->u.seq.n : 0;
 	if (!v_is_seq(a))
-		return cmd_fail(c, "cannot unpack non-iterable %s object",
+		return cmd_fail(c, _("cannot unpack non-iterable %s object"),
 		                v_type_name(a)), -1;
 	if (n > 2)
-		return cmd_fail(c, "too many values to unpack (expected 2)"), -1;
+		return cmd_fail(c, _("too many values to unpack (expected 2)")), -1;
 	if (n < 2)
-		return cmd_fail(c, "not enough values to unpack (expected 2, got %zu)",
+		return cmd_fail(c, _("not enough values to unpack (expected 2, got %zu)"),
 		                n), -1;
 	return 0;
 }
@@ -345,7 +345,7 @@ static enum cmd_status do_create_connection(struct cmd_call *c)
 	}
 	freeaddrinfo(res);
 	if (e == -2)
-		return cmd_fail(c, "getaddrinfo returns an empty list");
+		return cmd_fail(c, _("getaddrinfo returns an empty list"));
 	return e == -1 ? CMD_ERROR : e ? cmd_errno(c, e) : CMD_OK;
 }
 
@@ -372,12 +372,12 @@ static int server_bind(struct cmd_call *c, const struct sockobj *s)
 	int e = 0;
 	if (arg_sockaddr(c, s, c->argv[0], &a)) {
 		if (!strncmp(c->cause, "EAI_", 4))
-			cmd_fail(c, "%s (while attempting to bind on address %s)",
+			cmd_fail(c, _("%s (while attempting to bind on address %s)"),
 			         c->cause, r);
 		e = -1;
 	} else if ((e = sk_bind(s->fd, &a))) {
 		char *why = fmt_errno(e);
-		cmd_fail(c, "%s (while attempting to bind on address %s)", why, r);
+		cmd_fail(c, _("%s (while attempting to bind on address %s)"), why, r);
 		free(why);
 	}
 	free(r);
@@ -400,13 +400,13 @@ static enum cmd_status do_create_server(struct cmd_call *c)
 	int family = (int)arg_int(c, 1, AF_INET);
 	const struct value *bl = c->argv[2];
 	if (bl && bl->type != T_NONE && !v_is_int(bl))
-		return cmd_fail(c, "'%s' object cannot be interpreted as an integer",
+		return cmd_fail(c, _("'%s' object cannot be interpreted as an integer"),
 		                v_type_name(bl));
 	bool dualstack = c->argv[4] && v_truthy(c->argv[4]);
 	if (dualstack && !has_dualstack_ipv6())
-		return cmd_fail(c, "dualstack_ipv6 not supported on this platform");
+		return cmd_fail(c, _("dualstack_ipv6 not supported on this platform"));
 	if (dualstack && family != AF_INET6)
-		return cmd_fail(c, "dualstack_ipv6 requires AF_INET6 family");
+		return cmd_fail(c, _("dualstack_ipv6 requires AF_INET6 family"));
 	int fd;
 	int e = sk_socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0, &fd);
 	if (e)
@@ -433,10 +433,10 @@ static enum cmd_status do_getnameinfo(struct cmd_call *c)
 {
 	const struct value *t = c->argv[0];
 	if (!v_is_seq(t))
-		return cmd_fail(c, "argument 1 must be a tuple");
+		return cmd_fail(c, _("argument 1 must be a tuple"));
 	if (t->u.seq.n < 2 || t->u.seq.n > 4 || t->u.seq.items[0]->type != T_STR ||
 	    !v_is_int(t->u.seq.items[1]))
-		return cmd_fail(c, "illegal sockaddr argument");
+		return cmd_fail(c, _("illegal sockaddr argument"));
 	/* Python resolves the host numerically first, then asks. */
 	struct addrinfo hints = {.ai_flags = AI_NUMERICHOST, .ai_socktype = SOCK_DGRAM};
 	struct addrinfo *res;
@@ -539,7 +539,7 @@ static struct value *hostent_value(const struct hostent *h)
 
 static enum cmd_status herror_fail(struct cmd_call *c, int herr)
 {
-	return cmd_fail(c, "[Errno %d] %s", herr, hstrerror(herr));
+	return cmd_fail(c, _("[Errno %d] %s"), herr, hstrerror(herr));
 }
 
 static enum cmd_status do_gethostbyname_ex(struct cmd_call *c)
@@ -608,7 +608,7 @@ static enum cmd_status do_getservbyport(struct cmd_call *c)
 {
 	long long port = arg_int(c, 0, 0);
 	if (port < 0 || port > 65535)
-		return cmd_fail(c, "port must be 0-65535.");
+		return cmd_fail(c, _("port must be 0-65535."));
 	struct servent se, *res = NULL;
 	char buf[1024];
 	const char *proto = c->argv[1] ? c->argv[1]->u.s.p : NULL;
@@ -663,7 +663,7 @@ static int select_fd(struct cmd_call *c, const struct value *v)
 	if (v->type == T_SOCKET && v->u.sock.fd >= 0)
 		return v->u.sock.fd;
 	if (v->type == T_SOCKET) {
-		cmd_fail(c, "file descriptor cannot be a negative integer (-1)");
+		cmd_fail(c, _("file descriptor cannot be a negative integer (-1)"));
 		return -1;
 	}
 	if (v_is_int(v) && v_int_of(v) >= 0 && v_int_of(v) <= INT_MAX)
@@ -791,13 +791,13 @@ const struct cmd_entry cmd_module_table[] = {
 	            {"source_address", P_HOSTPORT, PF_OPT}},
 	 .exec = do_create_connection,
 	 .usage = "(HOST, PORT) [TIMEOUT [(SRCHOST, SRCPORT)]]",
-	 .summary = "a TCP socket connected to HOST: tries every address "
-	            "getaddrinfo gives, in turn",
+	 .summary = N_("a TCP socket connected to HOST: tries every address "
+	            "getaddrinfo gives, in turn"),
 	 .python = "s = socket.create_connection(('localhost', 80), 5)",
 	 .c_call = "getaddrinfo(3), socket(2), connect(2)",
-	 .errors = "ECONNREFUSED: nothing listens there (the last address's error)\n"
+	 .errors = N_("ECONNREFUSED: nothing listens there (the last address's error)\n"
 	           "EAI_NONAME: the name does not resolve\n"
-	           "timed out: no answer within TIMEOUT\n",
+	           "timed out: no answer within TIMEOUT\n"),
 	 .example = "c = create_connection localhost:8080 2.5"},
 	{.name = "create_server", .group = "sockets",
 	 .params = {{"address", P_HOSTPORT, 0}, {"family", P_FAMILY, PF_OPT},
@@ -805,13 +805,13 @@ const struct cmd_entry cmd_module_table[] = {
 	            {"dualstack_ipv6", P_BOOL, PF_OPT}},
 	 .exec = do_create_server,
 	 .usage = "(HOST, PORT) [FAMILY [BACKLOG [REUSE_PORT [DUALSTACK_IPV6]]]]",
-	 .summary = "a listening TCP socket: SO_REUSEADDR, bind, listen "
-	            "(AF_INET6: IPV6_V6ONLY unless dual-stack)",
+	 .summary = N_("a listening TCP socket: SO_REUSEADDR, bind, listen "
+	            "(AF_INET6: IPV6_V6ONLY unless dual-stack)"),
 	 .python = "srv = socket.create_server(('', 8080))",
 	 .c_call = "socket(2), setsockopt(2), bind(2), listen(2)",
-	 .errors = "EADDRINUSE: another socket listens on that port\n"
+	 .errors = N_("EADDRINUSE: another socket listens on that port\n"
 	           "EACCES: ports below 1024 need root\n"
-	           "dualstack_ipv6 requires AF_INET6 family\n",
+	           "dualstack_ipv6 requires AF_INET6 family\n"),
 	 .example = "srv = create_server 127.0.0.1:0"},
 	{.name = "getdefaulttimeout", .group = "sockets",
 	 .exec = do_getdefaulttimeout, .usage = "",

@@ -47,10 +47,10 @@ static bool is_bytes_or_str(const struct value *v)
 static int not_iterable(struct cmd_call *c, int pos, const struct value *v)
 {
 	if (is_bytes_or_str(v))
-		return cmd_fail(c, "a bytes-like object is required, not '%s' "
-		                "(argument %d is a list: [b'...'])",
+		return cmd_fail(c, _("a bytes-like object is required, not '%s' "
+		                "(argument %d is a list: [b'...'])"),
 		                v->type == T_STR ? "str" : "int", pos), -1;
-	return cmd_fail(c, "%s() argument %d must be an iterable",
+	return cmd_fail(c, _("%s() argument %d must be an iterable"),
 	                c->cmd->name, pos), -1;
 }
 
@@ -63,7 +63,7 @@ static int build_iov(struct cmd_call *c, const struct value *v,
 	for (size_t i = 0; i < v->u.seq.n; i++) {
 		const struct value *b = v->u.seq.items[i];
 		if (!is_bytes_or_str(b))
-			return cmd_fail(c, "a bytes-like object is required, not '%s'",
+			return cmd_fail(c, _("a bytes-like object is required, not '%s'"),
 			                v_type_name(b)), -1;
 		m->iov[m->niov++] = (struct iovec){b->u.s.p, b->u.s.len};
 	}
@@ -86,7 +86,7 @@ static unsigned char *pack_fds(struct cmd_call *c, const struct value *v,
 			fds[i] = (int)v_int_of(f);
 		} else {
 			free(fds);
-			cmd_fail(c, "file descriptors must be sockets or ints, not '%s'",
+			cmd_fail(c, _("file descriptors must be sockets or ints, not '%s'"),
 			         v_type_name(f));
 			return NULL;
 		}
@@ -128,7 +128,7 @@ static unsigned char *anc_data(struct cmd_call *c, const struct cmsg_item *it,
 		return pack_fds(c, v, len);
 	if (sol && it->type == SCM_CREDENTIALS && is_int_triple(v))
 		return pack_ucred(v, len);
-	cmd_fail(c, "a bytes-like object is required, not '%s'", v_type_name(v));
+	cmd_fail(c, _("a bytes-like object is required, not '%s'"), v_type_name(v));
 	return NULL;
 }
 
@@ -137,16 +137,16 @@ static int anc_item(struct cmd_call *c, const struct value *t,
 {
 	const char *what = "[sendmsg() ancillary data items]()";
 	if (!v_is_seq(t))
-		return cmd_fail(c, "%s argument must be 3-item sequence, not %s",
+		return cmd_fail(c, _("%s argument must be 3-item sequence, not %s"),
 		                what, v_type_name(t)), -1;
 	if (t->u.seq.n != 3)
-		return cmd_fail(c, "%s argument must be sequence of length 3, "
-		                "not %zu", what, t->u.seq.n), -1;
+		return cmd_fail(c, _("%s argument must be sequence of length 3, "
+		                "not %zu"), what, t->u.seq.n), -1;
 	for (int k = 0; k < 2; k++) {
 		const struct value *x = t->u.seq.items[k];
 		if (!v_is_int(x))
-			return cmd_fail(c, "'%s' object cannot be interpreted as an "
-			                "integer", v_type_name(x)), -1;
+			return cmd_fail(c, _("'%s' object cannot be interpreted as an "
+			                "integer"), v_type_name(x)), -1;
 	}
 	it->level = (int)v_int_of(t->u.seq.items[0]);
 	it->type = (int)v_int_of(t->u.seq.items[1]);
@@ -169,7 +169,7 @@ static int build_control(struct cmd_call *c, const struct value *v,
 	}
 	size_t len = cmsg_controllen(m->items, m->nitems);
 	if (len == SIZE_MAX)
-		return cmd_fail(c, "ancillary data item too large"), -1;
+		return cmd_fail(c, _("ancillary data item too large")), -1;
 	if (len) {
 		m->control = xmalloc(len);
 		cmsg_build(m->items, m->nitems, m->control, len);
@@ -251,11 +251,11 @@ static int recv_msg(struct cmd_call *c, struct sockobj *s, long long bufsize,
                     long long ancsize, int flags, struct inmsg *m)
 {
 	if (bufsize < 0)
-		return cmd_fail(c, "negative buffer size in recvmsg()"), -1;
+		return cmd_fail(c, _("negative buffer size in recvmsg()")), -1;
 	if (ancsize < 0 || (size_t)ancsize > MAX_BUFSIZE)
-		return cmd_fail(c, "invalid ancillary data buffer length"), -1;
+		return cmd_fail(c, _("invalid ancillary data buffer length")), -1;
 	if (bufsize > MAX_BUFSIZE)
-		return cmd_fail(c, "buffersize too large (at most 1 GiB)"), -1;
+		return cmd_fail(c, _("buffersize too large (at most 1 GiB)")), -1;
 	m->data = xmalloc((size_t)bufsize + 1);
 	m->control = ancsize ? xcalloc((size_t)ancsize, 1) : NULL;
 	struct iovec iov = {m->data, (size_t)bufsize};
@@ -309,7 +309,7 @@ static enum cmd_status do_send_fds(struct cmd_call *c)
 {
 	const struct value *fds = c->argv[2];
 	if (!v_is_seq(fds) && fds->type != T_SOCKET)
-		return cmd_fail(c, "fds must be a list of sockets or ints, not %s",
+		return cmd_fail(c, _("fds must be a list of sockets or ints, not %s"),
 		                v_type_name(fds));
 	struct value *item = v_tuple(3, v_int(SOL_SOCKET), v_int(SCM_RIGHTS),
 	                             v_ref((struct value *)fds));
@@ -361,7 +361,7 @@ static enum cmd_status do_recv_fds(struct cmd_call *c)
 {
 	long long maxfds = arg_int(c, 2, 0);
 	if (maxfds < 0 || maxfds > (long long)(MAX_BUFSIZE / sizeof(int)))
-		return cmd_fail(c, "CMSG_LEN() argument out of range");
+		return cmd_fail(c, _("CMSG_LEN() argument out of range"));
 	struct inmsg m = {0};
 	if (recv_msg(c, SOCK(c), arg_int(c, 1, 0),
 	             (long long)cmsg_len((size_t)maxfds * sizeof(int)),
@@ -382,7 +382,7 @@ static enum cmd_status cmsg_size(struct cmd_call *c, bool space)
 	size_t r = n < 0 || n > MAX_BUFSIZE ? 0
 	           : space ? cmsg_space((size_t)n) : cmsg_len((size_t)n);
 	if (!r)
-		return cmd_fail(c, "%s() argument out of range", c->cmd->name);
+		return cmd_fail(c, _("%s() argument out of range"), c->cmd->name);
 	c->result = v_int((long long)r);
 	return CMD_OK;
 }
@@ -408,8 +408,8 @@ const struct cmd_entry cmd_msg_table[] = {
 	 .params = {SELF, {"buffers", P_ANY, 0}, {"ancdata", P_ANY, PF_OPT},
 	            {"flags", P_MSGFLAGS, PF_OPT}, {"address", P_ADDR, PF_OPT}},
 	 .exec = do_sendmsg, .usage = "SOCK BUFFERS [ANCDATA [FLAGS [ADDRESS]]]",
-	 .summary = "send a list of buffers with ancillary data [(level, type, data)]; "
-	            "SCM_RIGHTS data may be a socket or a list of sockets",
+	 .summary = N_("send a list of buffers with ancillary data [(level, type, data)]; "
+	            "SCM_RIGHTS data may be a socket or a list of sockets"),
 	 .python = "n = sock.sendmsg([b'hi'], [(SOL_SOCKET, SCM_RIGHTS, fds)])",
 	 .c_call = "sendmsg(2), cmsg(3)", .errors = MSG_ERRORS,
 	 .example = "a.sendmsg [b'take this'] [(SOL_SOCKET, SCM_RIGHTS, c)]"},
@@ -417,19 +417,19 @@ const struct cmd_entry cmd_msg_table[] = {
 	 .params = {SELF, {"bufsize", P_INT, 0}, {"ancbufsize", P_INT, PF_OPT},
 	            {"flags", P_MSGFLAGS, PF_OPT}},
 	 .exec = do_recvmsg, .usage = "SOCK BUFSIZE [ANCBUFSIZE [FLAGS]]",
-	 .summary = "receive (data, [(level, type, data)], msg_flags, address); "
-	            "ANCBUFSIZE bytes of room for ancillary data",
+	 .summary = N_("receive (data, [(level, type, data)], msg_flags, address); "
+	            "ANCBUFSIZE bytes of room for ancillary data"),
 	 .python = "data, anc, flags, addr = sock.recvmsg(1024, socket.CMSG_SPACE(4))",
 	 .c_call = "recvmsg(2), cmsg(3)",
-	 .errors = "MSG_CTRUNC in msg_flags: ANCBUFSIZE was too small (extra fds are closed)\n"
-	           "EAGAIN: non-blocking and nothing has arrived\n",
+	 .errors = N_("MSG_CTRUNC in msg_flags: ANCBUFSIZE was too small (extra fds are closed)\n"
+	           "EAGAIN: non-blocking and nothing has arrived\n"),
 	 .example = "data, anc, flags, addr = b.recvmsg 100 64"},
 	{.name = "send_fds", .group = "sockets",
 	 .params = {{"sock", P_SOCK, 0}, {"buffers", P_ANY, 0}, {"fds", P_ANY, 0},
 	            {"flags", P_MSGFLAGS, PF_OPT}, {"address", P_ADDR, PF_OPT}},
 	 .exec = do_send_fds, .usage = "SOCK BUFFERS FDS [FLAGS [ADDRESS]]",
-	 .summary = "send descriptors (sockets or ints) with SCM_RIGHTS "
-	            "(FLAGS and ADDRESS are used; Python 3.11 ignored them)",
+	 .summary = N_("send descriptors (sockets or ints) with SCM_RIGHTS "
+	            "(FLAGS and ADDRESS are used; Python 3.11 ignored them)"),
 	 .python = "socket.send_fds(sock, [b'x'], [fd])",
 	 .c_call = "sendmsg(2) with SCM_RIGHTS", .errors = MSG_ERRORS,
 	 .example = "send_fds a [b'x'] [c]"},
@@ -437,25 +437,25 @@ const struct cmd_entry cmd_msg_table[] = {
 	 .params = {{"sock", P_SOCK, 0}, {"bufsize", P_INT, 0},
 	            {"maxfds", P_INT, 0}, {"flags", P_MSGFLAGS, PF_OPT}},
 	 .exec = do_recv_fds, .usage = "SOCK BUFSIZE MAXFDS [FLAGS]",
-	 .summary = "receive (data, fds, msg_flags, address); fds are socket "
-	            "objects here (Python gives ints), so none can leak",
+	 .summary = N_("receive (data, fds, msg_flags, address); fds are socket "
+	            "objects here (Python gives ints), so none can leak"),
 	 .python = "data, fds, flags, addr = socket.recv_fds(sock, 100, 4)",
 	 .c_call = "recvmsg(2) with SCM_RIGHTS",
-	 .errors = "MSG_CTRUNC in msg_flags: more descriptors came than MAXFDS\n"
-	           "CMSG_LEN() argument out of range: MAXFDS is negative\n",
+	 .errors = N_("MSG_CTRUNC in msg_flags: more descriptors came than MAXFDS\n"
+	           "CMSG_LEN() argument out of range: MAXFDS is negative\n"),
 	 .example = "data, fds, flags, addr = recv_fds b 100 1"},
 	{.name = "CMSG_LEN", .group = "buffers", .params = {{"length", P_INT, 0}},
 	 .exec = do_cmsg_len, .usage = "LENGTH",
-	 .summary = "the cmsg_len of an ancillary item with LENGTH data bytes",
+	 .summary = N_("the cmsg_len of an ancillary item with LENGTH data bytes"),
 	 .python = "socket.CMSG_LEN(4)", .c_call = "CMSG_LEN(3)",
-	 .errors = "CMSG_LEN() argument out of range: negative or too big\n",
+	 .errors = N_("CMSG_LEN() argument out of range: negative or too big\n"),
 	 .example = "CMSG_LEN 4"},
 	{.name = "CMSG_SPACE", .group = "buffers", .params = {{"length", P_INT, 0}},
 	 .exec = do_cmsg_space, .usage = "LENGTH",
-	 .summary = "the room an ancillary item with LENGTH data bytes takes: "
-	            "add these up for recvmsg's ANCBUFSIZE",
+	 .summary = N_("the room an ancillary item with LENGTH data bytes takes: "
+	            "add these up for recvmsg's ANCBUFSIZE"),
 	 .python = "socket.CMSG_SPACE(4)", .c_call = "CMSG_SPACE(3)",
-	 .errors = "CMSG_SPACE() argument out of range: negative or too big\n",
+	 .errors = N_("CMSG_SPACE() argument out of range: negative or too big\n"),
 	 .example = "b.recvmsg 100 CMSG_SPACE(4)"},
 	{.name = NULL},
 };

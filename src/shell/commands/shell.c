@@ -225,9 +225,9 @@ static enum cmd_status do_repeat(struct cmd_call *c)
 {
 	long long n = arg_int(c, 0, 0);
 	if (!c->argnode[1])
-		return cmd_fail(c, "missing argument 2 (statement); usage: repeat N STATEMENT");
+		return cmd_fail(c, _("missing argument 2 (statement); usage: repeat N STATEMENT"));
 	if (!have_stmt_arg(c, 1))
-		return cmd_fail(c, "missing the statement to run");
+		return cmd_fail(c, _("missing the statement to run"));
 	for (long long i = 0; i < n && !c->sh->exiting; i++) {
 		int r = run_stmt_arg(c, 1);
 		if (r)
@@ -250,9 +250,9 @@ static double now(void)
 static enum cmd_status do_time(struct cmd_call *c)
 {
 	if (!c->argnode[0])
-		return cmd_fail(c, "missing argument 1 (statement); usage: time STATEMENT");
+		return cmd_fail(c, _("missing argument 1 (statement); usage: time STATEMENT"));
 	if (!have_stmt_arg(c, 0))
-		return cmd_fail(c, "missing the statement to run");
+		return cmd_fail(c, _("missing the statement to run"));
 	double t0 = now();
 	int r = run_stmt_arg(c, 0);
 	double dt = now() - t0;

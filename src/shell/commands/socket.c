@@ -483,12 +483,12 @@ static enum cmd_status sendfile_checks(struct cmd_call *c)
 {
 	const struct value *count = c->argv[3];
 	if (SOCK(c)->type != SOCK_STREAM)
-		return cmd_fail(c, "only SOCK_STREAM type sockets are supported");
+		return cmd_fail(c, _("only SOCK_STREAM type sockets are supported"));
 	if (count && count->type != T_NONE && v_int_of(count) <= 0)
-		return cmd_fail(c, "count must be a positive integer (got %lld)",
+		return cmd_fail(c, _("count must be a positive integer (got %lld)"),
 		                v_int_of(count));
 	if (arg_int(c, 2, 0) < 0)
-		return cmd_fail(c, "negative seek position %lld", arg_int(c, 2, 0));
+		return cmd_fail(c, _("negative seek position %lld"), arg_int(c, 2, 0));
 	return CMD_OK;
 }
 
@@ -522,7 +522,7 @@ static enum cmd_status do_sendfile(struct cmd_call *c)
 	int e = 0;
 	if (st.st_size > 0 && s->timeout == 0) {
 		close(fd);
-		return cmd_fail(c, "non-blocking sockets are not supported");
+		return cmd_fail(c, _("non-blocking sockets are not supported"));
 	}
 	if (st.st_size > 0)
 		e = sendfile_loop(s, fd, (long long)st.st_size, arg_int(c, 2, 0),
@@ -649,8 +649,8 @@ const struct cmd_entry cmd_socket_table[] = {
 	 .exec = do_listen, .usage = "SOCK [BACKLOG]",
 	 .summary = N_("make a stream socket accept connections"),
 	 .python = "sock.listen([backlog])", .c_call = "listen(2)",
-	 .errors = "ENOTSUP: datagram sockets cannot listen (also called EOPNOTSUPP)\n"
-	           "EADDRINUSE: another socket listens on that port\n",
+	 .errors = N_("ENOTSUP: datagram sockets cannot listen (also called EOPNOTSUPP)\n"
+	           "EADDRINUSE: another socket listens on that port\n"),
 	 .example = "srv.listen 5"},
 	{.name = "recv", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF, {"bufsize", P_INT, 0}, {"flags", P_MSGFLAGS, PF_OPT}},
@@ -722,14 +722,14 @@ const struct cmd_entry cmd_socket_table[] = {
 	 .params = {SELF, {"file", P_STR, 0}, {"offset", P_INT, PF_OPT},
 	            {"count", P_INT, PF_OPT}},
 	 .exec = do_sendfile, .usage = "SOCK PATH [OFFSET [COUNT]]",
-	 .summary = "send a file's bytes from the kernel's page cache; returns "
-	            "the count (Python takes an open file, sockshell a path)",
+	 .summary = N_("send a file's bytes from the kernel's page cache; returns "
+	            "the count (Python takes an open file, sockshell a path)"),
 	 .python = "n = sock.sendfile(open(path, 'rb'), offset, count)",
 	 .c_call = "sendfile(2)",
-	 .errors = "ENOENT: no such file\n"
+	 .errors = N_("ENOENT: no such file\n"
 	           "EPIPE: the peer has closed\n"
 	           "only SOCK_STREAM type sockets are supported: not for datagrams\n"
-	           "non-blocking sockets are not supported: timeout 0\n",
+	           "non-blocking sockets are not supported: timeout 0\n"),
 	 .example = "conn.sendfile /etc/hostname"},
 	{.name = "shutdown", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF, {"how", P_HOW, 0}},
