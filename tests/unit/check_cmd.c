@@ -92,7 +92,8 @@ START_TEST(help_prints_each_command)
 	const struct cmd_entry *e;
 	for (size_t i = 0; (e = cmd_at(i)); i++) {
 		struct strbuf out = {0};
-		char *line = xasprintf("help %s", e->name);
+		char *line = xasprintf("help %s%s", e->flags & CMD_FILE ? "file." : "",
+		                       e->name);
 		out_capture(&out);
 		int r = shell_run_line(&sh, line, strlen(line));
 		out_capture(NULL);

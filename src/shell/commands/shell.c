@@ -61,6 +61,7 @@ static void help_list(void)
 		sb_free(&line);
 	}
 	out_printf(_("Socket methods work both ways: s.recv 10 is recv s 10.\n"));
+	out_printf(_("Files from makefile have their own: help file.read.\n"));
 }
 
 static void help_text_block(const char *title, const char *text)
@@ -148,7 +149,10 @@ static enum cmd_status do_help(struct cmd_call *c)
 	}
 	if (!strncmp(topic, "socket.", 7))
 		topic += 7;
-	const struct cmd_entry *e = cmd_find(topic);
+	/* file.close: the method of makefile()'s files, not the socket's. */
+	const struct cmd_entry *e = !strncmp(topic, "file.", 5)
+	                                    ? cmd_find_method(T_FILE, topic + 5)
+	                                    : cmd_find(topic);
 	if (!e)
 		e = cmd_find_method(T_SOCKET, topic);
 	if (!e)
