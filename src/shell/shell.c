@@ -52,6 +52,8 @@ void out_printf(const char *fmt, ...)
 	sb_free(&b);
 }
 
+#define ERROR_MAX 400 /* bytes of an error message shown */
+
 void shell_error(struct shell *sh, const char *msg)
 {
 	/* One line, whatever the message holds. */
@@ -59,8 +61,12 @@ void shell_error(struct shell *sh, const char *msg)
 	if (sh->file && !sh->interactive)
 		sb_printf(&b, "%s:%d: ", sh->file, sh->line);
 	sb_adds(&b, sh->color ? "\033[1;31merror:\033[0m " : "error: ");
-	for (const char *p = msg; *p; p++)
+	/* A 1 MiB name makes a 1 MiB message: keep the line readable. */
+	size_t n = 0;
+	for (const char *p = msg; *p && n < ERROR_MAX; p++, n++)
 		sb_addc(&b, *p == '\n' || *p == '\r' ? ' ' : *p);
+	if (n == ERROR_MAX && msg[n])
+		sb_adds(&b, "...");
 	sb_addc(&b, '\n');
 	out_write(b.p, b.len);
 	sb_free(&b);
