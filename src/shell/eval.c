@@ -141,8 +141,13 @@ static bool module_attr_error(struct shell *sh, struct node *n)
 	for (size_t i = 0; i < const_count(); i++)
 		suggest_offer(&s, const_at(i)->name);
 	const char *h = suggest_result(&s);
-	eval_fail(sh, _("%s: module 'socket' has no attribute '%s'%s%s%s"), n->name,
-	          n->name, h ? " (did you mean " : "", h ? h : "", h ? "?)" : "");
+	if (h)
+		eval_fail(sh, _("%s: module 'socket' has no attribute '%s' (did you "
+		                "mean %s?)"),
+		          n->name, n->name, h);
+	else
+		eval_fail(sh, _("%s: module 'socket' has no attribute '%s'"),
+		          n->name, n->name);
 	return true;
 }
 

@@ -417,7 +417,7 @@ const struct cmd_entry cmd_file_table[] = {
 	 .exec = do_read, .usage = "FILE [N]",
 	 .summary = N_("read to EOF, or N bytes (characters in text mode) unless "
 	            "EOF comes first; unbuffered, one recv of up to N"),
-	 .python = "data = f.read(n)", .c_call = "recv(2), repeated",
+	 .python = "data = f.read(n)", .c_call = N_("recv(2), repeated"),
 	 .errors = N_("timed out: then the file refuses further reads\n"),
 	 .example = "f.read 5"},
 	{.name = "readline", .group = "files", .flags = CMD_FILE,
@@ -425,14 +425,14 @@ const struct cmd_entry cmd_file_table[] = {
 	 .exec = do_readline, .usage = "FILE",
 	 .summary = N_("read one line, up to and including b'\\n' (all that is "
 	            "left at EOF)"),
-	 .python = "line = f.readline()", .c_call = "recv(2), repeated",
+	 .python = "line = f.readline()", .c_call = N_("recv(2), repeated"),
 	 .errors = "", .example = "f.readline"},
 	{.name = "write", .group = "files", .flags = CMD_FILE,
 	 .params = {SELF, {"data", P_ANY, 0}},
 	 .exec = do_write, .usage = "FILE DATA",
 	 .summary = N_("buffer DATA (bytes, or str in text mode) until flush or "
 	            "close; returns its length"),
-	 .python = "f.write(b'data')", .c_call = "send(2) when flushed",
+	 .python = "f.write(b'data')", .c_call = N_("send(2) when flushed"),
 	 .errors = N_("a bytes-like object is required: a binary file takes bytes\n"
 	           "write() argument must be str: a text file takes str\n"),
 	 .example = "f.write b'GET / HTTP/1.0\\r\\n\\r\\n'"},
@@ -447,7 +447,7 @@ const struct cmd_entry cmd_file_table[] = {
 	 .exec = do_close, .usage = "FILE",
 	 .summary = N_("flush and close the file; the socket's descriptor closes "
 	            "when the socket and all its files are closed"),
-	 .python = "f.close()", .c_call = "close(2) when the last user goes",
+	 .python = "f.close()", .c_call = N_("close(2) when the last user goes"),
 	 .errors = "", .example = "f.close"},
 	{.name = NULL},
 };

@@ -398,10 +398,10 @@ static enum cmd_status do_cmsg_space(struct cmd_call *c)
 }
 
 #define SELF {"socket", P_SOCK, 0}
-#define MSG_ERRORS "EBADF: a descriptor in SCM_RIGHTS is not open\n" \
+#define MSG_ERRORS N_("EBADF: a descriptor in SCM_RIGHTS is not open\n" \
 	"EINVAL: the level or type of an ancillary item is unknown\n" \
 	"EPERM: SCM_CREDENTIALS with another process's pid, uid or gid\n" \
-	"EMSGSIZE: more than 1024 buffers, or a datagram too big\n"
+	"EMSGSIZE: more than 1024 buffers, or a datagram too big\n")
 
 const struct cmd_entry cmd_msg_table[] = {
 	{.name = "sendmsg", .group = "sockets", .flags = CMD_METHOD,
@@ -431,7 +431,7 @@ const struct cmd_entry cmd_msg_table[] = {
 	 .summary = N_("send descriptors (sockets or ints) with SCM_RIGHTS "
 	            "(FLAGS and ADDRESS are used; Python 3.11 ignored them)"),
 	 .python = "socket.send_fds(sock, [b'x'], [fd])",
-	 .c_call = "sendmsg(2) with SCM_RIGHTS", .errors = MSG_ERRORS,
+	 .c_call = N_("sendmsg(2) with SCM_RIGHTS"), .errors = MSG_ERRORS,
 	 .example = "send_fds a [b'x'] [c]"},
 	{.name = "recv_fds", .group = "sockets",
 	 .params = {{"sock", P_SOCK, 0}, {"bufsize", P_INT, 0},
@@ -440,7 +440,7 @@ const struct cmd_entry cmd_msg_table[] = {
 	 .summary = N_("receive (data, fds, msg_flags, address); fds are socket "
 	            "objects here (Python gives ints), so none can leak"),
 	 .python = "data, fds, flags, addr = socket.recv_fds(sock, 100, 4)",
-	 .c_call = "recvmsg(2) with SCM_RIGHTS",
+	 .c_call = N_("recvmsg(2) with SCM_RIGHTS"),
 	 .errors = N_("MSG_CTRUNC in msg_flags: more descriptors came than MAXFDS\n"
 	           "CMSG_LEN() argument out of range: MAXFDS is negative\n"),
 	 .example = "data, fds, flags, addr = recv_fds b 100 1"},
