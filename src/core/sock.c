@@ -17,6 +17,19 @@ volatile sig_atomic_t sk_interrupted;
 static sk_trace_fn trace_fn;
 static void *trace_ctx;
 
+/* Fuzzing runs whole statements with this set: no call reaches the kernel. */
+static bool forbidden;
+
+void sk_set_forbidden(bool on)
+{
+	forbidden = on;
+}
+
+bool sk_forbidden(void)
+{
+	return forbidden;
+}
+
 void sk_set_trace(sk_trace_fn fn, void *ctx)
 {
 	trace_fn = fn;
@@ -75,6 +88,8 @@ static int poll_ms(double timeout)
 
 int sk_poll(struct pollfd *fds, size_t n, double timeout, int *nready)
 {
+	if (forbidden)
+		return EPERM;
 	double deadline = now() + timeout;
 	for (;;) {
 		int r = poll(fds, n, poll_ms(timeout));
@@ -111,6 +126,8 @@ int sk_wait(int fd, bool writing, double timeout)
 
 int sk_sleep(double seconds)
 {
+	if (forbidden)
+		return EPERM;
 	struct timespec ts;
 	ts.tv_sec = (time_t)seconds;
 	ts.tv_nsec = (long)((seconds - (double)ts.tv_sec) * 1e9);
@@ -125,6 +142,8 @@ int sk_sleep(double seconds)
 
 int sk_socket(int family, int type, int proto, int *fd)
 {
+	if (forbidden)
+		return EPERM;
 	int r = socket(family, type, proto);
 	int e = errno;
 	struct sk_event ev = {.name = "socket", .nargs = 3, .a =
@@ -139,6 +158,8 @@ int sk_socket(int family, int type, int proto, int *fd)
 
 int sk_socketpair(int family, int type, int proto, int fds[2])
 {
+	if (forbidden)
+		return EPERM;
 	int r = socketpair(family, type, proto, fds);
 	int e = errno;
 	struct sk_event ev = {.name = "socketpair", .nargs = 4, .a =
@@ -150,6 +171,8 @@ int sk_socketpair(int family, int type, int proto, int fds[2])
 
 int sk_close(int fd)
 {
+	if (forbidden)
+		return EPERM;
 	int r = close(fd);
 	int e = errno;
 	struct sk_event ev = {.name = "close", .nargs = 1, .a = {arg(SA_FD, fd)}};
@@ -160,6 +183,8 @@ int sk_close(int fd)
 
 int sk_bind(int fd, const struct sk_addr *a)
 {
+	if (forbidden)
+		return EPERM;
 	int r = bind(fd, (const struct sockaddr *)&a->ss, a->len);
 	int e = errno;
 	struct sk_event ev = {.name = "bind", .nargs = 3, .a =
@@ -171,6 +196,8 @@ int sk_bind(int fd, const struct sk_addr *a)
 
 int sk_listen(int fd, int backlog)
 {
+	if (forbidden)
+		return EPERM;
 	int r = listen(fd, backlog);
 	int e = errno;
 	struct sk_event ev = {.name = "listen", .nargs = 2, .a = {arg(SA_FD, fd), arg(SA_INT, backlog)}};
@@ -185,6 +212,8 @@ typedef int (*io_fn)(int fd, void *ctx);
 static int sock_call(int fd, bool writing, double timeout, io_fn fn,
                      void *ctx)
 {
+	if (forbidden)
+		return EPERM;
 	double deadline = now() + timeout;
 	for (;;) {
 		if (timeout > 0) {
@@ -255,6 +284,8 @@ static int sock_error(int fd)
 
 static int connect_once(int fd, const struct sk_addr *a)
 {
+	if (forbidden)
+		return EPERM;
 	int r = connect(fd, (const struct sockaddr *)&a->ss, a->len);
 	int e = errno;
 	struct sk_event ev = {.name = "connect", .nargs = 3, .a =
@@ -445,6 +476,8 @@ int sk_recvmsg(int fd, struct msghdr *msg, int flags, double timeout,
 
 int sk_shutdown(int fd, int how)
 {
+	if (forbidden)
+		return EPERM;
 	int r = shutdown(fd, how);
 	int e = errno;
 	struct sk_event ev = {.name = "shutdown", .nargs = 2, .a = {arg(SA_FD, fd), arg(SA_HOW, how)}};
@@ -456,6 +489,8 @@ static int get_name(const char *call, int (*fn)(int, struct sockaddr *,
                                                 socklen_t *),
                     int fd, struct sk_addr *a)
 {
+	if (forbidden)
+		return EPERM;
 	socklen_t inlen = sizeof a->ss;
 	memset(&a->ss, 0, sizeof a->ss);
 	a->len = inlen;
@@ -482,6 +517,8 @@ int sk_getpeername(int fd, struct sk_addr *a)
 
 int sk_getsockopt(int fd, int level, int opt, void *buf, socklen_t *len)
 {
+	if (forbidden)
+		return EPERM;
 	socklen_t inlen = *len;
 	int r = getsockopt(fd, level, opt, buf, len);
 	int e = errno;
@@ -499,6 +536,8 @@ int sk_getsockopt(int fd, int level, int opt, void *buf, socklen_t *len)
 
 int sk_setsockopt(int fd, int level, int opt, const void *buf, socklen_t len)
 {
+	if (forbidden)
+		return EPERM;
 	int r = setsockopt(fd, level, opt, buf, len);
 	int e = errno;
 	struct sk_event ev = {
@@ -514,6 +553,8 @@ int sk_setsockopt(int fd, int level, int opt, const void *buf, socklen_t len)
 
 static int fcntl_get(int fd, int cmd, int *val)
 {
+	if (forbidden)
+		return EPERM;
 	int r = fcntl(fd, cmd);
 	int e = errno;
 	struct sk_event ev = {.name = "fcntl", .nargs = 2, .a = {arg(SA_FD, fd), arg(SA_FCNTLCMD, cmd)}};
@@ -526,6 +567,8 @@ static int fcntl_get(int fd, int cmd, int *val)
 
 static int fcntl_set(int fd, int cmd, int val)
 {
+	if (forbidden)
+		return EPERM;
 	int r = fcntl(fd, cmd, val);
 	int e = errno;
 	struct sk_event ev = {.name = "fcntl", .nargs = 3, .a =
@@ -567,6 +610,8 @@ int sk_set_cloexec(int fd, bool on)
 
 int sk_dup(int fd, int *newfd)
 {
+	if (forbidden)
+		return EPERM;
 	int r = fcntl(fd, F_DUPFD_CLOEXEC, 0);
 	int e = errno;
 	struct sk_event ev = {.name = "fcntl", .nargs = 3, .a =

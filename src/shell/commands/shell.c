@@ -220,6 +220,8 @@ static enum cmd_status do_source(struct cmd_call *c)
 	const char *path = c->argsrc[0];
 	if (c->sh->source_depth >= 16)
 		return cmd_fail(c, "%s: sourced too deeply (16 levels)", path);
+	if (sk_forbidden())
+		return cmd_fail(c, "%s: %s", path, fmt_errno(EPERM));
 	FILE *f = fopen(path, "r");
 	if (!f)
 		return cmd_fail(c, "%s: %s", path, fmt_errno(errno));

@@ -1,0 +1,103 @@
+/* check_proof.c - the no-system-call mode the fuzz harnesses run in, and
+ * regression tests for what fuzzing, the sanitizers and the fault tests
+ * found. */
+#include "suites.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sock.h"
+#include "shell.h"
+
+/* Run LINE in SH; the output it printed, malloc'd. */
+static char *run(struct shell *sh, const char *line)
+{
+	struct strbuf out = {0};
+	out_capture(&out);
+	shell_run_line(sh, line, strlen(line));
+	out_capture(NULL);
+	return out.p ? sb_take(&out) : xstrdup("");
+}
+
+static void expect(struct shell *sh, const char *line, const char *want)
+{
+	char *got = run(sh, line);
+	ck_assert_str_eq(got, want);
+	free(got);
+}
+
+static int traced;
+
+static void count_event(void *ctx, const struct sk_event *ev)
+{
+	(void)ctx;
+	(void)ev;
+	traced++;
+}
+
+START_TEST(test_forbidden_core)
+{
+	int p[2];
+	ck_assert_int_eq(pipe(p), 0);
+	sk_set_trace(count_event, NULL);
+	sk_set_forbidden(true);
+	ck_assert(sk_forbidden());
+	int fd = -7;
+	ck_assert_int_eq(sk_socket(AF_INET, SOCK_STREAM, 0, &fd), EPERM);
+	ck_assert_int_eq(fd, -7);
+	/* The descriptor stays open: close never reached the kernel. */
+	ck_assert_int_eq(sk_close(p[0]), EPERM);
+	ck_assert_int_ne(fcntl(p[0], F_GETFD), -1);
+	struct pollfd pf = {.fd = p[0], .events = POLLIN};
+	int n = 0;
+	ck_assert_int_eq(sk_poll(&pf, 1, 100, &n), EPERM);
+	ck_assert_int_eq(sk_sleep(100), EPERM);
+	size_t got = 0;
+	char buf[4];
+	ck_assert_int_eq(sk_recv(p[0], buf, sizeof buf, 0, -1, NULL, &got), EPERM);
+	ck_assert_int_eq(traced, 0);
+	sk_set_forbidden(false);
+	ck_assert_int_eq(sk_close(p[0]), 0);
+	ck_assert_int_eq(traced, 1);
+	sk_set_trace(NULL, NULL);
+	close(p[1]);
+}
+END_TEST
+
+START_TEST(test_no_syscalls_shell)
+{
+	struct shell sh;
+	shell_init(&sh);
+	sh.no_syscalls = true;
+	expect(&sh, "s = socket", "error: socket: EPERM [Errno 1] Operation not permitted\n");
+	expect(&sh, "a, b = socketpair", "error: socketpair: EPERM [Errno 1] Operation not permitted\n");
+	expect(&sh, "getaddrinfo localhost 80",
+	       "error: getaddrinfo: EPERM [Errno 1] Operation not permitted\n");
+	expect(&sh, "gethostname", "error: gethostname: EPERM [Errno 1] Operation not permitted\n");
+	expect(&sh, "getservbyname http tcp",
+	       "error: getservbyname: EPERM [Errno 1] Operation not permitted\n");
+	expect(&sh, "if_nameindex", "error: if_nameindex: EPERM [Errno 1] Operation not permitted\n");
+	expect(&sh, "sleep 100", "error: sleep: EPERM [Errno 1] Operation not permitted\n");
+	expect(&sh, "select [] [] [] 100", "error: select: EPERM [Errno 1] Operation not permitted\n");
+	expect(&sh, "source /etc/hostname",
+	       "error: source: /etc/hostname: EPERM [Errno 1] Operation not permitted\n");
+	/* What needs no kernel still works. */
+	expect(&sh, "htons 80", "20480\n");
+	expect(&sh, "inet_aton 10.0.0.1", "b'\\n\\x00\\x00\\x01'\n");
+	shell_free(&sh);
+	sk_set_forbidden(false);
+}
+END_TEST
+
+Suite *make_proof_suite(void)
+{
+	Suite *s = suite_create("proof");
+	TCase *tc = tcase_create("no_syscalls");
+	tcase_add_test(tc, test_forbidden_core);
+	tcase_add_test(tc, test_no_syscalls_shell);
+	suite_add_tcase(s, tc);
+	return s;
+}
