@@ -173,6 +173,12 @@ static struct value *eval_items(struct shell *sh, struct node *n,
 	struct value **items = xmalloc(sizeof *items * (n->nargs ? n->nargs : 1));
 	for (size_t i = 0; i < n->nargs; i++) {
 		items[i] = eval_node(sh, n->args[i], false);
+		if (items[i] && v_depth(items[i]) >= V_MAX_DEPTH) {
+			eval_fail(sh, "%s: nested too deeply (at most %d levels)",
+			          type == T_LIST ? "list" : "tuple", V_MAX_DEPTH);
+			v_unref(items[i]);
+			items[i] = NULL;
+		}
 		if (!items[i]) {
 			for (size_t k = 0; k < i; k++)
 				v_unref(items[k]);

@@ -54,6 +54,7 @@ struct value {
 		struct {
 			struct value **items;
 			size_t n;
+			unsigned depth; /* 1 + the deepest item's nesting */
 		} seq; /* TUPLE LIST DICT */
 		struct {
 			long long v;
@@ -82,6 +83,11 @@ struct value *v_socket(int fd, int family, int type, int proto,
 
 struct value *v_ref(struct value *v);
 void v_unref(struct value *v);
+
+/* How deeply V nests tuples and lists: 0 for anything else. Printing and
+ * freeing recurse, so the evaluator builds nothing deeper than this. */
+#define V_MAX_DEPTH 1000
+unsigned v_depth(const struct value *v);
 
 /* The integer inside INT, BOOL or CONST. */
 bool v_is_int(const struct value *v);

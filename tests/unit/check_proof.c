@@ -92,12 +92,33 @@ START_TEST(test_no_syscalls_shell)
 }
 END_TEST
 
+/* Printing and freeing values recurse: a list nested by assignment in a
+ * loop (x = [x]) stops at V_MAX_DEPTH instead of overflowing the stack. */
+START_TEST(test_value_depth_limit)
+{
+	struct shell sh;
+	shell_init(&sh);
+	expect(&sh, "x = 1; repeat 1100 x = [x]",
+	       "error: list: nested too deeply (at most 1000 levels)\n"
+	       "error: repeat: stopped at round 1001 of 1100\n");
+	expect(&sh, "y = (x,)", "error: tuple: nested too deeply (at most 1000 levels)\n");
+	expect(&sh, "y = x; repeat 999 y = y[0]; y", "[1]\n");
+	char *r = run(&sh, "x");
+	ck_assert_uint_eq(strlen(r), 2001 + 1);
+	free(r);
+	shell_free(&sh);
+}
+END_TEST
+
 Suite *make_proof_suite(void)
 {
 	Suite *s = suite_create("proof");
 	TCase *tc = tcase_create("no_syscalls");
 	tcase_add_test(tc, test_forbidden_core);
 	tcase_add_test(tc, test_no_syscalls_shell);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("limits");
+	tcase_add_test(tc, test_value_depth_limit);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -63,9 +63,13 @@ static enum cmd_status do_socket(struct cmd_call *c)
 		return CMD_OK;
 	}
 	int e = sk_socket(family, type | SOCK_CLOEXEC, proto, &fd);
-	if (e == EPERM && (type & 0xf) == SOCK_RAW)
-		return cmd_fail(c, "%s (SOCK_RAW needs root or CAP_NET_RAW; try it "
-		                "in `unshare -n` as root)", fmt_errno(e));
+	if (e == EPERM && (type & 0xf) == SOCK_RAW) {
+		char *why = fmt_errno(e);
+		cmd_fail(c, "%s (SOCK_RAW needs root or CAP_NET_RAW; try it in "
+		         "`unshare -n` as root)", why);
+		free(why);
+		return CMD_ERROR;
+	}
 	if (e)
 		return cmd_errno(c, e);
 	c->result = new_socket(c->sh, fd, family, type, proto);
