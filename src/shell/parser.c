@@ -219,6 +219,7 @@ static struct node *paren_or_tuple(struct parser *p)
 	bool comma = false;
 	while (!is_op(p, ')')) {
 		struct node *e;
+		size_t item = p->tok.pos;
 		if (p->tok.kind == TK_NAME && hooks.is_command(p->tok.sval) &&
 		    !hooks.is_constant(p->tok.sval)) {
 			e = name_node(p);
@@ -227,8 +228,10 @@ static struct node *paren_or_tuple(struct parser *p)
 				e = shell_call_here(p, e) ? to_shell_call(p, e, true)
 				                          : e;
 			} else if (e) {
+				/* Not a shell-form call: read this item again
+				 * as an expression, from its own start. */
 				node_free(e);
-				reset_to(p, t->pos + 1);
+				reset_to(p, item);
 				e = parse_expr(p);
 			}
 		} else {

@@ -110,6 +110,22 @@ START_TEST(test_value_depth_limit)
 }
 END_TEST
 
+/* A Python-form call after the first item of a tuple was re-read from
+ * the tuple's start, for ever (fuzz_parse: a timeout and unbounded
+ * memory). */
+START_TEST(test_tuple_item_call)
+{
+	struct shell sh;
+	shell_init(&sh);
+	expect(&sh, "x = (1, htons(80)); x", "(1, 20480)\n");
+	expect(&sh, "(htons(80), 2, ntohs(20480))", "(20480, 2, 80)\n");
+	expect(&sh, "(AF_BNET,socket(R_PMT.",
+	       "error: syntax: expected a name after '.', found end of line "
+	       "(column 23)\n");
+	shell_free(&sh);
+}
+END_TEST
+
 Suite *make_proof_suite(void)
 {
 	Suite *s = suite_create("proof");
@@ -119,6 +135,9 @@ Suite *make_proof_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("limits");
 	tcase_add_test(tc, test_value_depth_limit);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("fuzz");
+	tcase_add_test(tc, test_tuple_item_call);
 	suite_add_tcase(s, tc);
 	return s;
 }
