@@ -326,8 +326,18 @@ out:
 /* Results past this size are refused rather than exhausting memory. */
 #define MAX_RESULT (1u << 30)
 
+static bool sized(const struct value *v)
+{
+	return v_is_seq(v) || v->type == T_STR || v_is_bytes_like(v);
+}
+
 static struct value *concat(struct shell *sh, struct value *a, struct value *b)
 {
+	size_t elem = v_is_seq(a) ? sizeof(struct value *) : 1;
+	if (sized(a) && sized(b) && (seq_len(a) + seq_len(b)) * elem > MAX_RESULT) {
+		eval_fail(sh, "+: result too large (over 1 GiB)");
+		return NULL;
+	}
 	if (a->type == T_STR && b->type == T_STR) {
 		struct strbuf s = {0};
 		sb_add(&s, a->u.s.p, a->u.s.len);
@@ -364,9 +374,11 @@ static struct value *repeat_value(struct shell *sh, struct value *a,
                                   long long times)
 {
 	size_t unit = seq_len(a);
+	/* A list's size is its item pointers, not its item count. */
+	size_t bytes = unit * (v_is_seq(a) ? sizeof(struct value *) : 1);
 	if (times < 0)
 		times = 0;
-	if (unit && (unsigned long long)times > MAX_RESULT / unit) {
+	if (bytes && (unsigned long long)times > MAX_RESULT / bytes) {
 		eval_fail(sh, "*: result too large (over 1 GiB)");
 		return NULL;
 	}

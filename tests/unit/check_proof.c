@@ -126,6 +126,20 @@ START_TEST(test_tuple_item_call)
 }
 END_TEST
 
+/* The 1 GiB cap on * counted list items, not bytes: [1] * 10**9 asked
+ * for 8 GB and died "out of memory". */
+START_TEST(test_repeat_size_limit)
+{
+	struct shell sh;
+	shell_init(&sh);
+	expect(&sh, "x = [1] * 1000000000", "error: *: result too large (over 1 GiB)\n");
+	expect(&sh, "x = (1, 2) * 67108865", "error: *: result too large (over 1 GiB)\n");
+	expect(&sh, "x = 2 * b'ab' * 536870913", "error: *: result too large (over 1 GiB)\n");
+	expect(&sh, "x = [1, 2] * 3; x", "[1, 2, 1, 2, 1, 2]\n");
+	shell_free(&sh);
+}
+END_TEST
+
 Suite *make_proof_suite(void)
 {
 	Suite *s = suite_create("proof");
@@ -135,6 +149,7 @@ Suite *make_proof_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("limits");
 	tcase_add_test(tc, test_value_depth_limit);
+	tcase_add_test(tc, test_repeat_size_limit);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("fuzz");
 	tcase_add_test(tc, test_tuple_item_call);
