@@ -66,6 +66,18 @@ static struct node *fail_tok(struct parser *p, const char *what)
 	                                 p->lx.src + t->pos));
 }
 
+/* One more level in the tree being built. Evaluating and freeing recurse
+ * over the tree, so chains (a[0][0]..., 1 + 1 + ..., repeat 1 repeat 1
+ * ...) count as nesting too. False, with the error set, past the limit;
+ * the caller undoes its increments either way. */
+static bool deeper(struct parser *p)
+{
+	if (++p->depth <= PARSE_MAX_DEPTH)
+		return true;
+	fail(p, p->tok.pos, xstrdup("expression nested too deeply"));
+	return false;
+}
+
 static struct node *new_node(enum nkind kind, size_t pos)
 {
 	struct node *n = xcalloc(1, sizeof *n);
@@ -393,7 +405,14 @@ static struct node *parse_postfix(struct parser *p)
 		return fail(p, p->tok.pos, xstrdup("expression nested too deeply"));
 	}
 	struct node *e = parse_primary(p);
+	int chain = 0;
 	while (e && !p->tok.space_before && p->tok.kind == TK_OP) {
+		chain++;
+		if (!deeper(p)) {
+			node_free(e);
+			e = NULL;
+			break;
+		}
 		if (p->tok.op == '(' && (e->kind == N_NAME || e->kind == N_ATTR)) {
 			e = call_args(p, e);
 		} else if (p->tok.op == '[') {
@@ -414,7 +433,7 @@ static struct node *parse_postfix(struct parser *p)
 			break;
 		}
 	}
-	p->depth--;
+	p->depth -= chain + 1;
 	return e;
 }
 
@@ -432,16 +451,25 @@ static struct node *parse_level(struct parser *p, int level)
 {
 	static const char ops[] = "|+*";
 	struct node *l = level == 2 ? parse_postfix(p) : parse_level(p, level + 1);
+	int chain = 0;
 	while (l && is_op(p, ops[level])) {
+		chain++;
+		if (!deeper(p)) {
+			node_free(l);
+			l = NULL;
+			break;
+		}
 		advance(p);
 		struct node *r = level == 2 ? parse_postfix(p)
 		                            : parse_level(p, level + 1);
 		if (!r) {
 			node_free(l);
-			return NULL;
+			l = NULL;
+			break;
 		}
 		l = binop(ops[level], l, r);
 	}
+	p->depth -= chain;
 	return l;
 }
 
@@ -480,19 +508,29 @@ static size_t word_end(const struct parser *p, size_t pos, bool in_parens)
 static struct node *tight_expr(struct parser *p)
 {
 	struct node *l = parse_postfix(p);
+	int chain = 0;
 	while (l && is_op(p, '|') && !p->tok.space_before) {
+		chain++;
+		if (!deeper(p)) {
+			node_free(l);
+			l = NULL;
+			break;
+		}
 		advance(p);
 		if (p->tok.space_before) {
 			node_free(l);
-			return fail_tok(p, "expected a value after '|'");
+			l = fail_tok(p, "expected a value after '|'");
+			break;
 		}
 		struct node *r = parse_postfix(p);
 		if (!r) {
 			node_free(l);
-			return NULL;
+			l = NULL;
+			break;
 		}
 		l = binop('|', l, r);
 	}
+	p->depth -= chain;
 	return l;
 }
 
@@ -548,7 +586,8 @@ static bool parse_shell_args(struct parser *p, struct node *call,
 	while (!at_end(p, in_parens)) {
 		if ((int)call->nargs == stmt_at) {
 			struct node *s = new_node(N_STMT, p->tok.pos);
-			s->stmt = parse_stmt(p, in_parens);
+			s->stmt = deeper(p) ? parse_stmt(p, in_parens) : NULL;
+			p->depth--;
 			if (!s->stmt) {
 				node_free(s);
 				return false;
@@ -558,9 +597,16 @@ static bool parse_shell_args(struct parser *p, struct node *call,
 		}
 		struct node *a = shell_arg(p, in_parens);
 		/* `b'x' * 3` written with spaces is still one argument. */
+		int chain = 0;
 		while (a && p->tok.kind == TK_OP && strchr("+*|", p->tok.op) &&
 		       p->tok.space_before) {
 			char op = p->tok.op;
+			chain++;
+			if (!deeper(p)) {
+				node_free(a);
+				a = NULL;
+				break;
+			}
 			advance(p);
 			struct node *r = at_end(p, in_parens)
 			                         ? fail_tok(p, "expected a value")
@@ -572,6 +618,7 @@ static bool parse_shell_args(struct parser *p, struct node *call,
 			}
 			a = binop(op, a, r);
 		}
+		p->depth -= chain;
 		if (!a)
 			return false;
 		add_arg(call, a, NULL);

@@ -140,6 +140,45 @@ START_TEST(test_repeat_size_limit)
 }
 END_TEST
 
+/* Chains built by loops in the parser (postfix [0] .a, binary operators,
+ * repeat/time statements) were not counted as nesting: 100,000 of them
+ * overflowed the stack when the tree was evaluated or freed. */
+static void expect_too_deep(const char *head, const char *link, size_t n,
+                            const char *tail)
+{
+	struct strbuf b = {0};
+	sb_adds(&b, head);
+	for (size_t i = 0; i < n; i++)
+		sb_adds(&b, link);
+	sb_adds(&b, tail);
+	struct shell sh;
+	shell_init(&sh);
+	char *got = run(&sh, b.p);
+	ck_assert_msg(strstr(got, "error: syntax: expression nested too deeply") == got,
+	              "%s...: %s", head, got);
+	free(got);
+	shell_free(&sh);
+	sb_free(&b);
+}
+
+START_TEST(test_long_chains)
+{
+	expect_too_deep("x = b'a'", "[0]", 100000, "");
+	expect_too_deep("x = 1", " + 1", 100000, "");
+	expect_too_deep("x = 1", " * 1", 100000, "");
+	expect_too_deep("x = 1", "|1", 100000, "");
+	expect_too_deep("echo 1", " |1", 100000, "");
+	expect_too_deep("x = s", ".a", 100000, "");
+	expect_too_deep("", "repeat 1 ", 100000, "x = 1");
+	expect_too_deep("", "time ", 100000, "x = 1");
+	struct shell sh;
+	shell_init(&sh);
+	expect(&sh, "x = 1 + 1 + 1 + 1; x", "4\n");
+	expect(&sh, "x = b'abc'[1:][0]; x", "98\n");
+	shell_free(&sh);
+}
+END_TEST
+
 Suite *make_proof_suite(void)
 {
 	Suite *s = suite_create("proof");
@@ -153,6 +192,7 @@ Suite *make_proof_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("fuzz");
 	tcase_add_test(tc, test_tuple_item_call);
+	tcase_add_test(tc, test_long_chains);
 	suite_add_tcase(s, tc);
 	return s;
 }
