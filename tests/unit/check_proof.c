@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "sock.h"
+#include "cmd.h"
 #include "shell.h"
 
 /* Run LINE in SH; the output it printed, malloc'd. */
@@ -179,6 +180,44 @@ START_TEST(test_long_chains)
 }
 END_TEST
 
+/* cmd_find and cmd_find_method were linear scans over cmd_at, itself a
+ * scan (the parser's hottest path); the sorted index must answer as the
+ * scan did: the first entry in table order with that name or alias. */
+static const struct cmd_entry *scan(int want, int skip, const char *name)
+{
+	const struct cmd_entry *e;
+	for (size_t i = 0; (e = cmd_at(i)); i++)
+		if ((want ? (e->flags & want) : !(e->flags & skip)) &&
+		    (!strcmp(e->name, name) || (e->alias && !strcmp(e->alias, name))))
+			return e;
+	return NULL;
+}
+
+START_TEST(test_cmd_index)
+{
+	const struct cmd_entry *e;
+	size_t n = 0;
+	for (size_t i = 0; (e = cmd_at(i)); i++, n++) {
+		const char *names[2] = {e->name, e->alias};
+		for (int k = 0; k < 2 && names[k]; k++) {
+			ck_assert_ptr_eq(cmd_find(names[k]), scan(0, CMD_FILE | CMD_ATTR, names[k]));
+			ck_assert_ptr_eq(cmd_find_method(T_SOCKET, names[k]),
+			                 scan(CMD_METHOD | CMD_ATTR, 0, names[k]));
+			ck_assert_ptr_eq(cmd_find_method(T_FILE, names[k]),
+			                 scan(CMD_FILE, 0, names[k]));
+		}
+	}
+	ck_assert_uint_gt(n, 50);
+	ck_assert_ptr_null(cmd_at(n));
+	ck_assert_ptr_nonnull(cmd_find("socket"));
+	ck_assert_ptr_nonnull(cmd_find_method(T_SOCKET, "recv"));
+	ck_assert_ptr_null(cmd_find(""));
+	ck_assert_ptr_null(cmd_find("zzzz"));
+	ck_assert_ptr_null(cmd_find("AAAA"));
+	ck_assert_ptr_null(cmd_find_method(T_SOCKET, "socket"));
+}
+END_TEST
+
 Suite *make_proof_suite(void)
 {
 	Suite *s = suite_create("proof");
@@ -189,6 +228,9 @@ Suite *make_proof_suite(void)
 	tc = tcase_create("limits");
 	tcase_add_test(tc, test_value_depth_limit);
 	tcase_add_test(tc, test_repeat_size_limit);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("speed");
+	tcase_add_test(tc, test_cmd_index);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("fuzz");
 	tcase_add_test(tc, test_tuple_item_call);
