@@ -9,6 +9,8 @@
 #include <netdb.h>
 #include <string.h>
 
+#include "sock.h"
+
 #define FLOWINFO_MAX 0xfffffUL
 
 static socklen_t inet_len(int family)
@@ -27,6 +29,8 @@ static int lookup(int family, const char *host, struct sk_addr *out,
 	struct addrinfo *res;
 	int rc;
 
+	if (sk_forbidden())
+		return EPERM;
 	rc = getaddrinfo(host, NULL, &hints, &res);
 	if (rc == EAI_SYSTEM)
 		return errno ? errno : EIO;

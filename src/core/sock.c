@@ -20,6 +20,19 @@ volatile sig_atomic_t sk_interrupted;
 static sk_trace_fn trace_fn;
 static void *trace_ctx;
 
+/* Fuzzing runs whole statements with this set: no call reaches the kernel. */
+static bool forbidden;
+
+void sk_set_forbidden(bool on)
+{
+	forbidden = on;
+}
+
+bool sk_forbidden(void)
+{
+	return forbidden;
+}
+
 void sk_set_trace(sk_trace_fn fn, void *ctx)
 {
 	trace_fn = fn;
@@ -78,6 +91,8 @@ static int poll_ms(double timeout)
 
 int sk_poll(struct pollfd *fds, size_t n, double timeout, int *nready)
 {
+	if (forbidden)
+		return EPERM;
 	double deadline = now() + timeout;
 	for (;;) {
 		int r = poll(fds, n, poll_ms(timeout));
@@ -114,6 +129,8 @@ int sk_wait(int fd, bool writing, double timeout)
 
 int sk_sleep(double seconds)
 {
+	if (forbidden)
+		return EPERM;
 	struct timespec ts;
 	ts.tv_sec = (time_t)seconds;
 	ts.tv_nsec = (long)((seconds - (double)ts.tv_sec) * 1e9);
@@ -128,6 +145,8 @@ int sk_sleep(double seconds)
 
 int sk_socket(int family, int type, int proto, int *fd)
 {
+	if (forbidden)
+		return EPERM;
 	int r = socket(family, type, proto);
 	int e = errno;
 	struct sk_event ev = {.name = "socket", .nargs = 3, .a =
@@ -142,6 +161,8 @@ int sk_socket(int family, int type, int proto, int *fd)
 
 int sk_socketpair(int family, int type, int proto, int fds[2])
 {
+	if (forbidden)
+		return EPERM;
 	int r = socketpair(family, type, proto, fds);
 	int e = errno;
 	struct sk_event ev = {.name = "socketpair", .nargs = 4, .a =
@@ -153,6 +174,8 @@ int sk_socketpair(int family, int type, int proto, int fds[2])
 
 int sk_close(int fd)
 {
+	if (forbidden)
+		return EPERM;
 	int r = close(fd);
 	int e = errno;
 	struct sk_event ev = {.name = "close", .nargs = 1, .a = {arg(SA_FD, fd)}};
@@ -163,6 +186,8 @@ int sk_close(int fd)
 
 int sk_bind(int fd, const struct sk_addr *a)
 {
+	if (forbidden)
+		return EPERM;
 	int r = bind(fd, (const struct sockaddr *)&a->ss, a->len);
 	int e = errno;
 	struct sk_event ev = {.name = "bind", .nargs = 3, .a =
@@ -174,6 +199,8 @@ int sk_bind(int fd, const struct sk_addr *a)
 
 int sk_listen(int fd, int backlog)
 {
+	if (forbidden)
+		return EPERM;
 	int r = listen(fd, backlog);
 	int e = errno;
 	struct sk_event ev = {.name = "listen", .nargs = 2, .a = {arg(SA_FD, fd), arg(SA_INT, backlog)}};
@@ -188,6 +215,8 @@ typedef int (*io_fn)(int fd, void *ctx);
 static int sock_call(int fd, bool writing, double timeout, io_fn fn,
                      void *ctx)
 {
+	if (forbidden)
+		return EPERM;
 	double deadline = now() + timeout;
 	for (;;) {
 		/* poll() skips a negative fd: let the call itself say EBADF. */
@@ -259,6 +288,8 @@ static int sock_error(int fd)
 
 static int connect_once(int fd, const struct sk_addr *a)
 {
+	if (forbidden)
+		return EPERM;
 	int r = connect(fd, (const struct sockaddr *)&a->ss, a->len);
 	int e = errno;
 	struct sk_event ev = {.name = "connect", .nargs = 3, .a =
@@ -492,6 +523,8 @@ int sk_sendfile(int out_fd, int in_fd, long long *offset, size_t count,
 
 int sk_shutdown(int fd, int how)
 {
+	if (forbidden)
+		return EPERM;
 	int r = shutdown(fd, how);
 	int e = errno;
 	struct sk_event ev = {.name = "shutdown", .nargs = 2, .a = {arg(SA_FD, fd), arg(SA_HOW, how)}};
@@ -503,6 +536,8 @@ static int get_name(const char *call, int (*fn)(int, struct sockaddr *,
                                                 socklen_t *),
                     int fd, struct sk_addr *a)
 {
+	if (forbidden)
+		return EPERM;
 	socklen_t inlen = sizeof a->ss;
 	memset(&a->ss, 0, sizeof a->ss);
 	a->len = inlen;
@@ -529,6 +564,8 @@ int sk_getpeername(int fd, struct sk_addr *a)
 
 int sk_getsockopt(int fd, int level, int opt, void *buf, socklen_t *len)
 {
+	if (forbidden)
+		return EPERM;
 	socklen_t inlen = *len;
 	int r = getsockopt(fd, level, opt, buf, len);
 	int e = errno;
@@ -546,6 +583,8 @@ int sk_getsockopt(int fd, int level, int opt, void *buf, socklen_t *len)
 
 int sk_setsockopt(int fd, int level, int opt, const void *buf, socklen_t len)
 {
+	if (forbidden)
+		return EPERM;
 	int r = setsockopt(fd, level, opt, buf, len);
 	int e = errno;
 	struct sk_event ev = {
@@ -561,6 +600,8 @@ int sk_setsockopt(int fd, int level, int opt, const void *buf, socklen_t len)
 
 static int fcntl_get(int fd, int cmd, int *val)
 {
+	if (forbidden)
+		return EPERM;
 	int r = fcntl(fd, cmd);
 	int e = errno;
 	struct sk_event ev = {.name = "fcntl", .nargs = 2, .a = {arg(SA_FD, fd), arg(SA_FCNTLCMD, cmd)}};
@@ -573,6 +614,8 @@ static int fcntl_get(int fd, int cmd, int *val)
 
 static int fcntl_set(int fd, int cmd, int val)
 {
+	if (forbidden)
+		return EPERM;
 	int r = fcntl(fd, cmd, val);
 	int e = errno;
 	struct sk_event ev = {.name = "fcntl", .nargs = 3, .a =
@@ -614,6 +657,8 @@ int sk_set_cloexec(int fd, bool on)
 
 int sk_dup(int fd, int *newfd)
 {
+	if (forbidden)
+		return EPERM;
 	int r = fcntl(fd, F_DUPFD_CLOEXEC, 0);
 	int e = errno;
 	struct sk_event ev = {.name = "fcntl", .nargs = 3, .a =

@@ -57,6 +57,11 @@ struct sk_event {
 	int err; /* errno when ret is -1 */
 };
 
+/* While forbidden, every call here returns EPERM without reaching the
+ * kernel (the fuzz harnesses run statements this way). */
+void sk_set_forbidden(bool on);
+bool sk_forbidden(void);
+
 typedef void (*sk_trace_fn)(void *ctx, const struct sk_event *ev);
 void sk_set_trace(sk_trace_fn fn, void *ctx);
 bool sk_tracing(void);

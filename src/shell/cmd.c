@@ -14,17 +14,88 @@ static const struct cmd_entry *const tables[] = {
 	cmd_msg_table,
 };
 
+#define NTABLES (sizeof tables / sizeof *tables)
+
+/* The tables' lengths, counted once: cmd_at is called in loops. */
+static size_t table_len[NTABLES];
+static size_t total;
+
+static void count_tables(void)
+{
+	if (total)
+		return;
+	for (size_t t = 0; t < NTABLES; t++) {
+		while (tables[t][table_len[t]].name)
+			table_len[t]++;
+		total += table_len[t];
+	}
+}
+
 const struct cmd_entry *cmd_at(size_t i)
 {
-	for (size_t t = 0; t < sizeof tables / sizeof *tables; t++) {
-		size_t n = 0;
-		while (tables[t][n].name)
-			n++;
-		if (i < n)
+	count_tables();
+	for (size_t t = 0; t < NTABLES; t++) {
+		if (i < table_len[t])
 			return &tables[t][i];
-		i -= n;
+		i -= table_len[t];
 	}
 	return NULL;
+}
+
+/* Lookups by name go through sorted indexes, built on first use: one of
+ * commands, one of socket methods and attributes, one of file methods.
+ * Each name and alias is a key; among equal keys the first entry in
+ * table order wins, as a linear scan would have it. */
+enum { IX_COMMAND, IX_SOCKET, IX_FILE, IX_COUNT };
+
+struct key {
+	const char *name;
+	size_t order;
+	const struct cmd_entry *e;
+};
+
+/* Static, so nothing is left allocated at exit (valgrind counts even
+ * reachable blocks); a table too long for it is scanned instead. */
+#define INDEX_MAX 1024
+static struct key keys[IX_COUNT][INDEX_MAX];
+static size_t index_len[IX_COUNT];
+static bool indexed[IX_COUNT], too_long[IX_COUNT];
+
+static bool in_index(int ix, const struct cmd_entry *e)
+{
+	if (ix == IX_COMMAND)
+		return !(e->flags & (CMD_FILE | CMD_ATTR));
+	if (ix == IX_SOCKET)
+		return e->flags & (CMD_METHOD | CMD_ATTR);
+	return e->flags & CMD_FILE;
+}
+
+static int key_cmp(const void *a, const void *b)
+{
+	const struct key *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+static void build_index(int ix)
+{
+	struct key *k = keys[ix];
+	size_t n = 0;
+	const struct cmd_entry *e;
+	indexed[ix] = true;
+	for (size_t i = 0; (e = cmd_at(i)); i++) {
+		if (!in_index(ix, e))
+			continue;
+		if (n + 2 > INDEX_MAX) {
+			too_long[ix] = true;
+			return;
+		}
+		k[n++] = (struct key){e->name, i, e};
+		if (e->alias)
+			k[n++] = (struct key){e->alias, i, e};
+	}
+	qsort(k, n, sizeof *k, key_cmp);
+	index_len[ix] = n;
 }
 
 static bool name_is(const struct cmd_entry *e, const char *name)
@@ -32,23 +103,38 @@ static bool name_is(const struct cmd_entry *e, const char *name)
 	return !strcmp(e->name, name) || (e->alias && !strcmp(e->alias, name));
 }
 
+static const struct cmd_entry *lookup(int ix, const char *name)
+{
+	if (!indexed[ix])
+		build_index(ix);
+	if (too_long[ix]) {
+		const struct cmd_entry *e;
+		for (size_t i = 0; (e = cmd_at(i)); i++)
+			if (in_index(ix, e) && name_is(e, name))
+				return e;
+		return NULL;
+	}
+	const struct key *k = keys[ix];
+	size_t lo = 0, hi = index_len[ix];
+	/* The leftmost key not less than NAME. */
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(k[mid].name, name) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < index_len[ix] && !strcmp(k[lo].name, name) ? k[lo].e : NULL;
+}
+
 const struct cmd_entry *cmd_find(const char *name)
 {
-	const struct cmd_entry *e;
-	for (size_t i = 0; (e = cmd_at(i)); i++)
-		if (!(e->flags & (CMD_FILE | CMD_ATTR)) && name_is(e, name))
-			return e;
-	return NULL;
+	return lookup(IX_COMMAND, name);
 }
 
 const struct cmd_entry *cmd_find_method(enum vtype type, const char *name)
 {
-	const struct cmd_entry *e;
-	int want = type == T_FILE ? CMD_FILE : CMD_METHOD | CMD_ATTR;
-	for (size_t i = 0; (e = cmd_at(i)); i++)
-		if ((e->flags & want) && name_is(e, name))
-			return e;
-	return NULL;
+	return lookup(type == T_FILE ? IX_FILE : IX_SOCKET, name);
 }
 
 size_t cmd_nparams(const struct cmd_entry *e)

@@ -204,6 +204,12 @@ static struct value *eval_items(struct shell *sh, struct node *n,
 	struct value **items = xmalloc(sizeof *items * (n->nargs ? n->nargs : 1));
 	for (size_t i = 0; i < n->nargs; i++) {
 		items[i] = eval_node(sh, n->args[i], false);
+		if (items[i] && v_depth(items[i]) >= V_MAX_DEPTH) {
+			eval_fail(sh, "%s: nested too deeply (at most %d levels)",
+			          type == T_LIST ? "list" : "tuple", V_MAX_DEPTH);
+			v_unref(items[i]);
+			items[i] = NULL;
+		}
 		if (!items[i]) {
 			for (size_t k = 0; k < i; k++)
 				v_unref(items[k]);
@@ -351,8 +357,18 @@ out:
 /* Results past this size are refused rather than exhausting memory. */
 #define MAX_RESULT (1u << 30)
 
+static bool sized(const struct value *v)
+{
+	return v_is_seq(v) || v->type == T_STR || v_is_bytes_like(v);
+}
+
 static struct value *concat(struct shell *sh, struct value *a, struct value *b)
 {
+	size_t elem = v_is_seq(a) ? sizeof(struct value *) : 1;
+	if (sized(a) && sized(b) && (seq_len(a) + seq_len(b)) * elem > MAX_RESULT) {
+		eval_fail(sh, "+: result too large (over 1 GiB)");
+		return NULL;
+	}
 	if (a->type == T_STR && b->type == T_STR) {
 		struct strbuf s = {0};
 		sb_add(&s, a->u.s.p, a->u.s.len);
@@ -389,9 +405,11 @@ static struct value *repeat_value(struct shell *sh, struct value *a,
                                   long long times)
 {
 	size_t unit = seq_len(a);
+	/* A list's size is its item pointers, not its item count. */
+	size_t bytes = unit * (v_is_seq(a) ? sizeof(struct value *) : 1);
 	if (times < 0)
 		times = 0;
-	if (unit && (unsigned long long)times > MAX_RESULT / unit) {
+	if (bytes && (unsigned long long)times > MAX_RESULT / bytes) {
 		eval_fail(sh, _("*: result too large (over 1 GiB)"));
 		return NULL;
 	}

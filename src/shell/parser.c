@@ -244,14 +244,17 @@ static struct node *paren_or_tuple_in(struct parser *p)
 		struct node *e;
 		if (p->tok.kind == TK_NAME && hooks.is_command(p->tok.sval) &&
 		    !hooks.is_constant(p->tok.sval)) {
+			size_t item = p->tok.pos;
 			e = name_node(p);
 			if (e && e->kind == N_NAME && hooks.is_command(e->name) &&
 			    !(is_op(p, '(') && !p->tok.space_before)) {
 				e = shell_call_here(p, e) ? to_shell_call(p, e, true)
 				                          : e;
 			} else if (e) {
+				/* Not a shell call: read this item again as an
+				 * expression, from its own start. */
 				node_free(e);
-				reset_to(p, t->pos + 1);
+				reset_to(p, item);
 				e = parse_expr(p);
 			}
 		} else {
@@ -417,25 +420,28 @@ bad:
 	return NULL;
 }
 
+/* Every link of a chain (x[0][0], a.b.c, f(1)(2)) deepens the tree as a
+ * bracket does, so a long chain is refused before the recursion that
+ * walks it could overflow the stack. */
 static struct node *parse_postfix(struct parser *p)
 {
 	struct node *e = parse_primary(p);
-	while (e && !p->tok.space_before && p->tok.kind == TK_OP) {
-		if (p->tok.op == '(' && (e->kind == N_NAME || e->kind == N_ATTR)) {
-			if (!enter(p)) {
-				node_free(e);
-				return NULL;
-			}
+	int chain = 0;
+	while (e && !p->tok.space_before && p->tok.kind == TK_OP &&
+	       strchr("([.", p->tok.op)) {
+		if (p->tok.op == '(' && e->kind != N_NAME && e->kind != N_ATTR)
+			break;
+		if (!enter(p)) {
+			node_free(e);
+			e = NULL;
+			break;
+		}
+		chain++;
+		if (p->tok.op == '(') {
 			e = call_args(p, e);
-			p->depth--;
 		} else if (p->tok.op == '[') {
-			if (!enter(p)) {
-				node_free(e);
-				return NULL;
-			}
 			e = subscript(p, e);
-			p->depth--;
-		} else if (p->tok.op == '.') {
+		} else {
 			advance(p);
 			if (p->tok.kind != TK_NAME || p->tok.space_before) {
 				node_free(e);
@@ -447,10 +453,9 @@ static struct node *parse_postfix(struct parser *p)
 			a->name = xstrdup(p->tok.sval);
 			advance(p);
 			e = a;
-		} else {
-			break;
 		}
 	}
+	p->depth -= chain;
 	return e;
 }
 
@@ -476,16 +481,26 @@ static struct node *parse_level(struct parser *p, int level)
 {
 	static const char ops[] = "|+*";
 	struct node *l = level == 2 ? parse_postfix(p) : parse_level(p, level + 1);
+	int chain = 0;
 	while (l && is_op(p, ops[level]) && !(p->tight && !op_is_tight(p))) {
+		/* a + b + c nests to the left: each operator is a level. */
+		if (!enter(p)) {
+			node_free(l);
+			l = NULL;
+			break;
+		}
+		chain++;
 		advance(p);
 		struct node *r = level == 2 ? parse_postfix(p)
 		                            : parse_level(p, level + 1);
 		if (!r) {
 			node_free(l);
-			return NULL;
+			l = NULL;
+			break;
 		}
 		l = binop(ops[level], l, r);
 	}
+	p->depth -= chain;
 	return l;
 }
 
@@ -505,7 +520,7 @@ static bool enter(struct parser *p)
 	if (++p->depth <= PARSE_MAX_DEPTH)
 		return true;
 	p->depth--;
-	fail(p, p->tok.pos, xstrdup("expression nested too deeply"));
+	fail(p, p->tok.pos, xstrdup(N_("expression nested too deeply")));
 	return false;
 }
 
@@ -600,8 +615,12 @@ static bool parse_shell_args(struct parser *p, struct node *call,
 	int stmt_at = call->obj ? -1 : hooks.stmt_arg(call->name);
 	while (!at_end(p, in_parens)) {
 		if ((int)call->nargs == stmt_at) {
+			/* repeat 2 repeat 2 ...: each statement is a level. */
 			struct node *s = new_node(N_STMT, p->tok.pos);
-			s->stmt = parse_stmt(p, in_parens);
+			bool entered = enter(p);
+			s->stmt = entered ? parse_stmt(p, in_parens) : NULL;
+			if (entered)
+				p->depth--;
 			if (!s->stmt) {
 				node_free(s);
 				return false;
@@ -610,10 +629,17 @@ static bool parse_shell_args(struct parser *p, struct node *call,
 			break;
 		}
 		struct node *a = shell_arg(p, in_parens);
+		int chain = 0;
 		/* `b'x' * 3` written with spaces is still one argument. */
 		while (a && p->tok.kind == TK_OP && strchr("+*|", p->tok.op) &&
 		       p->tok.space_before) {
 			char op = p->tok.op;
+			if (!enter(p)) {
+				node_free(a);
+				a = NULL;
+				break;
+			}
+			chain++;
 			advance(p);
 			struct node *r = at_end(p, in_parens)
 			                         ? fail_tok(p, N_("expected a value"))
@@ -625,6 +651,7 @@ static bool parse_shell_args(struct parser *p, struct node *call,
 			}
 			a = binop(op, a, r);
 		}
+		p->depth -= chain;
 		if (!a)
 			return false;
 		add_arg(call, a, NULL);

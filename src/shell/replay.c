@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -17,8 +18,11 @@
 #include "shell.h"
 #include "transcript.h"
 
-/* Per statement: a blocking call that outlives this is interrupted. */
-#define STMT_TIMEOUT 10
+/* Per statement: a blocking call that outlives this is interrupted and
+ * the file fails. SOCKSHELL_STMT_TIMEOUT (seconds) overrides it. */
+#define STMT_TIMEOUT 10.0
+
+static volatile sig_atomic_t alarm_fired;
 
 static const char *check_locale;
 
@@ -52,6 +56,25 @@ static void on_alarm(int sig)
 {
 	(void)sig;
 	sk_interrupted = 1;
+	alarm_fired = 1;
+}
+
+static double stmt_timeout(void)
+{
+	const char *s = getenv("SOCKSHELL_STMT_TIMEOUT");
+	if (!s || !*s)
+		return STMT_TIMEOUT;
+	char *end;
+	double t = strtod(s, &end);
+	return *end || !(t > 0 && t <= 86400) ? STMT_TIMEOUT : t;
+}
+
+static void set_alarm(double seconds)
+{
+	struct itimerval it = {{0, 0}, {0, 0}};
+	it.it_value.tv_sec = (time_t)seconds;
+	it.it_value.tv_usec = (suseconds_t)((seconds - (double)(time_t)seconds) * 1e6);
+	setitimer(ITIMER_REAL, &it, NULL);
 }
 
 /* Split captured output into lines; the last newline ends a line. */
@@ -96,16 +119,23 @@ static bool run_case(struct shell *sh, const struct tr_case *c,
 {
 	struct strbuf out = {0};
 	out_capture(&out);
-	alarm(STMT_TIMEOUT);
+	double timeout = stmt_timeout();
+	alarm_fired = 0;
+	set_alarm(timeout);
 	sh->line = c->line;
 	shell_run_line(sh, c->stmt, strlen(c->stmt));
-	alarm(0);
+	set_alarm(0);
 	sk_interrupted = 0;
 	out_capture(NULL);
+	/* A statement that waited too long fails, whatever it printed. */
+	if (alarm_fired)
+		sb_printf(&out, "sockshell: statement timed out after %g s "
+		          "(SOCKSHELL_STMT_TIMEOUT)\n", timeout);
 	size_t n;
 	char **got = split_lines(out.p ? out.p : "", out.len, &n);
 	sb_free(&out);
-	bool ok = transcript_match(c->expected, c->nexpected, got, n);
+	bool ok = !alarm_fired &&
+	          transcript_match(c->expected, c->nexpected, got, n);
 	/* A match keeps the expected text so ellipses do not show in a diff. */
 	if (!ok)
 		for (size_t i = 0; i < n; i++)

@@ -150,6 +150,8 @@ static int run_line(struct shell *sh, const char *line, size_t len)
 	struct stmt **stmts;
 	size_t n;
 	struct parse_error err;
+	if (sh->no_syscalls)
+		sk_set_forbidden(true);
 	if (parse_line(line, len, &stmts, &n, &err)) {
 		char *msg = xasprintf(_("syntax: %s (column %zu)"), err.msg, err.pos + 1);
 		shell_error(sh, msg);

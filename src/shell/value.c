@@ -105,7 +105,18 @@ struct value *v_seq(enum vtype type, struct value **items, size_t n)
 	if (n)
 		memcpy(v->u.seq.items, items, sizeof *items * n);
 	v->u.seq.n = n;
+	v->u.seq.depth = 1;
+	for (size_t i = 0; i < n; i++)
+		if (v_depth(items[i]) >= v->u.seq.depth)
+			v->u.seq.depth = v_depth(items[i]) + 1;
 	return v;
+}
+
+unsigned v_depth(const struct value *v)
+{
+	if (v->type == T_TUPLE || v->type == T_LIST || v->type == T_DICT)
+		return v->u.seq.depth;
+	return 0;
 }
 
 struct value *v_tuple(size_t n, ...)

@@ -62,6 +62,7 @@ struct value {
 		struct {
 			struct value **items;
 			size_t n;
+			unsigned depth; /* 1 + the deepest item's nesting */
 		} seq; /* TUPLE LIST DICT */
 		struct {
 			long long v;
@@ -94,6 +95,11 @@ struct value *v_file(struct value *sock);
 
 struct value *v_ref(struct value *v);
 void v_unref(struct value *v);
+
+/* How deeply V nests tuples and lists: 0 for anything else. Printing and
+ * freeing recurse, so the evaluator builds nothing deeper than this. */
+#define V_MAX_DEPTH 1000
+unsigned v_depth(const struct value *v);
 
 /* The integer inside INT, BOOL or CONST. */
 bool v_is_int(const struct value *v);

@@ -546,16 +546,24 @@ START_TEST(nesting_up_to_max_depth_accepted)
 END_TEST
 
 /* Subscripts chain without nesting, so their length is no depth. */
-START_TEST(long_subscript_chain_is_not_deep)
+/* Each link of a chain deepens the tree that evaluation walks, so a
+ * chain counts against the nesting limit like brackets do. */
+START_TEST(long_subscript_chain_counts_as_nesting)
 {
 	struct strbuf b = {0};
 	char *src;
 
 	sb_adds(&b, "x");
-	for (int i = 0; i < 500; i++)
+	for (int i = 0; i < PARSE_MAX_DEPTH; i++)
 		sb_adds(&b, "[0]");
 	src = sb_take(&b);
 	free(parse_ok(src));
+	free(src);
+	sb_adds(&b, "x");
+	for (int i = 0; i < PARSE_MAX_DEPTH + 1; i++)
+		sb_adds(&b, "[0]");
+	src = sb_take(&b);
+	syntax_error(src, 2 + 3 * PARSE_MAX_DEPTH - 1, "expression nested too deeply");
 	free(src);
 }
 END_TEST
@@ -641,7 +649,7 @@ Suite *make_parser_suite(void)
 	tcase_add_test(errs, error_quotes_at_most_20_bytes);
 	tcase_add_test(errs, nesting_depth_limit);
 	tcase_add_test(errs, nesting_up_to_max_depth_accepted);
-	tcase_add_test(errs, long_subscript_chain_is_not_deep);
+	tcase_add_test(errs, long_subscript_chain_counts_as_nesting);
 	suite_add_tcase(s, forms);
 	suite_add_tcase(s, expr);
 	suite_add_tcase(s, errs);

@@ -18,6 +18,17 @@
 #include "../sockaddr.h"
 #include "common.h"
 
+/* Resolver, service and interface look-ups read files and may reach the
+ * network outside the core layer: refuse them too while the core refuses
+ * system calls (fuzzing). */
+static bool refused(struct cmd_call *c)
+{
+	if (!sk_forbidden())
+		return false;
+	cmd_errno(c, EPERM);
+	return true;
+}
+
 /* socket(fileno=N) adopts a descriptor: ask the kernel what it is. */
 static int adopt_fd(struct cmd_call *c, int fd, int *family, int *type,
                     int *proto)
@@ -66,9 +77,13 @@ static enum cmd_status do_socket(struct cmd_call *c)
 		return CMD_OK;
 	}
 	int e = sk_socket(family, type | SOCK_CLOEXEC, proto, &fd);
-	if (e == EPERM && (type & 0xf) == SOCK_RAW)
-		return cmd_fail(c, _("%s (SOCK_RAW needs root or CAP_NET_RAW; try it "
-		                   "in `unshare -n` as root)"), fmt_errno(e));
+	if (e == EPERM && (type & 0xf) == SOCK_RAW) {
+		char *why = fmt_errno(e);
+		cmd_fail(c, _("%s (SOCK_RAW needs root or CAP_NET_RAW; try it in "
+		              "`unshare -n` as root)"), why);
+		free(why);
+		return CMD_ERROR;
+	}
 	if (e)
 		return cmd_errno(c, e);
 	c->result = new_socket(c->sh, fd, family, type, proto);
@@ -233,6 +248,8 @@ static struct value *addrinfo_value(const struct addrinfo *ai)
 
 static enum cmd_status do_getaddrinfo(struct cmd_call *c)
 {
+	if (refused(c))
+		return CMD_ERROR;
 	char port[32];
 	const struct value *h = c->argv[0];
 	const char *host = h->type == T_NONE ? NULL : h->u.s.p;
@@ -431,6 +448,8 @@ static enum cmd_status do_create_server(struct cmd_call *c)
 
 static enum cmd_status do_getnameinfo(struct cmd_call *c)
 {
+	if (refused(c))
+		return CMD_ERROR;
 	const struct value *t = c->argv[0];
 	if (!v_is_seq(t))
 		return cmd_fail(c, _("argument 1 must be a tuple"));
@@ -457,6 +476,8 @@ static enum cmd_status do_getnameinfo(struct cmd_call *c)
 
 static enum cmd_status do_gethostname(struct cmd_call *c)
 {
+	if (refused(c))
+		return CMD_ERROR;
 	char buf[HOST_NAME_MAX + 1];
 	if (gethostname(buf, sizeof buf))
 		return cmd_errno(c, errno);
@@ -468,6 +489,8 @@ static enum cmd_status do_gethostname(struct cmd_call *c)
 /* Python's getfqdn: the first name of gethostbyaddr that has a dot. */
 static enum cmd_status do_getfqdn(struct cmd_call *c)
 {
+	if (refused(c))
+		return CMD_ERROR;
 	char buf[HOST_NAME_MAX + 1];
 	const char *name = c->argv[0] ? c->argv[0]->u.s.p : "";
 	if (!*name || !strcmp(name, "0.0.0.0")) {
@@ -496,6 +519,8 @@ static enum cmd_status do_getfqdn(struct cmd_call *c)
 
 static enum cmd_status do_gethostbyname(struct cmd_call *c)
 {
+	if (refused(c))
+		return CMD_ERROR;
 	struct addrinfo hints = {.ai_family = AF_INET}, *res;
 	int e = getaddrinfo(c->argv[0]->u.s.p, NULL, &hints, &res);
 	if (e)
@@ -544,6 +569,8 @@ static enum cmd_status herror_fail(struct cmd_call *c, int herr)
 
 static enum cmd_status do_gethostbyname_ex(struct cmd_call *c)
 {
+	if (refused(c))
+		return CMD_ERROR;
 	struct hostent he, *res = NULL;
 	char buf[8192];
 	int herr = 0;
@@ -556,6 +583,8 @@ static enum cmd_status do_gethostbyname_ex(struct cmd_call *c)
 
 static enum cmd_status do_gethostbyaddr(struct cmd_call *c)
 {
+	if (refused(c))
+		return CMD_ERROR;
 	const char *ip = c->argv[0]->u.s.p;
 	unsigned char a[16];
 	int family = strchr(ip, ':') ? AF_INET6 : AF_INET;
@@ -584,6 +613,8 @@ static enum cmd_status do_gethostbyaddr(struct cmd_call *c)
 
 static enum cmd_status do_getprotobyname(struct cmd_call *c)
 {
+	if (refused(c))
+		return CMD_ERROR;
 	struct protoent pe, *res = NULL;
 	char buf[1024];
 	if (getprotobyname_r(c->argv[0]->u.s.p, &pe, buf, sizeof buf, &res) || !res)
@@ -594,6 +625,8 @@ static enum cmd_status do_getprotobyname(struct cmd_call *c)
 
 static enum cmd_status do_getservbyname(struct cmd_call *c)
 {
+	if (refused(c))
+		return CMD_ERROR;
 	struct servent se, *res = NULL;
 	char buf[1024];
 	const char *proto = c->argv[1] ? c->argv[1]->u.s.p : NULL;
@@ -606,6 +639,8 @@ static enum cmd_status do_getservbyname(struct cmd_call *c)
 
 static enum cmd_status do_getservbyport(struct cmd_call *c)
 {
+	if (refused(c))
+		return CMD_ERROR;
 	long long port = arg_int(c, 0, 0);
 	if (port < 0 || port > 65535)
 		return cmd_fail(c, _("port must be 0-65535."));
@@ -621,6 +656,8 @@ static enum cmd_status do_getservbyport(struct cmd_call *c)
 
 static enum cmd_status do_if_nameindex(struct cmd_call *c)
 {
+	if (refused(c))
+		return CMD_ERROR;
 	struct if_nameindex *ifs = if_nameindex();
 	if (!ifs)
 		return cmd_errno(c, errno);
@@ -638,6 +675,8 @@ static enum cmd_status do_if_nameindex(struct cmd_call *c)
 
 static enum cmd_status do_if_nametoindex(struct cmd_call *c)
 {
+	if (refused(c))
+		return CMD_ERROR;
 	unsigned idx = if_nametoindex(c->argv[0]->u.s.p);
 	if (!idx)
 		return cmd_fail(c, _("no interface with this name"));
@@ -647,6 +686,8 @@ static enum cmd_status do_if_nametoindex(struct cmd_call *c)
 
 static enum cmd_status do_if_indextoname(struct cmd_call *c)
 {
+	if (refused(c))
+		return CMD_ERROR;
 	char name[IF_NAMESIZE];
 	long long idx = arg_int(c, 0, 0);
 	if (idx < 0 || idx > UINT_MAX)

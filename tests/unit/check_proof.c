@@ -1,0 +1,239 @@
+/* check_proof.c - the no-system-call mode the fuzz harnesses run in, and
+ * regression tests for what fuzzing, the sanitizers and the fault tests
+ * found. */
+#include "suites.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "sock.h"
+#include "cmd.h"
+#include "shell.h"
+
+/* Run LINE in SH; the output it printed, malloc'd. */
+static char *run(struct shell *sh, const char *line)
+{
+	struct strbuf out = {0};
+	out_capture(&out);
+	shell_run_line(sh, line, strlen(line));
+	out_capture(NULL);
+	return out.p ? sb_take(&out) : xstrdup("");
+}
+
+static void expect(struct shell *sh, const char *line, const char *want)
+{
+	char *got = run(sh, line);
+	ck_assert_str_eq(got, want);
+	free(got);
+}
+
+static int traced;
+
+static void count_event(void *ctx, const struct sk_event *ev)
+{
+	(void)ctx;
+	(void)ev;
+	traced++;
+}
+
+START_TEST(test_forbidden_core)
+{
+	int p[2];
+	ck_assert_int_eq(pipe(p), 0);
+	sk_set_trace(count_event, NULL);
+	sk_set_forbidden(true);
+	ck_assert(sk_forbidden());
+	int fd = -7;
+	ck_assert_int_eq(sk_socket(AF_INET, SOCK_STREAM, 0, &fd), EPERM);
+	ck_assert_int_eq(fd, -7);
+	/* The descriptor stays open: close never reached the kernel. */
+	ck_assert_int_eq(sk_close(p[0]), EPERM);
+	ck_assert_int_ne(fcntl(p[0], F_GETFD), -1);
+	struct pollfd pf = {.fd = p[0], .events = POLLIN};
+	int n = 0;
+	ck_assert_int_eq(sk_poll(&pf, 1, 100, &n), EPERM);
+	ck_assert_int_eq(sk_sleep(100), EPERM);
+	size_t got = 0;
+	char buf[4];
+	ck_assert_int_eq(sk_recv(p[0], buf, sizeof buf, 0, -1, NULL, &got), EPERM);
+	ck_assert_int_eq(traced, 0);
+	sk_set_forbidden(false);
+	ck_assert_int_eq(sk_close(p[0]), 0);
+	ck_assert_int_eq(traced, 1);
+	sk_set_trace(NULL, NULL);
+	close(p[1]);
+}
+END_TEST
+
+START_TEST(test_no_syscalls_shell)
+{
+	struct shell sh;
+	shell_init(&sh);
+	sh.no_syscalls = true;
+	expect(&sh, "s = socket", "error: socket: EPERM [Errno 1] Operation not permitted\n");
+	expect(&sh, "a, b = socketpair", "error: socketpair: EPERM [Errno 1] Operation not permitted\n");
+	expect(&sh, "getaddrinfo localhost 80",
+	       "error: getaddrinfo: EPERM [Errno 1] Operation not permitted\n");
+	expect(&sh, "gethostname", "error: gethostname: EPERM [Errno 1] Operation not permitted\n");
+	expect(&sh, "getservbyname http tcp",
+	       "error: getservbyname: EPERM [Errno 1] Operation not permitted\n");
+	expect(&sh, "if_nameindex", "error: if_nameindex: EPERM [Errno 1] Operation not permitted\n");
+	expect(&sh, "sleep 100", "error: sleep: EPERM [Errno 1] Operation not permitted\n");
+	expect(&sh, "select [] [] [] 100", "error: select: EPERM [Errno 1] Operation not permitted\n");
+	expect(&sh, "source /etc/hostname",
+	       "error: source: /etc/hostname: EPERM [Errno 1] Operation not permitted\n");
+	/* What needs no kernel still works. */
+	expect(&sh, "htons 80", "20480\n");
+	expect(&sh, "inet_aton 10.0.0.1", "b'\\n\\x00\\x00\\x01'\n");
+	shell_free(&sh);
+	sk_set_forbidden(false);
+}
+END_TEST
+
+/* Printing and freeing values recurse: a list nested by assignment in a
+ * loop (x = [x]) stops at V_MAX_DEPTH instead of overflowing the stack. */
+START_TEST(test_value_depth_limit)
+{
+	struct shell sh;
+	shell_init(&sh);
+	expect(&sh, "x = 1; repeat 1100 x = [x]",
+	       "error: list: nested too deeply (at most 1000 levels)\n");
+	expect(&sh, "y = (x,)", "error: tuple: nested too deeply (at most 1000 levels)\n");
+	expect(&sh, "y = x; repeat 999 y = y[0]; y", "[1]\n");
+	char *r = run(&sh, "x");
+	ck_assert_uint_eq(strlen(r), 2001 + 1);
+	free(r);
+	shell_free(&sh);
+}
+END_TEST
+
+/* A Python-form call after the first item of a tuple was re-read from
+ * the tuple's start, for ever (fuzz_parse: a timeout and unbounded
+ * memory). */
+START_TEST(test_tuple_item_call)
+{
+	struct shell sh;
+	shell_init(&sh);
+	expect(&sh, "x = (1, htons(80)); x", "(1, 20480)\n");
+	expect(&sh, "(htons(80), 2, ntohs(20480))", "(20480, 2, 80)\n");
+	expect(&sh, "(AF_BNET,socket(R_PMT.",
+	       "error: syntax: expected a name after '.', found end of line "
+	       "(column 23)\n");
+	shell_free(&sh);
+}
+END_TEST
+
+/* The 1 GiB cap on * counted list items, not bytes: [1] * 10**9 asked
+ * for 8 GB and died "out of memory". */
+START_TEST(test_repeat_size_limit)
+{
+	struct shell sh;
+	shell_init(&sh);
+	expect(&sh, "x = [1] * 1000000000", "error: *: result too large (over 1 GiB)\n");
+	expect(&sh, "x = (1, 2) * 67108865", "error: *: result too large (over 1 GiB)\n");
+	expect(&sh, "x = 2 * b'ab' * 536870913", "error: *: result too large (over 1 GiB)\n");
+	expect(&sh, "x = [1, 2] * 3; x", "[1, 2, 1, 2, 1, 2]\n");
+	shell_free(&sh);
+}
+END_TEST
+
+/* Chains built by loops in the parser (postfix [0] .a, binary operators,
+ * repeat/time statements) were not counted as nesting: 100,000 of them
+ * overflowed the stack when the tree was evaluated or freed. */
+static void expect_too_deep(const char *head, const char *link, size_t n,
+                            const char *tail)
+{
+	struct strbuf b = {0};
+	sb_adds(&b, head);
+	for (size_t i = 0; i < n; i++)
+		sb_adds(&b, link);
+	sb_adds(&b, tail);
+	struct shell sh;
+	shell_init(&sh);
+	char *got = run(&sh, b.p);
+	ck_assert_msg(strstr(got, "error: syntax: expression nested too deeply") == got,
+	              "%s...: %s", head, got);
+	free(got);
+	shell_free(&sh);
+	sb_free(&b);
+}
+
+START_TEST(test_long_chains)
+{
+	expect_too_deep("x = b'a'", "[0]", 100000, "");
+	expect_too_deep("x = 1", " + 1", 100000, "");
+	expect_too_deep("x = 1", " * 1", 100000, "");
+	expect_too_deep("x = 1", "|1", 100000, "");
+	expect_too_deep("echo 1", " |1", 100000, "");
+	expect_too_deep("x = s", ".a", 100000, "");
+	expect_too_deep("", "repeat 1 ", 100000, "x = 1");
+	expect_too_deep("", "time ", 100000, "x = 1");
+	struct shell sh;
+	shell_init(&sh);
+	expect(&sh, "x = 1 + 1 + 1 + 1; x", "4\n");
+	expect(&sh, "x = b'abc'[1:][0]; x", "98\n");
+	shell_free(&sh);
+}
+END_TEST
+
+/* cmd_find and cmd_find_method were linear scans over cmd_at, itself a
+ * scan (the parser's hottest path); the sorted index must answer as the
+ * scan did: the first entry in table order with that name or alias. */
+static const struct cmd_entry *scan(int want, int skip, const char *name)
+{
+	const struct cmd_entry *e;
+	for (size_t i = 0; (e = cmd_at(i)); i++)
+		if ((want ? (e->flags & want) : !(e->flags & skip)) &&
+		    (!strcmp(e->name, name) || (e->alias && !strcmp(e->alias, name))))
+			return e;
+	return NULL;
+}
+
+START_TEST(test_cmd_index)
+{
+	const struct cmd_entry *e;
+	size_t n = 0;
+	for (size_t i = 0; (e = cmd_at(i)); i++, n++) {
+		const char *names[2] = {e->name, e->alias};
+		for (int k = 0; k < 2 && names[k]; k++) {
+			ck_assert_ptr_eq(cmd_find(names[k]), scan(0, CMD_FILE | CMD_ATTR, names[k]));
+			ck_assert_ptr_eq(cmd_find_method(T_SOCKET, names[k]),
+			                 scan(CMD_METHOD | CMD_ATTR, 0, names[k]));
+			ck_assert_ptr_eq(cmd_find_method(T_FILE, names[k]),
+			                 scan(CMD_FILE, 0, names[k]));
+		}
+	}
+	ck_assert_uint_gt(n, 50);
+	ck_assert_ptr_null(cmd_at(n));
+	ck_assert_ptr_nonnull(cmd_find("socket"));
+	ck_assert_ptr_nonnull(cmd_find_method(T_SOCKET, "recv"));
+	ck_assert_ptr_null(cmd_find(""));
+	ck_assert_ptr_null(cmd_find("zzzz"));
+	ck_assert_ptr_null(cmd_find("AAAA"));
+	ck_assert_ptr_null(cmd_find_method(T_SOCKET, "socket"));
+}
+END_TEST
+
+Suite *make_proof_suite(void)
+{
+	Suite *s = suite_create("proof");
+	TCase *tc = tcase_create("no_syscalls");
+	tcase_add_test(tc, test_forbidden_core);
+	tcase_add_test(tc, test_no_syscalls_shell);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("limits");
+	tcase_add_test(tc, test_value_depth_limit);
+	tcase_add_test(tc, test_repeat_size_limit);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("speed");
+	tcase_add_test(tc, test_cmd_index);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("fuzz");
+	tcase_add_test(tc, test_tuple_item_call);
+	tcase_add_test(tc, test_long_chains);
+	suite_add_tcase(s, tc);
+	return s;
+}
