@@ -328,6 +328,37 @@ nosuch'
 printf '%s\n' one 'error: nosuch: no such variable (did you mean ENOSPC?)' >"$tmp/want"
 expect_output "no prefix with -c" 1 "$tmp/want"
 
+# ---- --check and the other options ------------------------------------
+
+printf 'Prose.\n\nsock> echo hi\nhi\nsock> echo\n<BLANKLINE>\nsock> echo a b\na ...\nsock> repeat 3 echo x\n...\nsock> nosuch\nerror: nosuch: ...\n' >"$tmp/good.txt"
+printf 'sock> echo hi\nbye\nsock> echo ok\nok\n' >"$tmp/bad.txt"
+run --check "$tmp/good.txt"
+printf '%s\n' "PASS $tmp/good.txt" '1 passed, 0 failed' >"$tmp/want"
+expect_output "--check of a passing transcript" 0 "$tmp/want"
+run --check "$tmp/good.txt" "$tmp/bad.txt"
+printf '%s\n' "PASS $tmp/good.txt" "FAIL $tmp/bad.txt" "--- $tmp/bad.txt" \
+	"+++ $tmp/bad.txt (actual)" '@@ -1,4 +1,4 @@' ' sock> echo hi' -bye +hi \
+	' sock> echo ok' ' ok' '1 passed, 1 failed' >"$tmp/want"
+expect_output "--check of a failing transcript" 1 "$tmp/want"
+run -t -c 's = socket AF_UNIX; s.close'
+printf '%s\n' '  socket(AF_UNIX, SOCK_STREAM|SOCK_CLOEXEC, 0) = 3' '  close(3) = 0' >"$tmp/want"
+# The descriptor depends on what the shell inherits: compare without it.
+sed 's/= [0-9]*$/= N/; s/close([0-9]*)/close(N)/' "$tmp/out" >"$tmp/out.n"
+sed 's/= [0-9]*$/= N/; s/close([0-9]*)/close(N)/' "$tmp/want" >"$tmp/want.n"
+if [ "$rc" -eq 0 ] && cmp -s "$tmp/out.n" "$tmp/want.n"; then
+	ok
+else
+	bad "-t: trace from the start"
+	show
+fi
+run -q -c 'echo quiet'
+printf 'quiet\n' >"$tmp/want"
+expect_output "-q with -c" 0 "$tmp/want"
+run -h
+if [ "$rc" -eq 0 ] && head -n 1 "$tmp/out" | grep -q '^usage: sockshell '; then ok; else bad "-h"; show; fi
+run -V
+if [ "$rc" -eq 0 ] && head -n 1 "$tmp/out" | grep -q '^sockshell [0-9]'; then ok; else bad "-V"; show; fi
+
 # ---- no descriptor leaks ------------------------------------------------
 
 # Sockets get the lowest free descriptors. After making and dropping
