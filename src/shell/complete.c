@@ -621,6 +621,7 @@ static void complete_into(struct cands *c, const char *line, size_t end,
 	} else if (x.in_group) {
 		set_lead(c, text);
 		offer_vars(c, false);
+		c->append = '\0';
 	} else {
 		const struct param *p = &x.cmd->params[x.param];
 		bool files = takes_file(p) || p->type == P_ADDR;
@@ -634,6 +635,9 @@ static void complete_into(struct cands *c, const char *line, size_t end,
 		size_t np = cmd_nparams(x.cmd);
 		if ((p->flags & PF_IFINT) && x.param + 1 < np)
 			offer_param(c, &x, x.param + 1, text);
+		/* In parentheses a ',' or ')' comes next, not a blank. */
+		if (x.f->kind == F_CALL && c->append == ' ')
+			c->append = '\0';
 	}
 	for (int i = 0; i <= s.depth; i++)
 		frame_clear(&s.f[i]);
@@ -676,9 +680,9 @@ static char *common_prefix(char **v, size_t n)
 	return xstrndup(v[0], len);
 }
 
-/* Readline's form, built here rather than by rl_completion_matches, whose
- * libedit version differs for one match: [replacement, match1, ..., NULL],
- * or [match, NULL] when there is one. */
+/* Readline's form, built here rather than by rl_completion_matches:
+ * [replacement, match1, ..., NULL], or for one match [match, NULL] in
+ * Readline but [match, match, NULL] in libedit, which reads matches[2]. */
 char **complete_attempt(const char *text, int start, int end)
 {
 	(void)start;
@@ -694,7 +698,12 @@ char **complete_attempt(const char *text, int start, int end)
 	char **m = xmalloc(sizeof *m * (c.n + 2));
 	if (c.n == 1) {
 		m[0] = c.v[0];
+#if defined(HAVE_EDITLINE)
+		m[1] = xstrdup(c.v[0]);
+		m[2] = NULL;
+#else
 		m[1] = NULL;
+#endif
 	} else {
 		m[0] = common_prefix(c.v, c.n);
 		memcpy(m + 1, c.v, sizeof *m * c.n);

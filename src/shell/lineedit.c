@@ -247,7 +247,7 @@ static char *plain_readline(const char *prompt)
 
 #ifdef HAVE_EDITOR
 
-static bool editing; /* stdin is a terminal: use the editor */
+static bool editing; /* stdin and stdout are terminals: use the editor */
 static char *got_line;
 static bool got_done;
 
@@ -324,6 +324,17 @@ static char *editor_readline(const char *prompt)
 	return got_line;
 }
 
+#if defined(HAVE_READLINE)
+/* Tab completes; a second Tab in a row lists what could come, as in
+ * libedit (Readline alone would want a third after a partial completion). */
+static int tab_key(int count, int key)
+{
+	if (rl_last_func == tab_key)
+		return rl_complete_internal('!');
+	return rl_complete(count, key);
+}
+#endif
+
 static void editor_init(struct shell *sh)
 {
 	complete_init(sh);
@@ -332,6 +343,7 @@ static void editor_init(struct shell *sh)
 	/* Pasted lines run one by one, as typed ones do (an inputrc that
 	 * turns bracketed paste on is read later and wins). */
 	rl_variable_bind("enable-bracketed-paste", "off");
+	rl_bind_key('\t', tab_key);
 #endif
 	/* Our handlers, not the library's: see editor_readline. */
 	rl_catch_signals = 0;
@@ -354,7 +366,9 @@ void le_init(struct shell *sh, const char *histfile)
 	if (old.n)
 		last_line = xstrdup(old.v[old.n - 1]);
 #ifdef HAVE_EDITOR
-	editing = isatty(STDIN_FILENO);
+	/* As Python does: libedit cannot edit with its output in a pipe,
+	 * and then all three read the same way. */
+	editing = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
 	if (editing) {
 		editor_init(sh);
 		for (size_t i = 0; i < old.n; i++)
