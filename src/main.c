@@ -260,7 +260,9 @@ int main(int argc, char **argv)
 		return check_files(argv + optind, argc - optind, 120);
 	}
 	bool tty = isatty(STDIN_FILENO);
-	sh.color = isatty(STDOUT_FILENO) && !o.no_color && !getenv("NO_COLOR");
+	/* no-color.org: NO_COLOR set to anything but "" turns colour off. */
+	const char *no_color = getenv("NO_COLOR");
+	sh.color = isatty(STDOUT_FILENO) && !o.no_color && !(no_color && *no_color);
 	if (o.trace)
 		shell_set_trace(&sh, true);
 	if (o.record && start_recording(&sh, o.record))

@@ -31,7 +31,7 @@ expect_output "s.family" "AF_INET"
 expect_output "s.getsockname()[0]" "'127.0.0.1'"
 pass "Ctrl-C interrupts accept; sockets and variables are kept"
 
-# ... and a blocking recv and sleep the same way.
+# ... and a blocking recv, sleep and select the same way.
 run "a, b = socketpair"
 blocked "a.recv 10"
 key C-c
@@ -41,9 +41,13 @@ blocked "sleep 100"
 key C-c
 poll has_line "^Cerror: sleep: interrupted" || expect_line "error: sleep: interrupted"
 ready
+blocked "select [a] [] []"
+key C-c
+poll has_line "^Cerror: select: interrupted" || expect_line "error: select: interrupted"
+ready
 expect_output "b.send b'still here'" "10"
 expect_output "a.recv 10" "b'still here'"
-pass "Ctrl-C interrupts recv and sleep"
+pass "Ctrl-C interrupts recv, select and sleep"
 
 # Ctrl-D: every socket is closed (the trace shows it) and the status is 0.
 start '"$SS" -q -t'
