@@ -24,7 +24,7 @@ server=sockshell-$$
 HOME=$work/home
 mkdir -p "$HOME"
 export HOME
-unset XDG_STATE_HOME NO_COLOR
+unset XDG_STATE_HOME NO_COLOR TMUX
 export INPUTRC="$work/inputrc" EDITRC="$work/editrc"
 printf 'set bell-style none\nset enable-bracketed-paste off\n' >"$INPUTRC"
 : >"$EDITRC"
