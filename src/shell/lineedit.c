@@ -217,7 +217,7 @@ static char *plain_readline(const char *prompt)
 		le_sigwinch = 0;
 		if (le_sigint) {
 			le_sigint = 0;
-			b.len = 0;
+			sb_free(&b);
 			putchar('\n');
 			put_prompt(prompt);
 			continue;
