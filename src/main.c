@@ -54,40 +54,54 @@ static void version(void)
 static void on_sigint(int sig)
 {
 	(void)sig;
+	/* Ends a blocking call (the core sees EINTR with this set) or, at
+	 * the prompt, the line being typed. */
 	sk_interrupted = 1;
+	le_sigint = 1;
+}
+
+static void on_sigwinch(int sig)
+{
+	(void)sig;
+	le_sigwinch = 1;
 }
 
 static void on_sigterm(int sig)
 {
-	(void)sig;
-	/* Leave through the normal path so sockets close and history saves. */
+	/* Leave through the normal path, so sockets close and the history
+	 * is saved; main() then dies of SIG as it should. */
+	le_sigterm = sig;
 	sk_interrupted = 1;
-	signal(SIGTERM, SIG_DFL);
-	raise(SIGTERM);
+}
+
+/* No SA_RESTART for SIGINT: a blocking call must come back with EINTR. */
+static void handle(int sig, void (*fn)(int), int flags)
+{
+	struct sigaction sa = {.sa_handler = fn, .sa_flags = flags};
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
 }
 
 static void setup_signals(void)
 {
 	signal(SIGPIPE, SIG_IGN);
-	struct sigaction sa = {.sa_handler = on_sigint};
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	(void)on_sigterm;
+	handle(SIGINT, on_sigint, 0);
 }
 
-/* $XDG_STATE_HOME/sockshell/history, else ~/.local/state/... */
-static char *history_file(void)
+/* While the REPL runs: SIGTERM and SIGHUP end the session cleanly, and
+ * the editor redraws on a resize. */
+static void setup_repl_signals(void)
 {
-	const char *state = getenv("XDG_STATE_HOME");
-	const char *home = getenv("HOME");
-	char *dir;
-	if (state && *state)
-		dir = xasprintf("%s/sockshell", state);
-	else if (home && *home)
-		dir = xasprintf("%s/.local/state/sockshell", home);
-	else
-		return NULL;
-	/* mkdir -p, each level private to the user. */
+	handle(SIGTERM, on_sigterm, 0);
+	handle(SIGHUP, on_sigterm, 0);
+	handle(SIGWINCH, on_sigwinch, SA_RESTART);
+}
+
+/* mkdir -p DIR, each new level private to the user; false when the last
+ * level is not a real directory of ours that only we can write to (a
+ * planted symbolic link, say). */
+static bool make_private_dir(char *dir)
+{
 	for (char *p = dir + 1; *p; p++) {
 		if (*p == '/') {
 			*p = '\0';
@@ -96,19 +110,52 @@ static char *history_file(void)
 		}
 	}
 	mkdir(dir, 0700);
-	char *path = xasprintf("%s/history", dir);
+	struct stat st;
+	if (lstat(dir, &st) < 0 || !S_ISDIR(st.st_mode) || st.st_uid != geteuid() ||
+	    (st.st_mode & 022)) {
+		fprintf(stderr, "sockshell: %s: not a directory of yours; "
+		        "history is not kept\n", dir);
+		return false;
+	}
+	return true;
+}
+
+/* $XDG_STATE_HOME/sockshell/history, else ~/.local/state/...; NULL when
+ * neither can be used. */
+static char *history_file(void)
+{
+	const char *state = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+	char *dir;
+	/* The XDG rules ignore a relative path. */
+	if (state && *state == '/')
+		dir = xasprintf("%s/sockshell", state);
+	else if (home && *home)
+		dir = xasprintf("%s/.local/state/sockshell", home);
+	else
+		return NULL;
+	char *path = make_private_dir(dir) ? xasprintf("%s/history", dir) : NULL;
 	free(dir);
 	return path;
 }
 
-/* Run one interactive line (a recording, if on, takes it in too). */
-static int repl_line(struct shell *sh, const char *line)
+/* A line from the editor may hold several (a bracketed paste): each is
+ * remembered and run in turn, as if typed. */
+static void run_pasted(struct shell *sh, char *text)
 {
-	return shell_run_line(sh, line, strlen(line));
+	for (char *line = text; line && !sh->exiting && !le_sigterm;) {
+		char *next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		le_add_history(line);
+		shell_run_line(sh, line, strlen(line));
+		line = next;
+	}
 }
 
 static int repl(struct shell *sh, const struct options *o)
 {
+	setup_repl_signals();
 	char *hist = history_file();
 	le_init(sh, hist);
 	free(hist);
@@ -116,23 +163,22 @@ static int repl(struct shell *sh, const struct options *o)
 		printf(_("sockshell %s (%s) - type help for commands, Ctrl-D to quit\n"),
 		       PACKAGE_VERSION, le_name());
 	sh->interactive = true;
-	int status = 0;
 	const char *prompt = sh->color ? "\001\033[1;32m\002sock>\001\033[0m\002 "
 	                               : TRANSCRIPT_PROMPT;
-	while (!sh->exiting) {
-		sk_interrupted = 0;
+	while (!sh->exiting && !le_sigterm) {
 		fflush(stdout);
 		char *line = le_readline(prompt);
-		if (!line) {
-			putchar('\n');
+		/* A Ctrl-C at the prompt must not end the next blocking call. */
+		sk_interrupted = 0;
+		if (!line)
 			break;
-		}
-		le_add_history(line);
-		status = repl_line(sh, line);
+		run_pasted(sh, line);
 		free(line);
 	}
+	fflush(stdout);
 	le_finish();
-	return sh->exiting ? sh->exit_code : status;
+	/* Ctrl-D and SIGTERM leave with 0, exit N with N. */
+	return sh->exiting ? sh->exit_code : 0;
 }
 
 static int run_script(struct shell *sh, const char *path)
@@ -236,7 +282,9 @@ int main(int argc, char **argv)
 		return check_files(argv + optind, argc - optind, 120);
 	}
 	bool tty = isatty(STDIN_FILENO);
-	sh.color = isatty(STDOUT_FILENO) && !o.no_color && !getenv("NO_COLOR");
+	/* no-color.org: NO_COLOR set to anything but "" turns colour off. */
+	const char *no_color = getenv("NO_COLOR");
+	sh.color = isatty(STDOUT_FILENO) && !o.no_color && !(no_color && *no_color);
 	if (o.trace)
 		shell_set_trace(&sh, true);
 	if (o.record && start_recording(&sh, o.record))
@@ -253,5 +301,9 @@ int main(int argc, char **argv)
 	else if (sh.exiting)
 		status = sh.exit_code;
 	shell_free(&sh);
+	if (le_sigterm) {
+		signal(le_sigterm, SIG_DFL);
+		raise(le_sigterm);
+	}
 	return status;
 }
