@@ -134,6 +134,8 @@ int sk_sleep(double seconds)
 	struct timespec ts;
 	ts.tv_sec = (time_t)seconds;
 	ts.tv_nsec = (long)((seconds - (double)ts.tv_sec) * 1e9);
+	if (interrupted())
+		return CORE_EINTERRUPTED;
 	while (nanosleep(&ts, &ts) < 0) {
 		if (errno != EINTR)
 			return errno;
@@ -219,6 +221,9 @@ static int sock_call(int fd, bool writing, double timeout, io_fn fn,
 		return EPERM;
 	double deadline = now() + timeout;
 	for (;;) {
+		/* A Ctrl-C that came before the call must not be lost. */
+		if (interrupted())
+			return CORE_EINTERRUPTED;
 		/* poll() skips a negative fd: let the call itself say EBADF. */
 		if (timeout > 0 && fd >= 0) {
 			double left = deadline - now();
@@ -620,7 +625,10 @@ static int fcntl_set(int fd, int cmd, int val)
 	int e = errno;
 	struct sk_event ev = {.name = "fcntl", .nargs = 3, .a =
 	                      {arg(SA_FD, fd), arg(SA_FCNTLCMD, cmd),
-	                       arg(cmd == F_SETFL ? SA_OFLAGS : SA_INT, val)}};
+	                       arg(cmd == F_SETFL   ? SA_OFLAGS
+	                           : cmd == F_SETFD ? SA_FDFLAGS
+	                                            : SA_INT,
+	                           val)}};
 	emit(&ev, r, e);
 	return r < 0 ? e : 0;
 }

@@ -33,6 +33,7 @@ enum sk_argkind {
 	SA_HOW,      /* SHUT_WR */
 	SA_FCNTLCMD, /* F_GETFL */
 	SA_OFLAGS,   /* O_RDWR|O_NONBLOCK */
+	SA_FDFLAGS,  /* FD_CLOEXEC */
 	SA_POLLFD,   /* i = fd, aux = events, len = revents (ret > 0) */
 	SA_FDPAIR,   /* p = int[2] */
 	SA_MSGHDR,   /* p = struct msghdr; recvmsg: aux = msg_namelen offered */

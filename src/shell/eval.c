@@ -80,9 +80,10 @@ static void fail_unknown(struct shell *sh, const char *name, const char *what,
 
 static struct value *eval_name(struct shell *sh, struct node *n, bool argpos)
 {
-	struct value *v = !strcmp(n->name, "_") && sh->last
-	                          ? sh->last
-	                          : vars_get(&sh->vars, n->name);
+	/* A variable named _ wins over the last value, as in Python. */
+	struct value *v = vars_get(&sh->vars, n->name);
+	if (!v && !strcmp(n->name, "_"))
+		v = sh->last;
 	if (v)
 		return v_ref(v);
 	const struct sk_const *c = const_lookup(n->name);
@@ -872,6 +873,15 @@ static int bind_all(struct binder *b, struct node *n, struct value **kwvals)
 			continue;
 		}
 		if (p->type == P_RAW || p->type == P_STMT) {
+			/* Raw words and statements are not evaluated, but a
+			 * required one must still be there. */
+			if (b->j >= b->nvals && !(p->flags & (PF_OPT | PF_REST))) {
+				eval_fail(b->sh,
+				          _("%s: missing argument %zu (%s); usage: %s %s"),
+				          c->callname, k + (b->method ? 0 : 1), p->name,
+				          b->e->name, b->e->usage);
+				return -1;
+			}
 			b->j++;
 			continue;
 		}
@@ -1087,7 +1097,18 @@ static void print_value(struct value *v)
 	sb_free(&b);
 }
 
+static int eval_stmt_in(struct shell *sh, struct stmt *s, const char *src);
+
+/* Keeps the status for `exit` with no argument, as sh does. */
 int eval_stmt(struct shell *sh, struct stmt *s, const char *src)
+{
+	int r = eval_stmt_in(sh, s, src);
+	if (!sh->exiting)
+		sh->last_status = r;
+	return r;
+}
+
+static int eval_stmt_in(struct shell *sh, struct stmt *s, const char *src)
 {
 	if (sh->xtrace && src)
 		out_printf("+ %.*s\n", (int)(s->end - s->pos), src + s->pos);

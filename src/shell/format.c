@@ -14,7 +14,8 @@
 
 void fmt_const(struct strbuf *b, enum const_kind kind, long long value)
 {
-	if (kind == CK_ERRNO && value == 0) {
+	/* 0 is no errno, and as a protocol (AF_UNIX) it names nothing. */
+	if ((kind == CK_ERRNO || kind == CK_IPPROTO) && value == 0) {
 		sb_adds(b, "0");
 		return;
 	}

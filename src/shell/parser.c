@@ -363,7 +363,14 @@ static struct node *call_args(struct parser *p, struct node *callee)
 			else
 				free(name), reset_to(p, save);
 		}
-		struct node *e = parse_expr(p);
+		/* Python's own rules for keyword arguments. */
+		const char *bad = NULL;
+		for (size_t i = 0; kw && i < call->nargs; i++)
+			if (call->kwnames[i] && !strcmp(call->kwnames[i], kw))
+				bad = N_("keyword argument repeated");
+		if (!kw && call->nargs && call->kwnames[call->nargs - 1])
+			bad = N_("positional argument follows keyword argument");
+		struct node *e = bad ? fail(p, p->tok.pos, xstrdup(bad)) : parse_expr(p);
 		if (!e) {
 			free(kw);
 			node_free(call);

@@ -67,6 +67,8 @@ void shell_error(struct shell *sh, const char *msg)
 		sb_addc(&b, *p == '\n' || *p == '\r' ? ' ' : *p);
 	if (n == ERROR_MAX && msg[n])
 		sb_adds(&b, "...");
+	while (b.len && b.p[b.len - 1] == ' ')
+		b.len--; /* "usage: vars " and the like */
 	sb_addc(&b, '\n');
 	out_write(b.p, b.len);
 	sb_free(&b);

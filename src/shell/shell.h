@@ -19,6 +19,7 @@ struct shell {
 	char *record_path;
 	int last_errno;
 	int exit_code;
+	int last_status; /* of the last statement: exit without N uses it */
 	bool exiting;
 	int source_depth;
 	char *err; /* the pending error, "CALL: cause" */

@@ -3,6 +3,7 @@
 #include "trace.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -15,6 +16,16 @@
 #include "../core/consts.h"
 #include "../core/errors.h"
 #include "../core/sockopt.h"
+
+/* strace's names where they differ from Python's errno.errorcode. */
+static const char *strace_errno_name(int e)
+{
+	if (e == EOPNOTSUPP)
+		return "EOPNOTSUPP";
+	if (e == EDEADLK)
+		return "EDEADLK";
+	return errno_name(e);
+}
 
 /* strace shows at most this many bytes of a buffer. */
 #define STRSIZE 32
@@ -114,12 +125,13 @@ static void fmt_socktype(struct strbuf *b, long v)
 		flag_name(b, CK_SOCK, base);
 		any = true;
 	}
-	if (v & SOCK_NONBLOCK) {
-		sb_adds(b, any ? "|SOCK_NONBLOCK" : "SOCK_NONBLOCK");
-		any = true;
-	}
+	/* strace's order: SOCK_CLOEXEC before SOCK_NONBLOCK. */
 	if (v & SOCK_CLOEXEC) {
 		sb_adds(b, any ? "|SOCK_CLOEXEC" : "SOCK_CLOEXEC");
+		any = true;
+	}
+	if (v & SOCK_NONBLOCK) {
+		sb_adds(b, any ? "|SOCK_NONBLOCK" : "SOCK_NONBLOCK");
 		any = true;
 	}
 	if (!any)
@@ -197,7 +209,11 @@ static void fmt_optval(struct strbuf *b, const struct sk_arg *a)
 	} else if (a->len == sizeof(int) && (!d || d->type != OT_TIMEVAL)) {
 		int v;
 		memcpy(&v, a->p, sizeof v);
-		sb_printf(b, "[%d]", v);
+		/* strace names a pending error: [ECONNREFUSED]. */
+		if (d && d->type == OT_ERRNO && v && errno_name(v))
+			sb_printf(b, "[%s]", strace_errno_name(v));
+		else
+			sb_printf(b, "[%d]", v);
 	} else {
 		fmt_string(b, a->p, a->len, a->len);
 	}
@@ -396,6 +412,9 @@ static void fmt_arg(struct strbuf *b, const struct sk_event *ev, int i)
 	case SA_OFLAGS:
 		fmt_oflags(b, a->i);
 		break;
+	case SA_FDFLAGS:
+		sb_adds(b, a->i & FD_CLOEXEC ? "FD_CLOEXEC" : "0");
+		break;
 	case SA_POLLFD:
 		fmt_pollfds(b, a->p, a->len, false);
 		break;
@@ -432,7 +451,7 @@ static void fmt_arg(struct strbuf *b, const struct sk_event *ev, int i)
 static void fmt_result(struct strbuf *b, const struct sk_event *ev)
 {
 	if (ev->ret < 0) {
-		const char *name = errno_name(ev->err);
+		const char *name = strace_errno_name(ev->err);
 		sb_printf(b, " = -1 %s (%s)", name ? name : "E?", errno_message(ev->err));
 		return;
 	}

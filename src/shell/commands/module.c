@@ -106,8 +106,12 @@ static enum cmd_status do_socketpair(struct cmd_call *c)
 
 static enum cmd_status do_fromfd(struct cmd_call *c)
 {
-	int fd;
-	int e = sk_dup((int)arg_int(c, 0, -1), &fd);
+	int fd, type;
+	socklen_t len = sizeof type;
+	/* Python's fromfd refuses what is not a socket (ENOTSOCK). */
+	int e = sk_getsockopt((int)arg_int(c, 0, -1), SOL_SOCKET, SO_TYPE, &type, &len);
+	if (!e)
+		e = sk_dup((int)arg_int(c, 0, -1), &fd);
 	if (e)
 		return cmd_errno(c, e);
 	c->result = new_socket(c->sh, fd, (int)arg_int(c, 1, 0),
@@ -571,6 +575,12 @@ static enum cmd_status do_gethostbyname_ex(struct cmd_call *c)
 {
 	if (refused(c))
 		return CMD_ERROR;
+	/* Python resolves the name first: an unknown one is a gaierror. */
+	struct addrinfo hints = {.ai_family = AF_INET}, *ai;
+	int g = getaddrinfo(c->argv[0]->u.s.p, NULL, &hints, &ai);
+	if (g)
+		return cmd_gai(c, g);
+	freeaddrinfo(ai);
 	struct hostent he, *res = NULL;
 	char buf[8192];
 	int herr = 0;
@@ -746,6 +756,10 @@ static enum cmd_status do_select(struct cmd_call *c)
 		}
 	int nready = 0;
 	int e = sk_poll(p, total, arg_timeout(c, 3, -1), &nready);
+	/* select(2) refuses a descriptor that is not open; poll marks it. */
+	for (size_t i = 0; !e && i < total; i++)
+		if (p[i].revents & POLLNVAL)
+			e = EBADF;
 	if (e) {
 		free(p);
 		return cmd_errno(c, e);

@@ -302,7 +302,7 @@ static enum cmd_status do_trace(struct cmd_call *c)
 
 static enum cmd_status do_exit(struct cmd_call *c)
 {
-	long long code = arg_int(c, 0, c->sh->exit_code);
+	long long code = arg_int(c, 0, c->sh->last_status);
 	c->sh->exit_code = (int)(code & 0xff);
 	return CMD_EXIT;
 }
@@ -321,7 +321,7 @@ static enum cmd_status do_int(struct cmd_call *c)
 	if (v->type == T_STR && !v->u.s.word) {
 		char *end;
 		errno = 0;
-		long long n = strtoll(v->u.s.p, &end, 0);
+		long long n = strtoll(v->u.s.p, &end, 10); /* int('010') is 10 */
 		if (*end || end == v->u.s.p || errno)
 			return cmd_fail(c, _("invalid literal for int(): '%s'"), v->u.s.p);
 		c->result = v_int(n);

@@ -1,6 +1,7 @@
 /* socket.c - the methods of a socket object, each also a command whose
  * first argument is the socket: s.recv 10 is recv s 10. */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -171,7 +172,7 @@ static enum cmd_status getsockopt_raw(struct cmd_call *c, int level, int opt,
 static enum cmd_status do_getsockopt(struct cmd_call *c)
 {
 	int level = (int)arg_int(c, 1, 0), opt = (int)arg_int(c, 2, 0);
-	if (c->argv[3])
+	if (c->argv[3] && arg_int(c, 3, 0) != 0) /* buflen 0: typed, as Python */
 		return getsockopt_raw(c, level, opt, arg_int(c, 3, 0));
 	const struct sockopt_desc *d = sockopt_find(level, opt);
 	unsigned char buf[1024];
@@ -248,6 +249,9 @@ static enum cmd_status do_setsockopt(struct cmd_call *c)
 	struct optval o;
 	if (optval_from_value(c, c->argv[3], d, &o))
 		return CMD_ERROR;
+	/* Python passes an int option as a C int. */
+	if (o.type == OT_INT && (o.i > INT_MAX || o.i < INT_MIN))
+		return cmd_fail(c, _("signed integer is greater than maximum"));
 	unsigned char buf[512];
 	socklen_t len = 0;
 	if (!d && o.type == OT_INT) {
@@ -280,6 +284,11 @@ static enum cmd_status recv_common(struct cmd_call *c, bool from)
 	long long n = arg_int(c, 1, 0);
 	if (check_bufsize(c, n, c->cmd->name))
 		return CMD_ERROR;
+	if (n == 0 && !from) {
+		/* Python's recv(0) answers b'' without asking the kernel. */
+		c->result = v_bytes("", 0);
+		return CMD_OK;
+	}
 	/* Zeroed: with MSG_TRUNC on a stream the kernel discards the bytes
 	 * without copying them (Python shows stale memory there). */
 	char *buf = xcalloc((size_t)n + 1, 1);
@@ -320,6 +329,12 @@ static enum cmd_status recv_into_common(struct cmd_call *c, bool from)
 		return cmd_fail(c, _("negative buffersize in %s"), c->cmd->name);
 	if ((size_t)n > buf->u.s.len)
 		return cmd_fail(c, _("buffer too small for requested bytes"));
+	if (n == 0 && !from) {
+		/* Nothing to read into: Linux answers 0 at once; some kernels
+		 * (gVisor) would block instead. */
+		c->result = v_int(0);
+		return CMD_OK;
+	}
 	struct sk_addr a = {.len = 0};
 	size_t got = 0;
 	int e = sk_recv(s->fd, buf->u.s.p, (size_t)n, (int)arg_int(c, 3, 0),
