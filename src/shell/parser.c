@@ -89,9 +89,14 @@ static struct node *new_node(enum nkind kind, size_t pos)
 static void add_arg(struct node *n, struct node *a, char *kw)
 {
 	n->args = xrealloc(n->args, sizeof *n->args * (n->nargs + 1));
-	n->kwnames = xrealloc(n->kwnames, sizeof *n->kwnames * (n->nargs + 1));
 	n->args[n->nargs] = a;
-	n->kwnames[n->nargs] = kw;
+	/* Keywords are rare: their array exists from the first one on. */
+	if (kw && !n->kwnames)
+		n->kwnames = xcalloc(n->nargs + 1, sizeof *n->kwnames);
+	else if (n->kwnames)
+		n->kwnames = xrealloc(n->kwnames, sizeof *n->kwnames * (n->nargs + 1));
+	if (n->kwnames)
+		n->kwnames[n->nargs] = kw;
 	n->nargs++;
 }
 

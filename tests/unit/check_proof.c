@@ -11,6 +11,7 @@
 
 #include "sock.h"
 #include "cmd.h"
+#include "consts.h"
 #include "shell.h"
 
 /* Run LINE in SH; the output it printed, malloc'd. */
@@ -218,6 +219,23 @@ START_TEST(test_cmd_index)
 }
 END_TEST
 
+/* const_lookup was a binary search; now a hash: every name is found, and
+ * nothing else. */
+START_TEST(test_const_index)
+{
+	for (size_t i = 0; i < const_count(); i++) {
+		const struct sk_const *k = const_at(i);
+		ck_assert_ptr_eq(const_lookup(k->name), k);
+	}
+	ck_assert_ptr_null(const_lookup(""));
+	ck_assert_ptr_null(const_lookup("af_inet"));
+	ck_assert_ptr_null(const_lookup("AF_INET "));
+	ck_assert_ptr_null(const_lookup("AF_INE"));
+	ck_assert_ptr_null(const_lookup(NULL));
+	ck_assert_int_eq(const_lookup("AF_INET")->value, AF_INET);
+}
+END_TEST
+
 Suite *make_proof_suite(void)
 {
 	Suite *s = suite_create("proof");
@@ -231,6 +249,7 @@ Suite *make_proof_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("speed");
 	tcase_add_test(tc, test_cmd_index);
+	tcase_add_test(tc, test_const_index);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("fuzz");
 	tcase_add_test(tc, test_tuple_item_call);
