@@ -813,6 +813,10 @@ static int bind_all(struct binder *b, struct node *n, struct value **kwvals)
 			continue;
 		}
 		if (p->type == P_RAW || p->type == P_STMT) {
+			/* Their text or tree is taken already; a required one
+			 * must still be there (import alone read a NULL). */
+			if (b->j >= b->nvals && !(p->flags & PF_OPT))
+				return bind_param(b, k, NULL);
 			b->j++;
 			continue;
 		}

@@ -236,6 +236,21 @@ START_TEST(test_const_index)
 }
 END_TEST
 
+/* A required raw-text parameter left out reached the handler as NULL:
+ * `import` alone crashed, `source` alone printed "(null)" (fuzz_eval). */
+START_TEST(test_missing_raw_argument)
+{
+	struct shell sh;
+	shell_init(&sh);
+	expect(&sh, "import", "error: import: missing argument 1 (module); usage: import socket\n");
+	expect(&sh, "import()", "error: import: missing argument 1 (module); usage: import socket\n");
+	expect(&sh, "source", "error: source: missing argument 1 (file); usage: source FILE\n");
+	expect(&sh, "repeat 3", "error: repeat: missing argument 2 (statement); usage: repeat N STATEMENT\n");
+	expect(&sh, "import socket", "");
+	shell_free(&sh);
+}
+END_TEST
+
 Suite *make_proof_suite(void)
 {
 	Suite *s = suite_create("proof");
@@ -254,6 +269,7 @@ Suite *make_proof_suite(void)
 	tc = tcase_create("fuzz");
 	tcase_add_test(tc, test_tuple_item_call);
 	tcase_add_test(tc, test_long_chains);
+	tcase_add_test(tc, test_missing_raw_argument);
 	suite_add_tcase(s, tc);
 	return s;
 }
