@@ -49,19 +49,49 @@ const struct sk_const *const_at(size_t i)
 	return i < CONSTS_GEN_COUNT ? &consts_gen[i] : NULL;
 }
 
-static int cmp_name(const void *key, const void *elem)
-{
-	const struct sk_const *c = elem;
+/* Name lookups are on the interpreter's hot path (every word of every
+ * statement is asked about): an open-addressing hash of the row indexes,
+ * static and built on first use. */
+#define NAME_SLOTS 2048 /* a power of two, over twice the rows */
+_Static_assert(CONSTS_GEN_COUNT * 2 <= NAME_SLOTS, "NAME_SLOTS too small");
+static short name_slot[NAME_SLOTS]; /* row + 1; 0 is empty */
+static int name_slots_ready;
 
-	return strcmp(key, c->name);
+static size_t name_hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+static void build_name_slots(void)
+{
+	for (size_t i = 0; i < CONSTS_GEN_COUNT; i++) {
+		size_t k = name_hash(consts_gen[i].name) & (NAME_SLOTS - 1);
+
+		while (name_slot[k])
+			k = (k + 1) & (NAME_SLOTS - 1);
+		name_slot[k] = (short)(i + 1);
+	}
+	name_slots_ready = 1;
 }
 
 const struct sk_const *const_lookup(const char *name)
 {
 	if (!name)
 		return NULL;
-	return bsearch(name, consts_gen, CONSTS_GEN_COUNT,
-		       sizeof(consts_gen[0]), cmp_name);
+	if (!name_slots_ready)
+		build_name_slots();
+	for (size_t k = name_hash(name) & (NAME_SLOTS - 1); name_slot[k];
+	     k = (k + 1) & (NAME_SLOTS - 1)) {
+		const struct sk_const *c = &consts_gen[name_slot[k] - 1];
+
+		if (!strcmp(c->name, name))
+			return c;
+	}
+	return NULL;
 }
 
 static int in_list(const char *name, const char *const *list, size_t n)

@@ -42,23 +42,17 @@ const struct cmd_entry *cmd_at(size_t i)
 	return NULL;
 }
 
-/* Lookups by name go through sorted indexes, built on first use: one of
- * commands, one of socket methods and attributes, one of file methods.
- * Each name and alias is a key; among equal keys the first entry in
- * table order wins, as a linear scan would have it. */
+/* Lookups by name (the parser asks about every word) go through hash
+ * indexes, built on first use: one of commands, one of socket methods and
+ * attributes, one of file methods. Each name and alias is a key; where a
+ * key repeats, the first entry in table order wins, as a scan would have
+ * it. Static, so nothing is left allocated at exit (valgrind counts even
+ * reachable blocks); tables too long for it are scanned instead. */
 enum { IX_COMMAND, IX_SOCKET, IX_FILE, IX_COUNT };
 
-struct key {
-	const char *name;
-	size_t order;
-	const struct cmd_entry *e;
-};
-
-/* Static, so nothing is left allocated at exit (valgrind counts even
- * reachable blocks); a table too long for it is scanned instead. */
-#define INDEX_MAX 1024
-static struct key keys[IX_COUNT][INDEX_MAX];
-static size_t index_len[IX_COUNT];
+#define INDEX_SLOTS 1024 /* a power of two */
+static const struct cmd_entry *slots[IX_COUNT][INDEX_SLOTS];
+static const char *slot_key[IX_COUNT][INDEX_SLOTS];
 static bool indexed[IX_COUNT], too_long[IX_COUNT];
 
 static bool in_index(int ix, const struct cmd_entry *e)
@@ -70,32 +64,52 @@ static bool in_index(int ix, const struct cmd_entry *e)
 	return e->flags & CMD_FILE;
 }
 
-static int key_cmp(const void *a, const void *b)
+static size_t name_hash(const char *s)
 {
-	const struct key *x = a, *y = b;
-	int c = strcmp(x->name, y->name);
-	return c ? c : (x->order > y->order) - (x->order < y->order);
+	size_t h = 2166136261u;
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+/* The slot of KEY in index IX: where it is, or the empty one to fill. */
+static size_t slot_of(int ix, const char *key)
+{
+	size_t k = name_hash(key) & (INDEX_SLOTS - 1);
+	while (slot_key[ix][k] && strcmp(slot_key[ix][k], key))
+		k = (k + 1) & (INDEX_SLOTS - 1);
+	return k;
+}
+
+static void add_key(int ix, const char *key, const struct cmd_entry *e)
+{
+	size_t k = slot_of(ix, key);
+	if (slot_key[ix][k])
+		return; /* an earlier entry has the name */
+	slot_key[ix][k] = key;
+	slots[ix][k] = e;
 }
 
 static void build_index(int ix)
 {
-	struct key *k = keys[ix];
-	size_t n = 0;
 	const struct cmd_entry *e;
+	size_t n = 0;
 	indexed[ix] = true;
+	for (size_t i = 0; (e = cmd_at(i)); i++)
+		if (in_index(ix, e))
+			n += e->alias ? 2 : 1;
+	/* At most half full, so probes stay short. */
+	if (n * 2 > INDEX_SLOTS) {
+		too_long[ix] = true;
+		return;
+	}
 	for (size_t i = 0; (e = cmd_at(i)); i++) {
 		if (!in_index(ix, e))
 			continue;
-		if (n + 2 > INDEX_MAX) {
-			too_long[ix] = true;
-			return;
-		}
-		k[n++] = (struct key){e->name, i, e};
+		add_key(ix, e->name, e);
 		if (e->alias)
-			k[n++] = (struct key){e->alias, i, e};
+			add_key(ix, e->alias, e);
 	}
-	qsort(k, n, sizeof *k, key_cmp);
-	index_len[ix] = n;
 }
 
 static bool name_is(const struct cmd_entry *e, const char *name)
@@ -114,17 +128,8 @@ static const struct cmd_entry *lookup(int ix, const char *name)
 				return e;
 		return NULL;
 	}
-	const struct key *k = keys[ix];
-	size_t lo = 0, hi = index_len[ix];
-	/* The leftmost key not less than NAME. */
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (strcmp(k[mid].name, name) < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < index_len[ix] && !strcmp(k[lo].name, name) ? k[lo].e : NULL;
+	size_t k = slot_of(ix, name);
+	return slot_key[ix][k] ? slots[ix][k] : NULL;
 }
 
 const struct cmd_entry *cmd_find(const char *name)

@@ -949,10 +949,8 @@ static void free_call(struct cmd_call *c, struct value **vals, size_t nvals,
 	free(c->restsrc);
 	for (size_t i = 0; i < nvals; i++)
 		v_unref(vals[i]);
-	free(vals);
 	for (size_t i = 0; i < nkw; i++)
 		v_unref(kwvals[i]);
-	free(kwvals);
 	free(c->cause);
 }
 
@@ -1014,9 +1012,14 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
 {
 	struct cmd_call c = {.sh = sh, .cmd = e, .callname = e->name};
 	size_t nargs = n ? n->nargs : 0;
-	struct value **vals = xcalloc(nargs + 2, sizeof *vals);
-	struct value **kwvals = xcalloc(nargs + 1, sizeof *kwvals);
-	char **words = xcalloc(nargs + 2, sizeof *words);
+	/* Calls are the hot path: the usual few arguments live on the stack. */
+	struct value *vals_buf[CMD_MAXARGS + 2] = {0};
+	struct value *kw_buf[CMD_MAXARGS + 1] = {0};
+	bool small = nargs <= CMD_MAXARGS;
+	struct value **vals = small ? vals_buf : xcalloc(nargs + 2, sizeof *vals);
+	struct value **kwvals = small ? kw_buf : xcalloc(nargs + 1, sizeof *kwvals);
+	char *words_buf[CMD_MAXARGS + 2] = {0};
+	char **words = small ? words_buf : xcalloc(nargs + 2, sizeof *words);
 	size_t nvals = 0;
 	struct value *result = NULL;
 	if (self)
@@ -1049,8 +1052,13 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
 		sh->exiting = true;
 	result = c.result ? c.result : v_none();
 out:
-	free(words); /* borrowed from the nodes */
+	if (!small)
+		free(words); /* the array only: the texts are the nodes' */
 	free_call(&c, vals, nvals, kwvals, nargs);
+	if (!small) {
+		free(vals);
+		free(kwvals);
+	}
 	return result;
 }
 

@@ -83,9 +83,14 @@ static struct node *new_node(enum nkind kind, size_t pos)
 static void add_arg(struct node *n, struct node *a, char *kw)
 {
 	n->args = xrealloc(n->args, sizeof *n->args * (n->nargs + 1));
-	n->kwnames = xrealloc(n->kwnames, sizeof *n->kwnames * (n->nargs + 1));
 	n->args[n->nargs] = a;
-	n->kwnames[n->nargs] = kw;
+	/* Keywords are rare: their array exists from the first one on. */
+	if (kw && !n->kwnames)
+		n->kwnames = xcalloc(n->nargs + 1, sizeof *n->kwnames);
+	else if (n->kwnames)
+		n->kwnames = xrealloc(n->kwnames, sizeof *n->kwnames * (n->nargs + 1));
+	if (n->kwnames)
+		n->kwnames[n->nargs] = kw;
 	n->nargs++;
 }
 
@@ -366,9 +371,9 @@ static struct node *call_args(struct parser *p, struct node *callee)
 		/* Python's own rules for keyword arguments. */
 		const char *bad = NULL;
 		for (size_t i = 0; kw && i < call->nargs; i++)
-			if (call->kwnames[i] && !strcmp(call->kwnames[i], kw))
+			if (call->kwnames && call->kwnames[i] && !strcmp(call->kwnames[i], kw))
 				bad = N_("keyword argument repeated");
-		if (!kw && call->nargs && call->kwnames[call->nargs - 1])
+		if (!kw && call->nargs && call->kwnames && call->kwnames[call->nargs - 1])
 			bad = N_("positional argument follows keyword argument");
 		struct node *e = bad ? fail(p, p->tok.pos, xstrdup(bad)) : parse_expr(p);
 		if (!e) {

@@ -11,6 +11,7 @@
 
 #include "sock.h"
 #include "cmd.h"
+#include "consts.h"
 #include "shell.h"
 
 /* Run LINE in SH; the output it printed, malloc'd. */
@@ -217,6 +218,38 @@ START_TEST(test_cmd_index)
 }
 END_TEST
 
+/* const_lookup was a binary search; now a hash: every name is found, and
+ * nothing else. */
+START_TEST(test_const_index)
+{
+	for (size_t i = 0; i < const_count(); i++) {
+		const struct sk_const *k = const_at(i);
+		ck_assert_ptr_eq(const_lookup(k->name), k);
+	}
+	ck_assert_ptr_null(const_lookup(""));
+	ck_assert_ptr_null(const_lookup("af_inet"));
+	ck_assert_ptr_null(const_lookup("AF_INET "));
+	ck_assert_ptr_null(const_lookup("AF_INE"));
+	ck_assert_ptr_null(const_lookup(NULL));
+	ck_assert_int_eq(const_lookup("AF_INET")->value, AF_INET);
+}
+END_TEST
+
+/* A required raw-text parameter left out reached the handler as NULL:
+ * `import` alone crashed, `source` alone printed "(null)" (fuzz_eval). */
+START_TEST(test_missing_raw_argument)
+{
+	struct shell sh;
+	shell_init(&sh);
+	expect(&sh, "import", "error: import: missing argument 1 (module); usage: import socket\n");
+	expect(&sh, "import()", "error: import: missing argument 1 (module); usage: import socket\n");
+	expect(&sh, "source", "error: source: missing argument 1 (file); usage: source FILE\n");
+	expect(&sh, "repeat 3", "error: repeat: missing argument 2 (statement); usage: repeat N STATEMENT\n");
+	expect(&sh, "import socket", "");
+	shell_free(&sh);
+}
+END_TEST
+
 Suite *make_proof_suite(void)
 {
 	Suite *s = suite_create("proof");
@@ -230,10 +263,12 @@ Suite *make_proof_suite(void)
 	suite_add_tcase(s, tc);
 	tc = tcase_create("speed");
 	tcase_add_test(tc, test_cmd_index);
+	tcase_add_test(tc, test_const_index);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("fuzz");
 	tcase_add_test(tc, test_tuple_item_call);
 	tcase_add_test(tc, test_long_chains);
+	tcase_add_test(tc, test_missing_raw_argument);
 	suite_add_tcase(s, tc);
 	return s;
 }
