@@ -20,9 +20,6 @@ import tempfile
 # Cases where sockshell is known to disagree with Python, with the reason.
 # They still run; a mismatch is reported as `known` and does not fail the test.
 KNOWN_MISMATCHES = {
-    'create_server': 'create_server is in the contract but not implemented',
-    'create_connection':
-        'create_connection is in the contract but not implemented',
 }
 
 SOCKSHELL = None  # set by main()
