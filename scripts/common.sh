@@ -5,7 +5,7 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
 PACKAGES="build-essential autoconf automake libtool pkg-config check \
-libreadline-dev libedit-dev autoconf-archive gettext"
+libreadline-dev libedit-dev autoconf-archive gettext autopoint locales"
 
 # Packages the test stages need on top of the build ones.
 TEST_PACKAGES="tmux expect strace valgrind clang libclang-rt-14-dev python3"

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/sock.h"
+#include "shell/i18n.h"
 #include "shell/replay.h"
 #include "shell/lineedit.h"
 #include "shell/shell.h"
@@ -25,19 +27,22 @@ struct options {
 
 static void usage(FILE *f)
 {
-	fprintf(f,
-	        "usage: sockshell [OPTIONS] [SCRIPT]\n"
-	        "  -c CMDS          run CMDS (separated by ';' or newlines) and exit\n"
+	fputs(_("usage: sockshell [OPTIONS] [SCRIPT]\n"), f);
+	fputs(_("  -c CMDS          run CMDS (separated by ';' or newlines) and exit\n"
 	        "  -i               go interactive after SCRIPT or -c\n"
 	        "  -x               echo each statement before running it ('+ ')\n"
 	        "  -e               stop at the first failing statement (status 1)\n"
 	        "  --check FILE...  replay transcripts and compare\n"
+	        "  --check-locale=LOCALE\n"
+	        "                   compare in LOCALE, not in C (also\n"
+	        "                   $SOCKSHELL_CHECK_LOCALE)\n"
 	        "  --record FILE    record the interactive session as a transcript\n"
 	        "  -t, --trace      start with tracing on\n"
 	        "  -q, --quiet      no banner\n"
 	        "  --no-color       no colour\n"
-	        "  -h, --help       this help;  -V, --version  version and build\n"
-	        "Interactive: type help for the commands; Ctrl-D leaves.\n");
+	        "  -h, --help       this help;  -V, --version  version and build\n"),
+	      f);
+	fputs(_("Interactive: type help for the commands; Ctrl-D leaves.\n"), f);
 }
 
 static void version(void)
@@ -49,40 +54,54 @@ static void version(void)
 static void on_sigint(int sig)
 {
 	(void)sig;
+	/* Ends a blocking call (the core sees EINTR with this set) or, at
+	 * the prompt, the line being typed. */
 	sk_interrupted = 1;
+	le_sigint = 1;
+}
+
+static void on_sigwinch(int sig)
+{
+	(void)sig;
+	le_sigwinch = 1;
 }
 
 static void on_sigterm(int sig)
 {
-	(void)sig;
-	/* Leave through the normal path so sockets close and history saves. */
+	/* Leave through the normal path, so sockets close and the history
+	 * is saved; main() then dies of SIG as it should. */
+	le_sigterm = sig;
 	sk_interrupted = 1;
-	signal(SIGTERM, SIG_DFL);
-	raise(SIGTERM);
+}
+
+/* No SA_RESTART for SIGINT: a blocking call must come back with EINTR. */
+static void handle(int sig, void (*fn)(int), int flags)
+{
+	struct sigaction sa = {.sa_handler = fn, .sa_flags = flags};
+	sigemptyset(&sa.sa_mask);
+	sigaction(sig, &sa, NULL);
 }
 
 static void setup_signals(void)
 {
 	signal(SIGPIPE, SIG_IGN);
-	struct sigaction sa = {.sa_handler = on_sigint};
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGINT, &sa, NULL);
-	(void)on_sigterm;
+	handle(SIGINT, on_sigint, 0);
 }
 
-/* $XDG_STATE_HOME/sockshell/history, else ~/.local/state/... */
-static char *history_file(void)
+/* While the REPL runs: SIGTERM and SIGHUP end the session cleanly, and
+ * the editor redraws on a resize. */
+static void setup_repl_signals(void)
 {
-	const char *state = getenv("XDG_STATE_HOME");
-	const char *home = getenv("HOME");
-	char *dir;
-	if (state && *state)
-		dir = xasprintf("%s/sockshell", state);
-	else if (home && *home)
-		dir = xasprintf("%s/.local/state/sockshell", home);
-	else
-		return NULL;
-	/* mkdir -p, each level private to the user. */
+	handle(SIGTERM, on_sigterm, 0);
+	handle(SIGHUP, on_sigterm, 0);
+	handle(SIGWINCH, on_sigwinch, SA_RESTART);
+}
+
+/* mkdir -p DIR, each new level private to the user; false when the last
+ * level is not a real directory of ours that only we can write to (a
+ * planted symbolic link, say). */
+static bool make_private_dir(char *dir)
+{
 	for (char *p = dir + 1; *p; p++) {
 		if (*p == '/') {
 			*p = '\0';
@@ -91,52 +110,75 @@ static char *history_file(void)
 		}
 	}
 	mkdir(dir, 0700);
-	char *path = xasprintf("%s/history", dir);
+	struct stat st;
+	if (lstat(dir, &st) < 0 || !S_ISDIR(st.st_mode) || st.st_uid != geteuid() ||
+	    (st.st_mode & 022)) {
+		fprintf(stderr, "sockshell: %s: not a directory of yours; "
+		        "history is not kept\n", dir);
+		return false;
+	}
+	return true;
+}
+
+/* $XDG_STATE_HOME/sockshell/history, else ~/.local/state/...; NULL when
+ * neither can be used. */
+static char *history_file(void)
+{
+	const char *state = getenv("XDG_STATE_HOME");
+	const char *home = getenv("HOME");
+	char *dir;
+	/* The XDG rules ignore a relative path. */
+	if (state && *state == '/')
+		dir = xasprintf("%s/sockshell", state);
+	else if (home && *home)
+		dir = xasprintf("%s/.local/state/sockshell", home);
+	else
+		return NULL;
+	char *path = make_private_dir(dir) ? xasprintf("%s/history", dir) : NULL;
 	free(dir);
 	return path;
 }
 
-/* Run one interactive line, writing it and its output to the recording. */
-static int repl_line(struct shell *sh, const char *line)
+/* A line from the editor may hold several (a bracketed paste): each is
+ * remembered and run in turn, as if typed. */
+static void run_pasted(struct shell *sh, char *text)
 {
-	if (!sh->record)
-		return shell_run_line(sh, line, strlen(line));
-	struct strbuf out = {0};
-	out_tee(&out);
-	int r = shell_run_line(sh, line, strlen(line));
-	out_tee(NULL);
-	if (sh->record)
-		record_write(sh->record, line, out.p ? out.p : "", out.len);
-	sb_free(&out);
-	return r;
+	for (char *line = text; line && !sh->exiting && !le_sigterm;) {
+		char *next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		le_add_history(line);
+		shell_run_line(sh, line, strlen(line));
+		line = next;
+	}
 }
 
 static int repl(struct shell *sh, const struct options *o)
 {
+	setup_repl_signals();
 	char *hist = history_file();
 	le_init(sh, hist);
 	free(hist);
 	if (!o->quiet)
-		printf("sockshell %s (%s) - type help for commands, Ctrl-D to quit\n",
+		printf(_("sockshell %s (%s) - type help for commands, Ctrl-D to quit\n"),
 		       PACKAGE_VERSION, le_name());
 	sh->interactive = true;
-	int status = 0;
 	const char *prompt = sh->color ? "\001\033[1;32m\002sock>\001\033[0m\002 "
 	                               : TRANSCRIPT_PROMPT;
-	while (!sh->exiting) {
-		sk_interrupted = 0;
+	while (!sh->exiting && !le_sigterm) {
 		fflush(stdout);
 		char *line = le_readline(prompt);
-		if (!line) {
-			putchar('\n');
+		/* A Ctrl-C at the prompt must not end the next blocking call. */
+		sk_interrupted = 0;
+		if (!line)
 			break;
-		}
-		le_add_history(line);
-		status = repl_line(sh, line);
+		run_pasted(sh, line);
 		free(line);
 	}
+	fflush(stdout);
 	le_finish();
-	return sh->exiting ? sh->exit_code : status;
+	/* Ctrl-D and SIGTERM leave with 0, exit N with N. */
+	return sh->exiting ? sh->exit_code : 0;
 }
 
 static int run_script(struct shell *sh, const char *path)
@@ -173,7 +215,8 @@ static int parse_options(int argc, char **argv, struct options *o,
 		{"check", no_argument, NULL, 'C'}, {"record", required_argument, NULL, 'R'},
 		{"trace", no_argument, NULL, 't'}, {"quiet", no_argument, NULL, 'q'},
 		{"no-color", no_argument, NULL, 'N'}, {"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'}, {NULL, 0, NULL, 0}};
+		{"version", no_argument, NULL, 'V'},
+		{"check-locale", required_argument, NULL, 'L'}, {NULL, 0, NULL, 0}};
 	int c;
 	while ((c = getopt_long(argc, argv, "+c:ixetqhV", longs, NULL)) != -1) {
 		switch (c) {
@@ -186,6 +229,7 @@ static int parse_options(int argc, char **argv, struct options *o,
 		case 'N': o->no_color = true; break;
 		case 'R': o->record = optarg; break;
 		case 'C': o->check = true; break;
+		case 'L': check_set_locale(optarg); break;
 		case 'h': usage(stdout); exit(0);
 		case 'V': version(); exit(0);
 		default: usage(stderr); return 2;
@@ -207,23 +251,40 @@ static int start_recording(struct shell *sh, const char *path)
 	return 0;
 }
 
+/* Messages, character classes and collation from the environment; numbers
+ * always as in C, since a Python repr writes 1.5 in every country. */
+static void setup_locale(void)
+{
+	setlocale(LC_ALL, "");
+	setlocale(LC_NUMERIC, "C");
+#if ENABLE_NLS
+	/* SOCKSHELL_LOCALEDIR: catalogues not installed yet (tests). */
+	const char *dir = getenv("SOCKSHELL_LOCALEDIR");
+	bindtextdomain(PACKAGE, dir && *dir ? dir : LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
+}
+
 int main(int argc, char **argv)
 {
 	struct shell sh;
 	struct options o = {0};
+	setup_locale();
 	shell_init(&sh);
 	if (parse_options(argc, argv, &o, &sh))
 		return 2;
 	setup_signals();
 	if (o.check) {
 		if (optind >= argc) {
-			fprintf(stderr, "sockshell: --check needs at least one FILE\n");
+			fprintf(stderr, _("sockshell: --check needs at least one FILE\n"));
 			return 2;
 		}
 		return check_files(argv + optind, argc - optind, 120);
 	}
 	bool tty = isatty(STDIN_FILENO);
-	sh.color = isatty(STDOUT_FILENO) && !o.no_color && !getenv("NO_COLOR");
+	/* no-color.org: NO_COLOR set to anything but "" turns colour off. */
+	const char *no_color = getenv("NO_COLOR");
+	sh.color = isatty(STDOUT_FILENO) && !o.no_color && !(no_color && *no_color);
 	if (o.trace)
 		shell_set_trace(&sh, true);
 	if (o.record && start_recording(&sh, o.record))
@@ -240,5 +301,9 @@ int main(int argc, char **argv)
 	else if (sh.exiting)
 		status = sh.exit_code;
 	shell_free(&sh);
+	if (le_sigterm) {
+		signal(le_sigterm, SIG_DFL);
+		raise(le_sigterm);
+	}
 	return status;
 }

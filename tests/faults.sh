@@ -227,17 +227,17 @@ lc=$(repeat_char ']' 100000)
 run "$T/deep.txt"
 d=$T/deep.txt
 check "100,000 nested parentheses and brackets" <<EOF
-$d:1: error: syntax: expression nested too deeply (column 105)
-$d:2: error: syntax: expression nested too deeply (column 105)
-$d:3: error: syntax: expression nested too deeply (column 105)
-$d:4: error: syntax: expression nested too deeply (column 106)
-$d:5: error: syntax: expression nested too deeply (column 105)
-$d:6: error: syntax: expression nested too deeply (column 105)
-$d:7: error: syntax: expression nested too deeply (column 105)
+$d:1: error: syntax: expression nested too deeply (column 205)
+$d:2: error: syntax: expression nested too deeply (column 205)
+$d:3: error: syntax: expression nested too deeply (column 206)
+$d:4: error: syntax: expression nested too deeply (column 206)
+$d:5: error: syntax: expression nested too deeply (column 205)
+$d:6: error: syntax: expression nested too deeply (column 205)
+$d:7: error: syntax: expression nested too deeply (column 205)
 ok
 status 0
 EOF
-printf 'sock> x = %s1%s\nerror: syntax: expression nested too deeply (column 105)\n' "$o" "$c" >"$T/deep-t.txt"
+printf 'sock> x = %s1%s\nerror: syntax: expression nested too deeply (column 205)\n' "$o" "$c" >"$T/deep-t.txt"
 run --check "$T/deep-t.txt"
 printf "PASS %s\n1 passed, 0 failed\nstatus 0\n" "$T/deep-t.txt" | check "100,000 parentheses in a transcript"
 

@@ -174,21 +174,25 @@ const struct sk_const *const_by_value(enum const_kind kind, long value)
 	return NULL;
 }
 
+/* Marks a text for po/sockshell.pot; the shell translates it when it
+ * prints it. */
+#define N_(text) text
+
 const char *const_kind_name(enum const_kind kind)
 {
 	static const char *const names[CK__COUNT] = {
-	    [CK_AF] = "address family",	       [CK_SOCK] = "socket type",
-	    [CK_IPPROTO] = "protocol",	       [CK_SOL] = "option level",
-	    [CK_SO] = "socket option",	       [CK_TCP] = "TCP option",
-	    [CK_UDP] = "UDP option",	       [CK_IP] = "IP option",
-	    [CK_IPV6] = "IPv6 option",	       [CK_MSG] = "message flag",
-	    [CK_SHUT] = "shutdown mode",       [CK_AI] = "getaddrinfo flag",
-	    [CK_NI] = "getnameinfo flag",      [CK_EAI] = "resolver error",
-	    [CK_SCM] = "control message type", [CK_ERRNO] = "errno",
-	    [CK_OTHER] = "constant",
+	    [CK_AF] = N_("address family"),     [CK_SOCK] = N_("socket type"),
+	    [CK_IPPROTO] = N_("protocol"),      [CK_SOL] = N_("option level"),
+	    [CK_SO] = N_("socket option"),      [CK_TCP] = N_("TCP option"),
+	    [CK_UDP] = N_("UDP option"),        [CK_IP] = N_("IP option"),
+	    [CK_IPV6] = N_("IPv6 option"),      [CK_MSG] = N_("message flag"),
+	    [CK_SHUT] = N_("shutdown mode"),    [CK_AI] = N_("getaddrinfo flag"),
+	    [CK_NI] = N_("getnameinfo flag"),   [CK_EAI] = N_("resolver error"),
+	    [CK_SCM] = N_("control message type"), [CK_ERRNO] = "errno",
+	    [CK_OTHER] = N_("constant"),
 	};
 
 	if ((unsigned)kind >= CK__COUNT)
-		return "constant";
+		return N_("constant");
 	return names[kind];
 }

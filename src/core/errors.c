@@ -9,6 +9,10 @@
 #include "consts.h"
 #include "errors.h"
 
+/* Marks a text for po/sockshell.pot; the shell translates it when it
+ * prints it. */
+#define N_(text) text
+
 const char *errno_name(int err)
 {
 	const struct sk_const *c = const_by_value(CK_ERRNO, err);
@@ -20,9 +24,9 @@ const char *errno_message(int err)
 {
 	/* Our pseudo-errnos are outside strerror's range: name them here. */
 	if (err == CORE_ETIMEOUT)
-		return "timed out";
+		return N_("timed out");
 	if (err == CORE_EINTERRUPTED)
-		return "interrupted";
+		return N_("interrupted");
 	return strerror(err);
 }
 

@@ -6,9 +6,12 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <sys/sendfile.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/ioctl.h>
+#include <linux/sockios.h>
 
 #include "errors.h"
 
@@ -131,6 +134,8 @@ int sk_sleep(double seconds)
 	struct timespec ts;
 	ts.tv_sec = (time_t)seconds;
 	ts.tv_nsec = (long)((seconds - (double)ts.tv_sec) * 1e9);
+	if (interrupted())
+		return CORE_EINTERRUPTED;
 	while (nanosleep(&ts, &ts) < 0) {
 		if (errno != EINTR)
 			return errno;
@@ -216,7 +221,11 @@ static int sock_call(int fd, bool writing, double timeout, io_fn fn,
 		return EPERM;
 	double deadline = now() + timeout;
 	for (;;) {
-		if (timeout > 0) {
+		/* A Ctrl-C that came before the call must not be lost. */
+		if (interrupted())
+			return CORE_EINTERRUPTED;
+		/* poll() skips a negative fd: let the call itself say EBADF. */
+		if (timeout > 0 && fd >= 0) {
 			double left = deadline - now();
 			int e = sk_wait(fd, writing, left < 0 ? 0 : left);
 			if (e)
@@ -452,10 +461,15 @@ int sk_sendmsg(int fd, const struct msghdr *msg, int flags, double timeout,
 static int do_recvmsg(int fd, void *p)
 {
 	struct io_ctx *c = p;
+	long namelen = (long)c->msg_in->msg_namelen;
 	ssize_t r = recvmsg(fd, c->msg_in, c->flags);
 	int e = errno;
+	/* aux: the msg_namelen offered, for strace's "110 => 0". */
 	struct sk_event ev = {.name = "recvmsg", .nargs = 3, .a =
-	                      {arg(SA_FD, fd), argp(SA_MSGHDR, c->msg_in, r < 0 ? 0 : (size_t)r),
+	                      {arg(SA_FD, fd),
+	                       (struct sk_arg){.kind = SA_MSGHDR, .p = c->msg_in,
+	                                       .len = r < 0 ? 0 : (size_t)r,
+	                                       .aux = namelen},
 	                       arg(SA_MSGFLAGS, c->flags)}};
 	emit(&ev, (long)r, e);
 	if (r < 0)
@@ -471,6 +485,44 @@ int sk_recvmsg(int fd, struct msghdr *msg, int flags, double timeout,
 	int e = sock_call(fd, false, timeout, do_recvmsg, &c);
 	if (!e)
 		*got = c.done;
+	return e;
+}
+
+struct sendfile_ctx {
+	int in_fd;
+	long long *offset;
+	size_t count;
+	size_t done;
+};
+
+static int do_sendfile(int fd, void *p)
+{
+	struct sendfile_ctx *c = p;
+	off_t off = (off_t)*c->offset;
+	ssize_t r = sendfile(fd, c->in_fd, &off, c->count);
+	int e = errno;
+	/* strace shows the offset before and, when it moved, after. */
+	struct sk_event ev = {.name = "sendfile", .nargs = 4, .a =
+	                      {arg(SA_FD, fd), arg(SA_FD, c->in_fd),
+	                       (struct sk_arg){.kind = SA_OFFSET,
+	                                       .i = (long)*c->offset,
+	                                       .aux = r > 0 ? (long)off : -1},
+	                       arg(SA_INT, (long)c->count)}};
+	emit(&ev, (long)r, e);
+	if (r < 0)
+		return e;
+	*c->offset = (long long)off;
+	c->done = (size_t)r;
+	return 0;
+}
+
+int sk_sendfile(int out_fd, int in_fd, long long *offset, size_t count,
+                double timeout, size_t *sent)
+{
+	struct sendfile_ctx c = {in_fd, offset, count, 0};
+	int e = sock_call(out_fd, true, timeout, do_sendfile, &c);
+	if (!e)
+		*sent = c.done;
 	return e;
 }
 
@@ -573,7 +625,10 @@ static int fcntl_set(int fd, int cmd, int val)
 	int e = errno;
 	struct sk_event ev = {.name = "fcntl", .nargs = 3, .a =
 	                      {arg(SA_FD, fd), arg(SA_FCNTLCMD, cmd),
-	                       arg(cmd == F_SETFL ? SA_OFLAGS : SA_INT, val)}};
+	                       arg(cmd == F_SETFL   ? SA_OFLAGS
+	                           : cmd == F_SETFD ? SA_FDFLAGS
+	                                            : SA_INT,
+	                           val)}};
 	emit(&ev, r, e);
 	return r < 0 ? e : 0;
 }
@@ -622,4 +677,23 @@ int sk_dup(int fd, int *newfd)
 		return e;
 	*newfd = r;
 	return 0;
+}
+
+static int ioctl_int(int fd, unsigned long req, const char *name, int *val)
+{
+	int r = ioctl(fd, req, val);
+	int e = errno;
+	struct sk_event ev = {.name = "ioctl", .nargs = 3,
+	                      .a = {arg(SA_FD, fd), argp(SA_NAME, name, 0),
+	                            argp(SA_FDPAIR, val, 1)}};
+	emit(&ev, r, e);
+	return r < 0 ? e : 0;
+}
+
+int sk_queues(int fd, int *inq, int *outq)
+{
+	*inq = *outq = 0;
+	int e = ioctl_int(fd, SIOCINQ, "FIONREAD", inq);
+	int e2 = ioctl_int(fd, SIOCOUTQ, "TIOCOUTQ", outq);
+	return e ? e : e2;
 }

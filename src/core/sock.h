@@ -33,10 +33,13 @@ enum sk_argkind {
 	SA_HOW,      /* SHUT_WR */
 	SA_FCNTLCMD, /* F_GETFL */
 	SA_OFLAGS,   /* O_RDWR|O_NONBLOCK */
+	SA_FDFLAGS,  /* FD_CLOEXEC */
 	SA_POLLFD,   /* i = fd, aux = events, len = revents (ret > 0) */
 	SA_FDPAIR,   /* p = int[2] */
-	SA_MSGHDR,   /* p = struct msghdr */
-	SA_NULL      /* NULL */
+	SA_MSGHDR,   /* p = struct msghdr; recvmsg: aux = msg_namelen offered */
+	SA_OFFSET,   /* [i] => [aux]: a moved file offset (aux < 0: unchanged) */
+	SA_NULL,     /* NULL */
+	SA_NAME      /* p: a symbolic name printed as it is (FIONREAD) */
 };
 
 struct sk_arg {
@@ -85,6 +88,11 @@ int sk_sendmsg(int fd, const struct msghdr *msg, int flags, double timeout,
                size_t *sent);
 int sk_recvmsg(int fd, struct msghdr *msg, int flags, double timeout,
                size_t *got);
+/* One sendfile(2) of up to COUNT bytes of IN_FD from *OFFSET to the
+ * socket OUT_FD, waiting as the socket's timeout says; *OFFSET moves on by
+ * *SENT, and *SENT is 0 at the end of the file. */
+int sk_sendfile(int out_fd, int in_fd, long long *offset, size_t count,
+                double timeout, size_t *sent);
 int sk_shutdown(int fd, int how);
 int sk_getsockname(int fd, struct sk_addr *a);
 int sk_getpeername(int fd, struct sk_addr *a);
@@ -101,6 +109,8 @@ int sk_wait(int fd, bool writing, double timeout);
 /* poll() many descriptors; TIMEOUT < 0 waits for ever. *NREADY gets the
  * count; revents are left in FDS. */
 int sk_poll(struct pollfd *fds, size_t n, double timeout, int *nready);
+/* The bytes queued to read and to send (SIOCINQ, SIOCOUTQ). */
+int sk_queues(int fd, int *inq, int *outq);
 /* sleep, interruptible by sk_interrupted. */
 int sk_sleep(double seconds);
 

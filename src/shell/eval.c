@@ -11,6 +11,7 @@
 
 #include "cmd.h"
 #include "format.h"
+#include "i18n.h"
 #include "suggest.h"
 
 void eval_fail(struct shell *sh, const char *fmt, ...)
@@ -37,11 +38,11 @@ const char *eval_reserved(const char *name)
 {
 	if (!strcmp(name, "None") || !strcmp(name, "True") ||
 	    !strcmp(name, "False"))
-		return "a literal";
+		return N_("a literal");
 	if (cmd_find(name) || !strcmp(name, "socket"))
-		return "a command";
+		return N_("a command");
 	if (const_lookup(name))
-		return "a constant";
+		return N_("a constant");
 	return NULL;
 }
 
@@ -72,16 +73,17 @@ static void fail_unknown(struct shell *sh, const char *name, const char *what,
 {
 	const char *h = hint_for(sh, name, commands_only);
 	if (h)
-		eval_fail(sh, "%s: %s (did you mean %s?)", name, what, h);
+		eval_fail(sh, _("%s: %s (did you mean %s?)"), name, _(what), h);
 	else
-		eval_fail(sh, "%s: %s", name, what);
+		eval_fail(sh, "%s: %s", name, _(what));
 }
 
 static struct value *eval_name(struct shell *sh, struct node *n, bool argpos)
 {
-	struct value *v = !strcmp(n->name, "_") && sh->last
-	                          ? sh->last
-	                          : vars_get(&sh->vars, n->name);
+	/* A variable named _ wins over the last value, as in Python. */
+	struct value *v = vars_get(&sh->vars, n->name);
+	if (!v && !strcmp(n->name, "_"))
+		v = sh->last;
 	if (v)
 		return v_ref(v);
 	const struct sk_const *c = const_lookup(n->name);
@@ -90,17 +92,12 @@ static struct value *eval_name(struct shell *sh, struct node *n, bool argpos)
 	if (argpos)
 		return v_word(n->word ? n->word : n->name,
 		              strlen(n->word ? n->word : n->name));
-	fail_unknown(sh, n->name, "no such variable", false);
+	fail_unknown(sh, n->name, N_("no such variable"), false);
 	return NULL;
 }
 
 static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
                               struct value *self, struct node *n);
-
-static const char *obj_type_name(const struct value *v)
-{
-	return v_type_name(v);
-}
 
 static struct value *method_call(struct shell *sh, struct value *self,
                                  const char *name, struct node *n)
@@ -112,20 +109,53 @@ static struct value *method_call(struct shell *sh, struct value *self,
 		struct suggester s;
 		suggest_begin(&s, name);
 		const struct cmd_entry *m;
-		for (size_t i = 0; (m = cmd_at(i)); i++)
+		bool has_methods = self->type == T_SOCKET || self->type == T_FILE;
+		for (size_t i = 0; has_methods && (m = cmd_at(i)); i++)
 			if (cmd_find_method(self->type, m->name) == m)
 				suggest_offer(&s, m->name);
 		const char *h = suggest_result(&s);
-		eval_fail(sh, "%s: '%s' object has no attribute '%s'%s%s%s", name,
-		          obj_type_name(self), name, h ? " (did you mean " : "",
-		          h ? h : "", h ? "?)" : "");
+		if (h)
+			eval_fail(sh, _("%s: '%s' object has no attribute '%s' (did "
+			                "you mean %s?)"),
+			          name, v_type_name(self), name, h);
+		else
+			eval_fail(sh, _("%s: '%s' object has no attribute '%s'"), name,
+			          v_type_name(self), name);
 		return NULL;
 	}
 	return run_call(sh, e, self, n);
 }
 
+/* socket.X where X is neither a command nor a constant: name the typo
+ * with the closest name the module has. */
+static bool module_attr_error(struct shell *sh, struct node *n)
+{
+	if (n->obj->kind != N_NAME || strcmp(n->obj->name, "socket") ||
+	    vars_get(&sh->vars, "socket"))
+		return false;
+	struct suggester s;
+	suggest_begin(&s, n->name);
+	const struct cmd_entry *e;
+	for (size_t i = 0; (e = cmd_at(i)); i++)
+		if (!(e->flags & (CMD_FILE | CMD_ATTR)))
+			suggest_offer(&s, e->name);
+	for (size_t i = 0; i < const_count(); i++)
+		suggest_offer(&s, const_at(i)->name);
+	const char *h = suggest_result(&s);
+	if (h)
+		eval_fail(sh, _("%s: module 'socket' has no attribute '%s' (did you "
+		                "mean %s?)"),
+		          n->name, n->name, h);
+	else
+		eval_fail(sh, _("%s: module 'socket' has no attribute '%s'"),
+		          n->name, n->name);
+	return true;
+}
+
 static struct value *eval_attr(struct shell *sh, struct node *n, bool argpos)
 {
+	if (module_attr_error(sh, n))
+		return NULL;
 	/* example.com as an argument: a dotted word, unless its first part
 	 * is a variable. */
 	if (argpos && n->word) {
@@ -146,6 +176,8 @@ static struct value *eval_attr(struct shell *sh, struct node *n, bool argpos)
 
 static struct value *eval_call(struct shell *sh, struct node *n)
 {
+	if (n->obj && module_attr_error(sh, n))
+		return NULL;
 	if (n->obj) {
 		struct value *self = eval_node(sh, n->obj, false);
 		if (!self)
@@ -157,11 +189,11 @@ static struct value *eval_call(struct shell *sh, struct node *n)
 	const struct cmd_entry *e = cmd_find(n->name);
 	if (!e) {
 		if (vars_get(&sh->vars, n->name))
-			eval_fail(sh, "%s: a variable, not a command (to call a "
-			              "method: %s.METHOD ARGS)",
+			eval_fail(sh, _("%s: a variable, not a command (to call a "
+			                "method: %s.METHOD ARGS)"),
 			          n->name, n->name);
 		else
-			fail_unknown(sh, n->name, "unknown command", true);
+			fail_unknown(sh, n->name, N_("unknown command"), true);
 		return NULL;
 	}
 	return run_call(sh, e, NULL, n);
@@ -215,24 +247,24 @@ static struct value *index_value(struct shell *sh, struct value *obj,
 				return v_ref(obj->u.seq.items[i + 1]);
 		}
 		char *r = v_repr(idx);
-		eval_fail(sh, "index: no key %s", r);
+		eval_fail(sh, _("index: no key %s"), r);
 		free(r);
 		return NULL;
 	}
 	bool seq = v_is_seq(obj);
 	if (!seq && obj->type != T_STR && !v_is_bytes_like(obj)) {
-		eval_fail(sh, "index: '%s' object is not subscriptable",
+		eval_fail(sh, _("index: '%s' object is not subscriptable"),
 		          v_type_name(obj));
 		return NULL;
 	}
 	if (!v_is_int(idx)) {
-		eval_fail(sh, "index: indices must be integers, not %s",
+		eval_fail(sh, _("index: indices must be integers, not %s"),
 		          v_type_name(idx));
 		return NULL;
 	}
 	long long i = v_int_of(idx);
 	if (!norm_index(&i, seq_len(obj))) {
-		eval_fail(sh, "index: %s index out of range", v_type_name(obj));
+		eval_fail(sh, _("index: %s index out of range"), v_type_name(obj));
 		return NULL;
 	}
 	if (seq)
@@ -262,18 +294,18 @@ static struct value *slice_value(struct shell *sh, struct value *obj,
 {
 	for (int k = 0; k < 3; k++) {
 		if (b[k] && b[k]->type != T_NONE && !v_is_int(b[k])) {
-			eval_fail(sh, "slice: indices must be integers or None");
+			eval_fail(sh, _("slice: indices must be integers or None"));
 			return NULL;
 		}
 	}
 	if (!v_is_seq(obj) && obj->type != T_STR && !v_is_bytes_like(obj)) {
-		eval_fail(sh, "slice: '%s' object is not subscriptable",
+		eval_fail(sh, _("slice: '%s' object is not subscriptable"),
 		          v_type_name(obj));
 		return NULL;
 	}
 	long long step = b[2] && b[2]->type != T_NONE ? v_int_of(b[2]) : 1;
 	if (step == 0) {
-		eval_fail(sh, "slice: slice step cannot be zero");
+		eval_fail(sh, _("slice: slice step cannot be zero"));
 		return NULL;
 	}
 	size_t len = seq_len(obj);
@@ -366,7 +398,7 @@ static struct value *concat(struct shell *sh, struct value *a, struct value *b)
 		free(items);
 		return r;
 	}
-	eval_fail(sh, "+: can't add %s and %s", v_type_name(a), v_type_name(b));
+	eval_fail(sh, _("+: can't add %s and %s"), v_type_name(a), v_type_name(b));
 	return NULL;
 }
 
@@ -379,7 +411,7 @@ static struct value *repeat_value(struct shell *sh, struct value *a,
 	if (times < 0)
 		times = 0;
 	if (bytes && (unsigned long long)times > MAX_RESULT / bytes) {
-		eval_fail(sh, "*: result too large (over 1 GiB)");
+		eval_fail(sh, _("*: result too large (over 1 GiB)"));
 		return NULL;
 	}
 	size_t n = unit * (size_t)times;
@@ -413,7 +445,7 @@ static struct value *arith(struct shell *sh, char op, struct value *a,
 	bool over = op == '+' ? __builtin_add_overflow(v_int_of(a), v_int_of(b), &r)
 	                      : __builtin_mul_overflow(v_int_of(a), v_int_of(b), &r);
 	if (over) {
-		eval_fail(sh, "%c: integer overflow (sockshell integers are 64-bit)", op);
+		eval_fail(sh, _("%c: integer overflow (sockshell integers are 64-bit)"), op);
 		return NULL;
 	}
 	return v_int(r);
@@ -429,7 +461,7 @@ static struct value *binop_value(struct shell *sh, char op, struct value *a,
 {
 	if (op == '|') {
 		if (!v_is_int(a) || !v_is_int(b)) {
-			eval_fail(sh, "|: needs integers or constants, not %s and %s",
+			eval_fail(sh, _("|: needs integers or constants, not %s and %s"),
 			          v_type_name(a), v_type_name(b));
 			return NULL;
 		}
@@ -446,7 +478,7 @@ static struct value *binop_value(struct shell *sh, char op, struct value *a,
 		return repeat_value(sh, a, v_int_of(b));
 	if (v_is_int(a) && (v_is_seq(b) || b->type == T_STR || v_is_bytes_like(b)))
 		return repeat_value(sh, b, v_int_of(a));
-	eval_fail(sh, "*: can't multiply %s by %s", v_type_name(a), v_type_name(b));
+	eval_fail(sh, _("*: can't multiply %s by %s"), v_type_name(a), v_type_name(b));
 	return NULL;
 }
 
@@ -462,9 +494,9 @@ static struct value *eval_binop(struct shell *sh, struct node *n, bool argpos)
 	}
 	struct value *r = NULL;
 	if (a->type == T_STR && a->u.s.word && n->op == '|')
-		fail_unknown(sh, a->u.s.p, "unknown constant", false);
+		fail_unknown(sh, a->u.s.p, N_("unknown constant"), false);
 	else if (b->type == T_STR && b->u.s.word && n->op == '|')
-		fail_unknown(sh, b->u.s.p, "unknown constant", false);
+		fail_unknown(sh, b->u.s.p, N_("unknown constant"), false);
 	else
 		r = binop_value(sh, n->op, a, b);
 	v_unref(a);
@@ -497,7 +529,7 @@ struct value *eval_node(struct shell *sh, struct node *n, bool argpos)
 	case N_STMT:
 		break;
 	}
-	eval_fail(sh, "a statement cannot stand here");
+	eval_fail(sh, _("a statement cannot stand here"));
 	return NULL;
 }
 
@@ -508,6 +540,7 @@ struct binder {
 	const struct cmd_entry *e;
 	struct cmd_call *c;
 	struct value **vals; /* evaluated positional arguments */
+	char **words;        /* the unquoted text of each, or NULL */
 	size_t nvals, j;
 	bool method; /* self came from NAME.METHOD: positions start after it */
 };
@@ -519,7 +552,7 @@ static int bind_fail(struct binder *b, size_t k, const char *fmt, ...)
 {
 	struct strbuf s = {0};
 	size_t pos = k + (b->method ? 0 : 1);
-	sb_printf(&s, "%s: argument %zu (%s): ", b->c->callname, pos,
+	sb_printf(&s, _("%s: argument %zu (%s): "), b->c->callname, pos,
 	          b->e->params[k].name);
 	va_list ap;
 	va_start(ap, fmt);
@@ -575,10 +608,10 @@ static int unknown_constant(struct binder *b, size_t k, const char *word)
 		free(names);
 	}
 	const char *h = suggest_result(&s);
-	const char *what = pre[0][0] ? "unknown constant" : "unknown name";
+	const char *what = pre[0][0] ? _("unknown constant") : _("unknown name");
 	if (h)
-		return bind_fail(b, k, "%s '%s' (did you mean %s?)", what, word, h);
-	return bind_fail(b, k, "%s '%s'", what, word);
+		return bind_fail(b, k, _("%s '%s' (did you mean %s?)"), what, word, h);
+	return bind_fail(b, k, _("%s '%s'"), what, word);
 }
 
 static bool is_word(const struct value *v)
@@ -592,12 +625,13 @@ static int check_int(struct binder *b, size_t k, struct value *v)
 		return 0;
 	if (is_word(v))
 		return unknown_constant(b, k, v->u.s.p);
-	return bind_fail(b, k, "expected an integer, got %s", v_type_name(v));
+	return bind_fail(b, k, _("expected an integer, got %s"), v_type_name(v));
 }
 
 /* Check V against parameter K; returns the value to pass (a new reference)
  * or NULL with the error set. */
-static struct value *convert(struct binder *b, size_t k, struct value *v)
+static struct value *convert(struct binder *b, size_t k, struct value *v,
+                             const char *word)
 {
 	enum ptype t = b->e->params[k].type;
 	switch (t) {
@@ -605,8 +639,8 @@ static struct value *convert(struct binder *b, size_t k, struct value *v)
 		if (v->type == T_SOCKET)
 			break;
 		if (is_word(v))
-			return bind_fail(b, k, "no socket named '%s'", v->u.s.p), NULL;
-		return bind_fail(b, k, "expected a socket, got %s", v_type_name(v)), NULL;
+			return bind_fail(b, k, _("no socket named '%s'"), v->u.s.p), NULL;
+		return bind_fail(b, k, _("expected a socket, got %s"), v_type_name(v)), NULL;
 	case P_INT: case P_FAMILY: case P_SOCKTYPE: case P_PROTO: case P_LEVEL:
 	case P_OPTNAME: case P_MSGFLAGS: case P_HOW: case P_AIFLAGS: case P_NIFLAGS:
 		if (check_int(b, k, v))
@@ -623,21 +657,25 @@ static struct value *convert(struct binder *b, size_t k, struct value *v)
 	case P_FLOAT:
 		if (v->type == T_FLOAT || v_is_int(v)) {
 			double f = v->type == T_FLOAT ? v->u.f : (double)v_int_of(v);
-			if (f < 0 || isnan(f))
-				return bind_fail(b, k, "Timeout value out of range"), NULL;
+			if (f < 0 || isnan(f)) {
+				/* Python's ValueError names no argument. */
+				eval_fail(b->sh, _("%s: Timeout value out of range"),
+				          b->c->callname);
+				return NULL;
+			}
 			break;
 		}
 		if (is_word(v))
 			return unknown_constant(b, k, v->u.s.p), NULL;
-		return bind_fail(b, k, "expected seconds (int or float), got %s",
+		return bind_fail(b, k, _("expected seconds (int or float), got %s"),
 		                 v_type_name(v)), NULL;
 	case P_DATA:
 		if (is_word(v))
-			return bind_fail(b, k, "'%s' is not a variable; quote it to send "
-			                 "text: '%s'", v->u.s.p, v->u.s.p), NULL;
+			return bind_fail(b, k, _("'%s' is not a variable; quote it to send "
+			                    "text: '%s'"), v->u.s.p, v->u.s.p), NULL;
 		if (v->type == T_STR || v_is_bytes_like(v))
 			break;
-		return bind_fail(b, k, "a bytes-like object is required, not '%s'",
+		return bind_fail(b, k, _("a bytes-like object is required, not '%s'"),
 		                 v_type_name(v)), NULL;
 	case P_HOST:
 		if (v->type == T_NONE)
@@ -646,25 +684,27 @@ static struct value *convert(struct binder *b, size_t k, struct value *v)
 	case P_STR:
 		if (v->type == T_STR)
 			break;
+		if (word && (v_is_int(v) || v->type == T_FLOAT))
+			return v_word(word, strlen(word));
 		if (v_is_bytes_like(v))
 			return v_str(v->u.s.p, v->u.s.len);
-		return bind_fail(b, k, "expected a string, got %s", v_type_name(v)), NULL;
+		return bind_fail(b, k, _("expected a string, got %s"), v_type_name(v)), NULL;
 	case P_SERVICE:
 		if (v->type == T_NONE || v->type == T_STR || v_is_int(v))
 			break;
 		if (v_is_bytes_like(v))
 			return v_str(v->u.s.p, v->u.s.len);
-		return bind_fail(b, k, "expected a port number or service name, got %s",
+		return bind_fail(b, k, _("expected a port number or service name, got %s"),
 		                 v_type_name(v)), NULL;
 	case P_BUFFER:
 		if (v->type == T_BYTEARRAY)
 			break;
-		return bind_fail(b, k, "expected a bytearray (make one with: bytearray N), "
-		                 "got %s", v_type_name(v)), NULL;
+		return bind_fail(b, k, _("expected a bytearray (make one with: bytearray N), "
+		                    "got %s"), v_type_name(v)), NULL;
 	case P_SEQ:
 		if (v_is_seq(v))
 			break;
-		return bind_fail(b, k, "expected a list, got %s", v_type_name(v)), NULL;
+		return bind_fail(b, k, _("expected a list, got %s"), v_type_name(v)), NULL;
 	case P_OPTVAL:
 		if (is_word(v))
 			return unknown_constant(b, k, v->u.s.p), NULL;
@@ -721,8 +761,8 @@ static struct value *take_address(struct binder *b, size_t k, int family,
 		return t;
 	}
 	if (b->j + 1 >= b->nvals || !v_is_int(b->vals[b->j + 1]))
-		return bind_fail(b, k, "expected a host and a port, as 127.0.0.1 8080, "
-		                 "127.0.0.1:8080 or ('127.0.0.1', 8080)"), NULL;
+		return bind_fail(b, k, _("expected a host and a port, as 127.0.0.1 8080, "
+		                    "127.0.0.1:8080 or ('127.0.0.1', 8080)")), NULL;
 	size_t n = 2;
 	size_t max = greedy && family == AF_INET6 ? 4 : 2;
 	while (n < max && b->j + n < b->nvals && v_is_int(b->vals[b->j + n]))
@@ -746,14 +786,14 @@ static int bind_param(struct binder *b, size_t k, struct value *kwval)
 	const struct param *p = &b->e->params[k];
 	struct cmd_call *c = b->c;
 	if (kwval) {
-		c->argv[k] = convert(b, k, kwval);
+		c->argv[k] = convert(b, k, kwval, NULL);
 		return c->argv[k] ? 0 : -1;
 	}
 	if (b->j >= b->nvals) {
 		if (p->flags & (PF_OPT | PF_IFINT))
 			return 0;
 		size_t pos = k + (b->method ? 0 : 1);
-		eval_fail(b->sh, "%s: missing argument %zu (%s); usage: %s %s",
+		eval_fail(b->sh, _("%s: missing argument %zu (%s); usage: %s %s"),
 		          c->callname, pos, p->name, b->e->name, b->e->usage);
 		return -1;
 	}
@@ -764,7 +804,8 @@ static int bind_param(struct binder *b, size_t k, struct value *kwval)
 		c->argv[k] = take_address(b, k, fam, p->type == P_ADDR);
 		return c->argv[k] ? 0 : -1;
 	}
-	c->argv[k] = convert(b, k, b->vals[b->j++]);
+	c->argv[k] = convert(b, k, b->vals[b->j], b->words[b->j]);
+	b->j++;
 	return c->argv[k] ? 0 : -1;
 }
 
@@ -787,9 +828,28 @@ static int check_kwargs(struct binder *b, struct node *n)
 			if (!strcmp(b->e->params[k].name, n->kwnames[i]))
 				found = true;
 		if (!found) {
-			eval_fail(b->sh, "%s: unexpected keyword argument '%s'",
+			eval_fail(b->sh, _("%s: unexpected keyword argument '%s'"),
 			          b->c->callname, n->kwnames[i]);
 			return -1;
+		}
+	}
+	return 0;
+}
+
+/* A keyword naming a parameter a positional argument already filled. */
+static int check_kw_twice(struct binder *b, struct node *n)
+{
+	size_t npos = b->nvals - (b->method ? 1 : 0);
+	for (size_t i = 0; n && i < n->nargs; i++) {
+		if (!n->kwnames || !n->kwnames[i])
+			continue;
+		for (size_t k = b->method ? 1 : 0; b->e->params[k].name; k++) {
+			size_t pos = k - (b->method ? 1 : 0);
+			if (!strcmp(b->e->params[k].name, n->kwnames[i]) && pos < npos) {
+				eval_fail(b->sh, _("%s: got multiple values for argument '%s'"),
+				          b->c->callname, n->kwnames[i]);
+				return -1;
+			}
 		}
 	}
 	return 0;
@@ -798,7 +858,7 @@ static int check_kwargs(struct binder *b, struct node *n)
 static int bind_all(struct binder *b, struct node *n, struct value **kwvals)
 {
 	struct cmd_call *c = b->c;
-	if (check_kwargs(b, n))
+	if (check_kwargs(b, n) || check_kw_twice(b, n))
 		return -1;
 	for (size_t k = 0; b->e->params[k].name; k++) {
 		const struct param *p = &b->e->params[k];
@@ -813,10 +873,15 @@ static int bind_all(struct binder *b, struct node *n, struct value **kwvals)
 			continue;
 		}
 		if (p->type == P_RAW || p->type == P_STMT) {
-			/* Their text or tree is taken already; a required one
-			 * must still be there (import alone read a NULL). */
-			if (b->j >= b->nvals && !(p->flags & PF_OPT))
-				return bind_param(b, k, NULL);
+			/* Raw words and statements are not evaluated, but a
+			 * required one must still be there. */
+			if (b->j >= b->nvals && !(p->flags & (PF_OPT | PF_REST))) {
+				eval_fail(b->sh,
+				          _("%s: missing argument %zu (%s); usage: %s %s"),
+				          c->callname, k + (b->method ? 0 : 1), p->name,
+				          b->e->name, b->e->usage);
+				return -1;
+			}
 			b->j++;
 			continue;
 		}
@@ -825,10 +890,14 @@ static int bind_all(struct binder *b, struct node *n, struct value **kwvals)
 	}
 	if (b->j < b->nvals) {
 		size_t max = cmd_nparams(b->e) - (b->method ? 1 : 0);
-		eval_fail(b->sh, "%s: takes at most %zu argument%s (%zu given); "
-		                 "usage: %s %s",
-		          c->callname, max, max == 1 ? "" : "s",
-		          b->nvals - (b->method ? 1 : 0), b->e->name, b->e->usage);
+		eval_fail(b->sh,
+		          ngettext("%s: takes at most %zu argument (%zu given); "
+		                   "usage: %s %s",
+		                   "%s: takes at most %zu arguments (%zu given); "
+		                   "usage: %s %s",
+		                   max),
+		          c->callname, max, b->nvals - (b->method ? 1 : 0),
+		          b->e->name, b->e->usage);
 		return -1;
 	}
 	return 0;
@@ -851,6 +920,7 @@ static char *raw_text(struct shell *sh, struct node *a)
 	return s;
 }
 
+/* The type of parameter K, the last one standing for any beyond it. */
 static enum ptype param_type_at(const struct cmd_entry *e, size_t k,
                                 int *flags)
 {
@@ -860,8 +930,6 @@ static enum ptype param_type_at(const struct cmd_entry *e, size_t k,
 	if (k >= np)
 		k = np - 1;
 	*flags = e->params[k].flags;
-	if (k == np - 1 || (e->params[k].flags & PF_REST))
-		return e->params[k].type;
 	return e->params[k].type;
 }
 
@@ -890,7 +958,7 @@ static void free_call(struct cmd_call *c, struct value **vals, size_t nvals,
  * text and tree. Returns 0 or -1. */
 static int collect_args(struct shell *sh, const struct cmd_entry *e,
                         struct cmd_call *c, struct node *n, size_t first,
-                        struct value **vals, size_t *nvals,
+                        struct value **vals, char **words, size_t *nvals,
                         struct value **kwvals)
 {
 	size_t k = first;
@@ -924,10 +992,13 @@ static int collect_args(struct shell *sh, const struct cmd_entry *e,
 		struct value *v = eval_node(sh, a, true);
 		if (!v)
 			return -1;
-		if (kw)
+		if (kw) {
 			kwvals[i] = v;
-		else
-			vals[(*nvals)++] = v, k++;
+		} else {
+			words[*nvals] = a->kind == N_LIT ? a->word : NULL;
+			vals[(*nvals)++] = v;
+			k++;
+		}
 	}
 	return 0;
 }
@@ -950,13 +1021,15 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
 	bool small = nargs <= CMD_MAXARGS;
 	struct value **vals = small ? vals_buf : xcalloc(nargs + 2, sizeof *vals);
 	struct value **kwvals = small ? kw_buf : xcalloc(nargs + 1, sizeof *kwvals);
+	char *words_buf[CMD_MAXARGS + 2] = {0};
+	char **words = small ? words_buf : xcalloc(nargs + 2, sizeof *words);
 	size_t nvals = 0;
 	struct value *result = NULL;
 	if (self)
 		vals[nvals++] = v_ref(self);
-	if (collect_args(sh, e, &c, n, self ? 1 : 0, vals, &nvals, kwvals))
+	if (collect_args(sh, e, &c, n, self ? 1 : 0, vals, words, &nvals, kwvals))
 		goto out;
-	struct binder b = {sh, e, &c, vals, nvals, 0, self != NULL};
+	struct binder b = {sh, e, &c, vals, words, nvals, 0, self != NULL};
 	if (has_raw_rest(e)) {
 		/* Commands taking raw words (del NAME...) have no other
 		 * parameters: the texts are in c.restsrc already. */
@@ -964,10 +1037,17 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
 		goto out;
 	}
 	enum cmd_status st = e->exec(&c);
+	if (st == CMD_ERROR && !c.cause) {
+		/* Already reported (a statement run by repeat or time). */
+		free(sh->err);
+		sh->err = NULL;
+		sh->err_reported = true;
+		goto out;
+	}
 	if (st == CMD_ERROR) {
 		if (c.sh_last_errno)
 			sh->last_errno = c.sh_last_errno;
-		eval_fail(sh, "%s: %s", c.callname, c.cause ? c.cause : "failed");
+		eval_fail(sh, "%s: %s", c.callname, c.cause ? c.cause : _("failed"));
 		v_unref(c.result);
 		goto out;
 	}
@@ -975,6 +1055,8 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
 		sh->exiting = true;
 	result = c.result ? c.result : v_none();
 out:
+	if (!small)
+		free(words); /* the array only: the texts are the nodes' */
 	free_call(&c, vals, nvals, kwvals, nargs);
 	if (!small) {
 		free(vals);
@@ -990,7 +1072,7 @@ static int assign(struct shell *sh, struct stmt *s, struct value *v)
 	for (size_t i = 0; i < s->ntargets; i++) {
 		const char *why = eval_reserved(s->targets[i]);
 		if (why) {
-			eval_fail(sh, "%s: cannot assign to %s", s->targets[i], why);
+			eval_fail(sh, _("%s: cannot assign to %s"), s->targets[i], _(why));
 			return -1;
 		}
 	}
@@ -999,15 +1081,17 @@ static int assign(struct shell *sh, struct stmt *s, struct value *v)
 		return 0;
 	}
 	if (!v_is_seq(v)) {
-		eval_fail(sh, "%s: cannot unpack non-sequence %s", s->targets[0],
+		eval_fail(sh, _("%s: cannot unpack non-sequence %s"), s->targets[0],
 		          v_type_name(v));
 		return -1;
 	}
 	if (v->u.seq.n != s->ntargets) {
-		eval_fail(sh, "%s: %s values to unpack (expected %zu, got %zu)",
-		          s->targets[0],
-		          v->u.seq.n > s->ntargets ? "too many" : "not enough",
-		          s->ntargets, v->u.seq.n);
+		eval_fail(sh, v->u.seq.n > s->ntargets
+		                      ? _("%s: too many values to unpack (expected "
+		                          "%zu, got %zu)")
+		                      : _("%s: not enough values to unpack (expected "
+		                          "%zu, got %zu)"),
+		          s->targets[0], s->ntargets, v->u.seq.n);
 		return -1;
 	}
 	for (size_t i = 0; i < s->ntargets; i++)
@@ -1024,7 +1108,18 @@ static void print_value(struct value *v)
 	sb_free(&b);
 }
 
+static int eval_stmt_in(struct shell *sh, struct stmt *s, const char *src);
+
+/* Keeps the status for `exit` with no argument, as sh does. */
 int eval_stmt(struct shell *sh, struct stmt *s, const char *src)
+{
+	int r = eval_stmt_in(sh, s, src);
+	if (!sh->exiting)
+		sh->last_status = r;
+	return r;
+}
+
+static int eval_stmt_in(struct shell *sh, struct stmt *s, const char *src)
 {
 	if (sh->xtrace && src)
 		out_printf("+ %.*s\n", (int)(s->end - s->pos), src + s->pos);
@@ -1048,7 +1143,9 @@ int eval_stmt(struct shell *sh, struct stmt *s, const char *src)
 	}
 	return 0;
 fail:
-	shell_error(sh, sh->err ? sh->err : "failed");
+	if (!sh->err_reported)
+		shell_error(sh, sh->err ? sh->err : _("failed"));
+	sh->err_reported = false;
 	free(sh->err);
 	sh->err = NULL;
 	return 1;

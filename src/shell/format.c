@@ -9,11 +9,13 @@
 
 #include "../core/errors.h"
 #include "../core/sock.h"
+#include "i18n.h"
 #include "sockaddr.h"
 
 void fmt_const(struct strbuf *b, enum const_kind kind, long long value)
 {
-	if (kind == CK_ERRNO && value == 0) {
+	/* 0 is no errno, and as a protocol (AF_UNIX) it names nothing. */
+	if ((kind == CK_ERRNO || kind == CK_IPPROTO) && value == 0) {
 		sb_adds(b, "0");
 		return;
 	}
@@ -98,16 +100,52 @@ static char pick_quote(const char *p, size_t len)
 	return sq && !dq ? '"' : '\'';
 }
 
-/* Length of a valid UTF-8 sequence at P (at most LEFT bytes), or 0. */
-static size_t utf8_len(const unsigned char *p, size_t left)
+/* Length of a valid UTF-8 sequence at P (at most LEFT bytes), or 0 for
+ * an invalid one (overlong forms, surrogates, past U+10FFFF); *CP gets
+ * the code point. */
+static size_t utf8_len(const unsigned char *p, size_t left, unsigned long *cp)
 {
 	size_t n = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc2 ? 2 : 0;
 	if (n == 0 || n > left || *p > 0xf4)
 		return 0;
-	for (size_t i = 1; i < n; i++)
+	unsigned long v = *p & (0x7f >> n);
+	for (size_t i = 1; i < n; i++) {
 		if ((p[i] & 0xc0) != 0x80)
 			return 0;
+		v = (v << 6) | (p[i] & 0x3f);
+	}
+	static const unsigned long min[] = {0, 0, 0x80, 0x800, 0x10000};
+	if (v < min[n] || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+		return 0;
+	*cp = v;
 	return n;
+}
+
+/* Python's str.isprintable() for the code points students meet: control
+ * and format characters and the non-ASCII spaces are escaped. */
+static bool py_printable(unsigned long cp)
+{
+	static const unsigned long ranges[][2] = {
+		{0x80, 0xa0}, {0xad, 0xad}, {0x600, 0x605}, {0x61c, 0x61c},
+		{0x6dd, 0x6dd}, {0x70f, 0x70f}, {0x1680, 0x1680},
+		{0x180e, 0x180e}, {0x2000, 0x200f}, {0x2028, 0x202f},
+		{0x205f, 0x2064}, {0x2066, 0x206f}, {0x3000, 0x3000},
+		{0xd800, 0xf8ff}, {0xfeff, 0xfeff}, {0xfff9, 0xfffb},
+		{0xe0000, 0xe0fff}, {0xf0000, 0x10ffff}};
+	for (size_t i = 0; i < sizeof ranges / sizeof *ranges; i++)
+		if (cp >= ranges[i][0] && cp <= ranges[i][1])
+			return false;
+	return true;
+}
+
+static void escape_cp(struct strbuf *b, unsigned long cp)
+{
+	if (cp <= 0xff)
+		sb_printf(b, "\\x%02lx", cp);
+	else if (cp <= 0xffff)
+		sb_printf(b, "\\u%04lx", cp);
+	else
+		sb_printf(b, "\\U%08lx", cp);
 }
 
 static bool escape_common(struct strbuf *b, unsigned char c, char quote)
@@ -147,13 +185,14 @@ void fmt_str_repr(struct strbuf *b, const char *s, size_t len)
 			sb_addc(b, (char)p[i]);
 			continue;
 		}
-		size_t n = p[i] >= 0x80 ? utf8_len(p + i, len - i) : 0;
-		if (n) {
+		unsigned long cp = p[i];
+		size_t n = p[i] >= 0x80 ? utf8_len(p + i, len - i, &cp) : 0;
+		if (n && py_printable(cp))
 			sb_add(b, p + i, n);
+		else
+			escape_cp(b, cp);
+		if (n)
 			i += n - 1;
-		} else {
-			sb_printf(b, "\\x%02x", p[i]);
-		}
 	}
 	sb_addc(b, quote);
 }
@@ -214,16 +253,18 @@ static bool addr_is_set(const struct sk_addr *a)
 
 static void fmt_socket(struct strbuf *b, const struct sockobj *s)
 {
-	sb_adds(b, s->fd < 0 ? "<socket [closed] fd=" : "<socket fd=");
+	/* closed with a makefile() file still open: the fd lives on. */
+	bool closed = s->fd < 0 || s->closed;
+	sb_adds(b, closed ? "<socket [closed] fd=" : "<socket fd=");
 	sb_printf(b, "%d, family=", s->fd);
 	fmt_const(b, CK_AF, s->family);
 	sb_adds(b, ", type=");
 	fmt_const(b, CK_SOCK, s->type);
 	sb_printf(b, ", proto=%d", s->proto);
 	struct sk_addr a;
-	if (s->fd >= 0 && !sk_getsockname(s->fd, &a) && addr_is_set(&a))
+	if (!closed && !sk_getsockname(s->fd, &a) && addr_is_set(&a))
 		fmt_addr_field(b, "laddr", &a);
-	if (s->fd >= 0 && !sk_getpeername(s->fd, &a) && addr_is_set(&a))
+	if (!closed && !sk_getpeername(s->fd, &a) && addr_is_set(&a))
 		fmt_addr_field(b, "raddr", &a);
 	sb_addc(b, '>');
 }
@@ -294,8 +335,10 @@ char *v_str_of(const struct value *v)
 char *fmt_errno(int err)
 {
 	const char *name = errno_name(err);
+	/* No name: sockshell's own "timed out" or "interrupted", which it
+	 * translates, as glibc translates strerror. */
 	if (!name)
-		return xstrdup(errno_message(err));
+		return xstrdup(_(errno_message(err)));
 	return xasprintf("%s [Errno %d] %s", name, err, errno_message(err));
 }
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "strbuf.h"
 
 void lex_init(struct lexer *lx, const char *src, size_t len)
@@ -125,9 +126,11 @@ static const char *lex_escape(struct lexer *lx, struct strbuf *b, bool bytes)
 	if (n) {
 		long v = hex_run(p, avail, n);
 		if (v < 0)
-			return c == 'x' ? "truncated \\xXX escape" : "truncated \\uXXXX escape";
+			return c == 'x'   ? N_("truncated \\xXX escape")
+			       : c == 'u' ? N_("truncated \\uXXXX escape")
+			                  : "truncated \\UXXXXXXXX escape";
 		if (v > 0x10ffff)
-			return "illegal Unicode character";
+			return N_("illegal Unicode character");
 		lx->pos += 1 + (size_t)n;
 		if (bytes || c == 'x') {
 			if (bytes)
@@ -152,7 +155,7 @@ static void lex_string(struct lexer *lx, struct token *t, bool bytes, bool raw)
 		int c = peekc(lx, 0);
 		if (c < 0) {
 			sb_free(&b);
-			set_error(t, "unterminated string literal");
+			set_error(t, N_("unterminated string literal"));
 			return;
 		}
 		lx->pos++;
@@ -176,7 +179,7 @@ static void lex_string(struct lexer *lx, struct token *t, bool bytes, bool raw)
 		}
 		if (bytes && c >= 0x80) {
 			sb_free(&b);
-			set_error(t, "bytes can only contain ASCII literal characters");
+			set_error(t, N_("bytes can only contain ASCII literal characters"));
 			return;
 		}
 		sb_addc(&b, (char)c);
@@ -195,7 +198,7 @@ static void lex_hexbytes(struct lexer *lx, struct token *t)
 		int c = peekc(lx, 0);
 		if (c < 0) {
 			sb_free(&b);
-			set_error(t, "unterminated hex bytes literal");
+			set_error(t, N_("unterminated hex bytes literal"));
 			return;
 		}
 		if (c == quote) {
@@ -209,7 +212,7 @@ static void lex_hexbytes(struct lexer *lx, struct token *t)
 		int hi = hexval(c), lo = hexval(peekc(lx, 1));
 		if (hi < 0 || lo < 0) {
 			sb_free(&b);
-			set_error(t, "hex bytes need pairs of hex digits");
+			set_error(t, N_("hex bytes need pairs of hex digits"));
 			return;
 		}
 		sb_addc(&b, (char)(hi * 16 + lo));
@@ -220,16 +223,21 @@ static void lex_hexbytes(struct lexer *lx, struct token *t)
 	t->sval = sb_take(&b);
 }
 
-/* Digits of BASE with Python's '_' separators, into *OUT. Returns false
- * on overflow past 64 bits; *BAD is set on a malformed literal. */
-static bool lex_digits(struct lexer *lx, int base, unsigned long long *out,
-                       bool *bad)
+/* Digits of BASE with Python's '_' separators (one at a time, between
+ * digits, or straight after a base prefix), into *OUT. Returns false on
+ * overflow past 64 bits; *BAD is set on a malformed literal. */
+static bool lex_digits(struct lexer *lx, int base, bool after_prefix,
+                       unsigned long long *out, bool *bad)
 {
 	unsigned long long v = 0;
-	bool any = false, ok = true;
+	bool any = false, ok = true, under = false;
+	*bad = false;
 	for (;;) {
 		int c = peekc(lx, 0);
-		if (c == '_' && any) {
+		if (c == '_') {
+			if (under || (!any && !after_prefix))
+				*bad = true;
+			under = true;
 			lx->pos++;
 			continue;
 		}
@@ -240,10 +248,53 @@ static bool lex_digits(struct lexer *lx, int base, unsigned long long *out,
 			ok = false;
 		v = v * (unsigned)base + (unsigned)d;
 		any = true;
+		under = false;
 		lx->pos++;
 	}
-	*bad = !any;
+	if (!any || under)
+		*bad = true;
 	*out = v;
+	return ok;
+}
+
+/* A decimal float with '_' separators: copy it without them for strtod.
+ * Returns false when it is malformed (1e, 1__0.5, 1_.5). */
+static bool lex_float(struct lexer *lx, size_t start, double *out)
+{
+	struct strbuf b = {0};
+	size_t i = start;
+	const char *s = lx->src;
+	bool ok = true, digit = false;
+	for (; i < lx->len; i++) {
+		char c = s[i];
+		if (c >= '0' && c <= '9') {
+			digit = true;
+		} else if (c == '_') {
+			bool next_digit = i + 1 < lx->len && s[i + 1] >= '0' && s[i + 1] <= '9';
+			if (!digit || !next_digit)
+				ok = false;
+			continue;
+		} else if (c == '.' && !strchr(b.p ? b.p : "", '.') &&
+		           !strpbrk(b.p ? b.p : "", "eE")) {
+			digit = false;
+		} else if ((c == 'e' || c == 'E') && !strpbrk(b.p ? b.p : "", "eE")) {
+			sb_addc(&b, c);
+			if (i + 1 < lx->len && (s[i + 1] == '+' || s[i + 1] == '-'))
+				sb_addc(&b, s[++i]);
+			if (!(i + 1 < lx->len && s[i + 1] >= '0' && s[i + 1] <= '9'))
+				ok = false;
+			digit = false;
+			continue;
+		} else {
+			break;
+		}
+		sb_addc(&b, c);
+	}
+	char *end;
+	*out = b.p ? strtod(b.p, &end) : 0;
+	ok = ok && b.p && *end == '\0';
+	sb_free(&b);
+	lx->pos = i;
 	return ok;
 }
 
@@ -262,28 +313,25 @@ static void lex_number(struct lexer *lx, struct token *t)
 	size_t digits_at = lx->pos;
 	unsigned long long v = 0;
 	bool bad = false;
-	bool ok = lex_digits(lx, base, &v, &bad);
+	bool ok = lex_digits(lx, base, base != 10, &v, &bad);
 	int c = peekc(lx, 0);
 	if (base == 10 && (c == '.' || c == 'e' || c == 'E')) {
-		char *end;
-		errno = 0;
-		double f = strtod(lx->src + digits_at, &end);
-		if (end == lx->src + digits_at) {
-			set_error(t, "invalid number");
+		double f;
+		if (!lex_float(lx, digits_at, &f) || is_name_char(peekc(lx, 0))) {
+			set_error(t, N_("invalid number"));
 			return;
 		}
-		lx->pos = (size_t)(end - lx->src);
 		t->kind = TK_FLOAT;
 		t->fval = neg ? -f : f;
 		return;
 	}
 	if (bad || is_name_char(peekc(lx, 0))) {
 		lx->pos = start;
-		set_error(t, "invalid number");
+		set_error(t, N_("invalid number"));
 		return;
 	}
 	if (!ok || v > (unsigned long long)LLONG_MAX + (neg ? 1 : 0)) {
-		set_error(t, "integer too large (sockshell integers are 64-bit)");
+		set_error(t, N_("integer too large (sockshell integers are 64-bit)"));
 		return;
 	}
 	t->kind = TK_INT;
@@ -350,7 +398,7 @@ static void lex_token(struct lexer *lx, struct token *t)
 		lx->pos++;
 	} else {
 		lx->pos++;
-		set_error(t, "unexpected character");
+		set_error(t, N_("unexpected character"));
 	}
 }
 

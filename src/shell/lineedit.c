@@ -1,5 +1,11 @@
-/* lineedit.c - Readline, libedit, or fgets: the REPL sees only the
- * wrappers in lineedit.h. */
+/* lineedit.c - Readline, libedit, or a plain reader: the REPL sees only
+ * the wrappers in lineedit.h.
+ *
+ * Both editors run through their callback interface under pselect(), so
+ * a signal is seen between keys without a jump out of the library: Ctrl-C
+ * abandons the line, a resize redraws it, SIGTERM ends the input. The
+ * history file is ours, one line per entry, so the three editors share it
+ * (libedit's own format differs from Readline's). */
 #include "config.h"
 
 #include "lineedit.h"
@@ -9,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/select.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -17,104 +24,390 @@
 #if defined(HAVE_READLINE)
 #include <readline/history.h>
 #include <readline/readline.h>
+#define HAVE_EDITOR 1
 #elif defined(HAVE_EDITLINE)
 #include <editline/readline.h>
+#define HAVE_EDITOR 1
+#endif
+
+#ifdef HAVE_EDITOR
+#include "complete.h"
 #endif
 
 #define HISTORY_MAX 1000
 
-static char *history_path;
-static char *last_line;
+volatile sig_atomic_t le_sigint, le_sigwinch, le_sigterm;
 
 const char *le_name(void)
 {
 	return LINE_EDITOR;
 }
 
-#if defined(HAVE_READLINE) || defined(HAVE_EDITLINE)
+/* ---- the history file ---- */
 
-#include "complete.h"
+struct lines {
+	char **v;
+	size_t n;
+};
+
+static char *hist_path;   /* NULL: no history file */
+static struct lines added; /* this session's lines, to merge on saving */
+static char *last_line;    /* the newest entry, so it is not repeated */
+
+static void lines_free(struct lines *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}
+
+/* Append LINE unless it repeats the last one; keep the newest MAX. */
+static void lines_push(struct lines *l, const char *line, size_t max)
+{
+	if (l->n && !strcmp(l->v[l->n - 1], line))
+		return;
+	if (l->n == max) {
+		free(l->v[0]);
+		memmove(l->v, l->v + 1, sizeof *l->v * (l->n - 1));
+		l->n--;
+	}
+	l->v = xrealloc(l->v, sizeof *l->v * (l->n + 1));
+	l->v[l->n++] = xstrdup(line);
+}
+
+/* Read the history file into OUT. A missing file is empty; false (with a
+ * warning) for one we must not trust: a symbolic link, not a regular
+ * file, or someone else's. */
+static bool history_load(const char *path, struct lines *out)
+{
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0) {
+		if (errno == ENOENT)
+			return true;
+		fprintf(stderr, "sockshell: history %s: %s%s\n", path,
+		        errno == ELOOP ? "is a symbolic link" : strerror(errno),
+		        "; history is not kept");
+		return false;
+	}
+	struct stat st;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid()) {
+		fprintf(stderr, "sockshell: history %s: not a regular file of "
+		        "yours; history is not kept\n", path);
+		close(fd);
+		return false;
+	}
+	FILE *f = fdopen(fd, "r");
+	if (!f) {
+		close(fd);
+		return false;
+	}
+	char *buf = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	while ((len = getline(&buf, &cap, f)) >= 0) {
+		while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
+			buf[--len] = '\0';
+		if (len)
+			lines_push(out, buf, HISTORY_MAX);
+	}
+	free(buf);
+	fclose(f);
+	return true;
+}
+
+/* Write L to a new file beside PATH and rename it over PATH: a crash part
+ * way leaves the old history whole. Mode 0600, as it may hold addresses. */
+static void history_write(const char *path, const struct lines *l)
+{
+	char *tmp = xasprintf("%s.XXXXXX", path);
+	int fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0) {
+		free(tmp);
+		return;
+	}
+	FILE *f = fdopen(fd, "w");
+	bool ok = f && fchmod(fd, 0600) == 0;
+	for (size_t i = 0; ok && i < l->n; i++)
+		ok = fprintf(f, "%s\n", l->v[i]) >= 0;
+	ok = ok && fflush(f) == 0 && fsync(fd) == 0;
+	if (f)
+		ok = fclose(f) == 0 && ok;
+	else
+		close(fd);
+	if (!ok || rename(tmp, path) < 0)
+		unlink(tmp);
+	free(tmp);
+}
+
+/* The file as it is now (another session may have saved meanwhile) with
+ * this session's lines after it. */
+static void history_save(void)
+{
+	if (!hist_path || !added.n)
+		return;
+	struct lines all = {0};
+	if (history_load(hist_path, &all)) {
+		for (size_t i = 0; i < added.n; i++)
+			lines_push(&all, added.v[i], HISTORY_MAX);
+		history_write(hist_path, &all);
+	}
+	lines_free(&all);
+}
+
+/* Is LINE worth keeping: not empty, not only blanks? */
+static bool worth_keeping(const char *line)
+{
+	return line[strspn(line, " \t")] != '\0';
+}
+
+/* ---- reading a line ---- */
+
+/* Block the signals the reader handles, so each is seen in pselect and
+ * none slips in between a check and the wait. */
+static void block_signals(sigset_t *old)
+{
+	sigset_t set;
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGWINCH);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
+/* Wait until stdin is readable or a signal came. Returns > 0 when
+ * readable, 0 after a signal, < 0 on an error. */
+static int wait_input(const sigset_t *mask)
+{
+	fd_set r;
+	FD_ZERO(&r);
+	FD_SET(STDIN_FILENO, &r);
+	int n = pselect(STDIN_FILENO + 1, &r, NULL, NULL, NULL, mask);
+	if (n < 0 && errno == EINTR)
+		return 0;
+	return n;
+}
+
+/* The prompt without Readline's markers around its escape sequences. */
+static void put_prompt(const char *prompt)
+{
+	for (const char *p = prompt; *p; p++)
+		if (*p != '\001' && *p != '\002')
+			putchar(*p);
+	fflush(stdout);
+}
+
+/* One byte at a time with read(2), so Ctrl-C is seen at once. The
+ * terminal's cooked mode does the editing (and discards the line on
+ * Ctrl-C). */
+static char *plain_readline(const char *prompt)
+{
+	sigset_t old;
+	block_signals(&old);
+	le_sigint = 0;
+	put_prompt(prompt);
+	struct strbuf b = {0};
+	char *line = NULL;
+	for (;;) {
+		int n = wait_input(&old);
+		if (le_sigterm || n < 0)
+			break;
+		le_sigwinch = 0;
+		if (le_sigint) {
+			le_sigint = 0;
+			sb_free(&b);
+			putchar('\n');
+			put_prompt(prompt);
+			continue;
+		}
+		if (n == 0)
+			continue;
+		char ch;
+		ssize_t r = read(STDIN_FILENO, &ch, 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0 && b.len == 0)
+			break;
+		if (r <= 0 || ch == '\n') {
+			line = sb_take(&b);
+			break;
+		}
+		sb_addc(&b, ch);
+	}
+	sb_free(&b);
+	if (!line) {
+		putchar('\n');
+		fflush(stdout);
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return line;
+}
+
+#ifdef HAVE_EDITOR
+
+static bool editing; /* stdin and stdout are terminals: use the editor */
+static char *got_line;
+static bool got_done;
+
+/* Readline 8.2 ends a line itself at Ctrl-D when bracketed paste is on. */
+static bool eof_newline_written(void)
+{
+#if defined(HAVE_READLINE) && RL_READLINE_VERSION >= 0x0802
+	const char *bp = rl_variable_value("enable-bracketed-paste");
+	return rl_eof_found && bp && !strcmp(bp, "on");
+#else
+	return false;
+#endif
+}
+
+static void on_line(char *line)
+{
+	got_line = line;
+	got_done = true;
+	/* In Readline, removing the handler here stops it printing the next
+	 * prompt straight away. */
+	rl_callback_handler_remove();
+}
+
+/* Ctrl-C: leave what was typed on the screen, marked ^C, and start afresh
+ * on the next line. The mark goes out before the terminal is restored
+ * (Readline then writes a carriage return). */
+static void abandon_line(const char *prompt)
+{
+#if defined(HAVE_READLINE)
+	rl_free_line_state();
+	rl_callback_sigcleanup();
+	rl_point = rl_end;
+	rl_redisplay();
+#endif
+	fputs("^C\r\n", stdout);
+	fflush(stdout);
+	rl_callback_handler_remove();
+	/* Installing again resets the line, the history position and the
+	 * prompt. */
+	rl_callback_handler_install(prompt, on_line);
+}
+
+static char *editor_readline(const char *prompt)
+{
+	sigset_t old;
+	block_signals(&old);
+	le_sigint = 0;
+	got_line = NULL;
+	got_done = false;
+	rl_callback_handler_install(prompt, on_line);
+	while (!got_done) {
+		int n = wait_input(&old);
+		if (le_sigterm || n < 0)
+			break;
+		if (le_sigwinch) {
+			le_sigwinch = 0;
+			rl_resize_terminal();
+		}
+		if (le_sigint) {
+			le_sigint = 0;
+			abandon_line(prompt);
+		}
+		if (n > 0)
+			rl_callback_read_char();
+	}
+	if (!got_done)
+		rl_callback_handler_remove();
+	if (!got_line && !eof_newline_written()) {
+		/* Ctrl-D or SIGTERM: the shell's own output starts a line. */
+		putchar('\n');
+		fflush(stdout);
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return got_line;
+}
+
+#if defined(HAVE_READLINE)
+/* Tab completes; a second Tab in a row lists what could come, as in
+ * libedit (Readline alone would want a third after a partial completion). */
+static int tab_key(int count, int key)
+{
+	if (rl_last_func == tab_key)
+		return rl_complete_internal('!');
+	return rl_complete(count, key);
+}
+#endif
+
+static void editor_init(struct shell *sh)
+{
+	complete_init(sh);
+	rl_readline_name = "sockshell";
+#if defined(HAVE_READLINE)
+	/* Pasted lines run one by one, as typed ones do (an inputrc that
+	 * turns bracketed paste on is read later and wins). */
+	rl_variable_bind("enable-bracketed-paste", "off");
+	rl_bind_key('\t', tab_key);
+#endif
+	/* Our handlers, not the library's: see editor_readline. */
+	rl_catch_signals = 0;
+	rl_catch_sigwinch = 0;
+	rl_attempted_completion_function = complete_attempt;
+	rl_completer_word_break_characters = (char *)COMPLETE_BREAKS;
+	/* libedit finds words with this one. */
+	rl_basic_word_break_characters = (char *)COMPLETE_BREAKS;
+	using_history();
+	stifle_history(HISTORY_MAX);
+}
+
+#endif
 
 void le_init(struct shell *sh, const char *histfile)
 {
-	complete_init(sh);
-	rl_attempted_completion_function = complete_attempt;
-	using_history();
-	stifle_history(HISTORY_MAX);
-	if (histfile) {
-		history_path = xstrdup(histfile);
-		read_history(history_path);
+	struct lines old = {0};
+	if (histfile && history_load(histfile, &old))
+		hist_path = xstrdup(histfile);
+	if (old.n)
+		last_line = xstrdup(old.v[old.n - 1]);
+#ifdef HAVE_EDITOR
+	/* As Python does: libedit cannot edit with its output in a pipe,
+	 * and then all three read the same way. */
+	editing = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	if (editing) {
+		editor_init(sh);
+		for (size_t i = 0; i < old.n; i++)
+			add_history(old.v[i]);
 	}
+#else
+	(void)sh;
+#endif
+	lines_free(&old);
 }
 
 char *le_readline(const char *prompt)
 {
-	return readline(prompt);
+#ifdef HAVE_EDITOR
+	if (editing)
+		return editor_readline(prompt);
+#endif
+	return plain_readline(prompt);
 }
 
 void le_add_history(const char *line)
 {
-	if (!*line || (last_line && !strcmp(line, last_line)))
+	if (!worth_keeping(line) || (last_line && !strcmp(line, last_line)))
 		return;
-	add_history(line);
+#ifdef HAVE_EDITOR
+	if (editing)
+		add_history(line);
+#endif
+	lines_push(&added, line, HISTORY_MAX);
 	free(last_line);
 	last_line = xstrdup(line);
 }
 
-/* Write to a new file and rename it over the old, so a crash part way
- * leaves the old history whole; mode 0600, as it may hold addresses. */
 void le_finish(void)
 {
-	if (!history_path)
-		return;
-	char *tmp = xasprintf("%s.%ld.tmp", history_path, (long)getpid());
-	int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
-	if (fd >= 0) {
-		close(fd);
-		if (write_history(tmp) == 0)
-			rename(tmp, history_path);
-		else
-			unlink(tmp);
-	}
-	free(tmp);
-	free(history_path);
-	history_path = NULL;
+	history_save();
+	lines_free(&added);
+	free(hist_path);
+	hist_path = NULL;
 	free(last_line);
 	last_line = NULL;
 }
-
-#else
-
-void le_init(struct shell *sh, const char *histfile)
-{
-	(void)sh;
-	(void)histfile;
-}
-
-char *le_readline(const char *prompt)
-{
-	fputs(prompt, stdout);
-	fflush(stdout);
-	struct strbuf b = {0};
-	int c;
-	while ((c = getchar()) != EOF && c != '\n')
-		sb_addc(&b, (char)c);
-	if (c == EOF && b.len == 0) {
-		sb_free(&b);
-		return NULL;
-	}
-	return sb_take(&b);
-}
-
-void le_add_history(const char *line)
-{
-	(void)line;
-	(void)last_line;
-}
-
-void le_finish(void)
-{
-	(void)history_path;
-}
-
-#endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "lexer.h"
 #include "strbuf.h"
 
@@ -20,6 +21,8 @@ void parser_set_hooks(const struct parser_hooks *h)
 struct parser {
 	struct lexer lx;
 	struct token tok;
+	size_t prev_end; /* where the last consumed token ended */
+	bool tight;      /* in a shell argument: operators only unspaced */
 	char *err;
 	size_t errpos;
 	int depth;
@@ -27,6 +30,7 @@ struct parser {
 
 static void advance(struct parser *p)
 {
+	p->prev_end = p->tok.pos + p->tok.len;
 	tok_free(&p->tok);
 	lex_next(&p->lx, &p->tok);
 }
@@ -54,28 +58,18 @@ static struct node *fail(struct parser *p, size_t pos, char *msg)
 	return NULL;
 }
 
+/* WHAT, and the lexer's messages, are marked with N_(): they stay English
+ * in the tokens (quoted_start looks at them) and are translated here. */
 static struct node *fail_tok(struct parser *p, const char *what)
 {
 	const struct token *t = &p->tok;
 	if (t->kind == TK_ERROR)
-		return fail(p, t->pos, xstrdup(t->err));
+		return fail(p, t->pos, xstrdup(_(t->err)));
 	if (t->kind == TK_EOF)
-		return fail(p, t->pos, xasprintf("%s, found end of line", what));
+		return fail(p, t->pos, xasprintf(_("%s, found end of line"), _(what)));
 	int n = t->len > 20 ? 20 : (int)t->len;
-	return fail(p, t->pos, xasprintf("%s, found '%.*s'", what, n,
+	return fail(p, t->pos, xasprintf(_("%s, found '%.*s'"), _(what), n,
 	                                 p->lx.src + t->pos));
-}
-
-/* One more level in the tree being built. Evaluating and freeing recurse
- * over the tree, so chains (a[0][0]..., 1 + 1 + ..., repeat 1 repeat 1
- * ...) count as nesting too. False, with the error set, past the limit;
- * the caller undoes its increments either way. */
-static bool deeper(struct parser *p)
-{
-	if (++p->depth <= PARSE_MAX_DEPTH)
-		return true;
-	fail(p, p->tok.pos, xstrdup("expression nested too deeply"));
-	return false;
 }
 
 static struct node *new_node(enum nkind kind, size_t pos)
@@ -195,7 +189,11 @@ static struct node *name_node(struct parser *p)
 			advance(p);
 			return n;
 		}
+		/* socket.UNKNOWN stays an attribute for the evaluator to
+		 * name, rather than `socket` followed by a word. */
 		reset_to(p, save);
+		if (p->tok.kind == TK_OP && p->tok.op == '.')
+			n->word = NULL;
 	}
 	return n;
 }
@@ -229,24 +227,37 @@ static struct node *to_shell_call(struct parser *p, struct node *e,
 	return call;
 }
 
+static struct node *paren_or_tuple_in(struct parser *p);
+
+static bool enter(struct parser *p);
+
 static struct node *paren_or_tuple(struct parser *p)
+{
+	if (!enter(p))
+		return NULL;
+	struct node *n = paren_or_tuple_in(p);
+	p->depth--;
+	return n;
+}
+
+static struct node *paren_or_tuple_in(struct parser *p)
 {
 	struct node *t = new_node(N_TUPLE, p->tok.pos);
 	advance(p);
 	bool comma = false;
 	while (!is_op(p, ')')) {
 		struct node *e;
-		size_t item = p->tok.pos;
 		if (p->tok.kind == TK_NAME && hooks.is_command(p->tok.sval) &&
 		    !hooks.is_constant(p->tok.sval)) {
+			size_t item = p->tok.pos;
 			e = name_node(p);
 			if (e && e->kind == N_NAME && hooks.is_command(e->name) &&
 			    !(is_op(p, '(') && !p->tok.space_before)) {
 				e = shell_call_here(p, e) ? to_shell_call(p, e, true)
 				                          : e;
 			} else if (e) {
-				/* Not a shell-form call: read this item again
-				 * as an expression, from its own start. */
+				/* Not a shell call: read this item again as an
+				 * expression, from its own start. */
 				node_free(e);
 				reset_to(p, item);
 				e = parse_expr(p);
@@ -268,7 +279,7 @@ static struct node *paren_or_tuple(struct parser *p)
 	}
 	if (!is_op(p, ')')) {
 		node_free(t);
-		return fail_tok(p, "expected ')'");
+		return fail_tok(p, N_("expected ')'"));
 	}
 	t->end = p->tok.pos + 1;
 	advance(p);
@@ -281,7 +292,18 @@ static struct node *paren_or_tuple(struct parser *p)
 	return t;
 }
 
+static struct node *list_literal_in(struct parser *p);
+
 static struct node *list_literal(struct parser *p)
+{
+	if (!enter(p))
+		return NULL;
+	struct node *n = list_literal_in(p);
+	p->depth--;
+	return n;
+}
+
+static struct node *list_literal_in(struct parser *p)
 {
 	struct node *l = new_node(N_LIST, p->tok.pos);
 	advance(p);
@@ -298,7 +320,7 @@ static struct node *list_literal(struct parser *p)
 	}
 	if (!is_op(p, ']')) {
 		node_free(l);
-		return fail_tok(p, "expected ']'");
+		return fail_tok(p, N_("expected ']'"));
 	}
 	advance(p);
 	return l;
@@ -321,7 +343,7 @@ static struct node *parse_primary(struct parser *p)
 			return list_literal(p);
 		/* fall through */
 	default:
-		return fail_tok(p, "expected a value");
+		return fail_tok(p, N_("expected a value"));
 	}
 }
 
@@ -346,7 +368,14 @@ static struct node *call_args(struct parser *p, struct node *callee)
 			else
 				free(name), reset_to(p, save);
 		}
-		struct node *e = parse_expr(p);
+		/* Python's own rules for keyword arguments. */
+		const char *bad = NULL;
+		for (size_t i = 0; kw && i < call->nargs; i++)
+			if (call->kwnames && call->kwnames[i] && !strcmp(call->kwnames[i], kw))
+				bad = N_("keyword argument repeated");
+		if (!kw && call->nargs && call->kwnames && call->kwnames[call->nargs - 1])
+			bad = N_("positional argument follows keyword argument");
+		struct node *e = bad ? fail(p, p->tok.pos, xstrdup(bad)) : parse_expr(p);
 		if (!e) {
 			free(kw);
 			node_free(call);
@@ -359,7 +388,7 @@ static struct node *call_args(struct parser *p, struct node *callee)
 	}
 	if (!is_op(p, ')')) {
 		node_free(call);
-		return fail_tok(p, "expected ')'");
+		return fail_tok(p, N_("expected ')'"));
 	}
 	advance(p);
 	return call;
@@ -384,12 +413,12 @@ static struct node *subscript(struct parser *p, struct node *obj)
 		advance(p);
 	}
 	if (!is_op(p, ']')) {
-		fail_tok(p, "expected ']'");
+		fail_tok(p, N_("expected ']'"));
 		goto bad;
 	}
 	advance(p);
 	if (colons == 0 && !part[0]) {
-		fail(p, n->pos, xstrdup("empty index"));
+		fail(p, n->pos, xstrdup(_("empty index")));
 		goto bad;
 	}
 	n->kind = colons ? N_SLICE : N_INDEX;
@@ -403,30 +432,32 @@ bad:
 	return NULL;
 }
 
+/* Every link of a chain (x[0][0], a.b.c, f(1)(2)) deepens the tree as a
+ * bracket does, so a long chain is refused before the recursion that
+ * walks it could overflow the stack. */
 static struct node *parse_postfix(struct parser *p)
 {
-	if (++p->depth > PARSE_MAX_DEPTH) {
-		p->depth--;
-		return fail(p, p->tok.pos, xstrdup("expression nested too deeply"));
-	}
 	struct node *e = parse_primary(p);
 	int chain = 0;
-	while (e && !p->tok.space_before && p->tok.kind == TK_OP) {
-		chain++;
-		if (!deeper(p)) {
+	while (e && !p->tok.space_before && p->tok.kind == TK_OP &&
+	       strchr("([.", p->tok.op)) {
+		if (p->tok.op == '(' && e->kind != N_NAME && e->kind != N_ATTR)
+			break;
+		if (!enter(p)) {
 			node_free(e);
 			e = NULL;
 			break;
 		}
-		if (p->tok.op == '(' && (e->kind == N_NAME || e->kind == N_ATTR)) {
+		chain++;
+		if (p->tok.op == '(') {
 			e = call_args(p, e);
 		} else if (p->tok.op == '[') {
 			e = subscript(p, e);
-		} else if (p->tok.op == '.') {
+		} else {
 			advance(p);
 			if (p->tok.kind != TK_NAME || p->tok.space_before) {
 				node_free(e);
-				e = fail_tok(p, "expected a name after '.'");
+				e = fail_tok(p, N_("expected a name after '.'"));
 				break;
 			}
 			struct node *a = new_node(N_ATTR, e->pos);
@@ -434,11 +465,9 @@ static struct node *parse_postfix(struct parser *p)
 			a->name = xstrdup(p->tok.sval);
 			advance(p);
 			e = a;
-		} else {
-			break;
 		}
 	}
-	p->depth -= chain + 1;
+	p->depth -= chain;
 	return e;
 }
 
@@ -451,19 +480,28 @@ static struct node *binop(char op, struct node *l, struct node *r)
 	return n;
 }
 
+/* An operator with no space on either side (MSG_PEEK|MSG_DONTWAIT). */
+static bool op_is_tight(const struct parser *p)
+{
+	size_t after = p->tok.pos + 1;
+	return !p->tok.space_before && after < p->lx.len &&
+	       !strchr(" \t\r\n", p->lx.src[after]);
+}
+
 /* Python's precedence: '*' binds tighter than '+', '|' loosest. */
 static struct node *parse_level(struct parser *p, int level)
 {
 	static const char ops[] = "|+*";
 	struct node *l = level == 2 ? parse_postfix(p) : parse_level(p, level + 1);
 	int chain = 0;
-	while (l && is_op(p, ops[level])) {
-		chain++;
-		if (!deeper(p)) {
+	while (l && is_op(p, ops[level]) && !(p->tight && !op_is_tight(p))) {
+		/* a + b + c nests to the left: each operator is a level. */
+		if (!enter(p)) {
 			node_free(l);
 			l = NULL;
 			break;
 		}
+		chain++;
 		advance(p);
 		struct node *r = level == 2 ? parse_postfix(p)
 		                            : parse_level(p, level + 1);
@@ -480,13 +518,22 @@ static struct node *parse_level(struct parser *p, int level)
 
 static struct node *parse_expr(struct parser *p)
 {
-	if (++p->depth > PARSE_MAX_DEPTH) {
-		p->depth--;
-		return fail(p, p->tok.pos, xstrdup("expression nested too deeply"));
-	}
+	bool tight = p->tight;
+	p->tight = false; /* inside brackets spaces are free again */
 	struct node *e = parse_level(p, 0);
-	p->depth--;
+	p->tight = tight;
 	return e;
+}
+
+/* Each bracket level counts once; past the limit is an error, not a
+ * stack overflow. */
+static bool enter(struct parser *p)
+{
+	if (++p->depth <= PARSE_MAX_DEPTH)
+		return true;
+	p->depth--;
+	fail(p, p->tok.pos, xstrdup(N_("expression nested too deeply")));
+	return false;
 }
 
 /* Where a shell word starting at POS ends. */
@@ -508,35 +555,21 @@ static size_t word_end(const struct parser *p, size_t pos, bool in_parens)
 	return pos;
 }
 
-/* An argument written without spaces inside: a postfix expression with
- * '|' allowed (MSG_PEEK|MSG_DONTWAIT). */
+/* An argument written without spaces inside: an expression whose
+ * operators touch their operands (MSG_PEEK|MSG_DONTWAIT, b'x'*3). */
 static struct node *tight_expr(struct parser *p)
 {
-	struct node *l = parse_postfix(p);
-	int chain = 0;
-	while (l && is_op(p, '|') && !p->tok.space_before) {
-		chain++;
-		if (!deeper(p)) {
-			node_free(l);
-			l = NULL;
-			break;
-		}
-		advance(p);
-		if (p->tok.space_before) {
-			node_free(l);
-			l = fail_tok(p, "expected a value after '|'");
-			break;
-		}
-		struct node *r = parse_postfix(p);
-		if (!r) {
-			node_free(l);
-			l = NULL;
-			break;
-		}
-		l = binop('|', l, r);
+	bool tight = p->tight;
+	p->tight = true;
+	struct node *e = parse_level(p, 0);
+	p->tight = tight;
+	if (e && p->tok.kind == TK_OP && strchr("|+*", p->tok.op) &&
+	    !p->tok.space_before && p->tok.pos + 1 < p->lx.len &&
+	    strchr(" \t", p->lx.src[p->tok.pos + 1])) {
+		node_free(e);
+		return fail_tok(p, "expected a value after the operator");
 	}
-	p->depth -= chain;
-	return l;
+	return e;
 }
 
 static bool quoted_start(const struct token *t)
@@ -568,14 +601,18 @@ static struct node *shell_arg(struct parser *p, bool in_parens)
 	bool boundary = p->tok.space_before || at_end(p, in_parens);
 	if (e && boundary && (quoted || p->tok.pos >= end)) {
 		p->err = saved_err;
-		if (e->kind == N_NAME || e->kind == N_ATTR)
+		/* Keep the text of names, and of unquoted numbers, which are
+		 * strings where a host or a service is expected (127.1). */
+		bool number = e->kind == N_LIT && !quoted &&
+		              (e->lit->type == T_INT || e->lit->type == T_FLOAT);
+		if (e->kind == N_NAME || e->kind == N_ATTR || number)
 			e->word = xstrndup(p->lx.src + pos, end - pos);
 		return e;
 	}
 	node_free(e);
 	if (quoted) {
 		if (!p->err)
-			fail_tok(p, "expected a space after the argument");
+			fail_tok(p, N_("expected a space after the argument"));
 		free(saved_err);
 		return NULL;
 	}
@@ -590,9 +627,12 @@ static bool parse_shell_args(struct parser *p, struct node *call,
 	int stmt_at = call->obj ? -1 : hooks.stmt_arg(call->name);
 	while (!at_end(p, in_parens)) {
 		if ((int)call->nargs == stmt_at) {
+			/* repeat 2 repeat 2 ...: each statement is a level. */
 			struct node *s = new_node(N_STMT, p->tok.pos);
-			s->stmt = deeper(p) ? parse_stmt(p, in_parens) : NULL;
-			p->depth--;
+			bool entered = enter(p);
+			s->stmt = entered ? parse_stmt(p, in_parens) : NULL;
+			if (entered)
+				p->depth--;
 			if (!s->stmt) {
 				node_free(s);
 				return false;
@@ -601,20 +641,20 @@ static bool parse_shell_args(struct parser *p, struct node *call,
 			break;
 		}
 		struct node *a = shell_arg(p, in_parens);
-		/* `b'x' * 3` written with spaces is still one argument. */
 		int chain = 0;
+		/* `b'x' * 3` written with spaces is still one argument. */
 		while (a && p->tok.kind == TK_OP && strchr("+*|", p->tok.op) &&
 		       p->tok.space_before) {
 			char op = p->tok.op;
-			chain++;
-			if (!deeper(p)) {
+			if (!enter(p)) {
 				node_free(a);
 				a = NULL;
 				break;
 			}
+			chain++;
 			advance(p);
 			struct node *r = at_end(p, in_parens)
-			                         ? fail_tok(p, "expected a value")
+			                         ? fail_tok(p, N_("expected a value"))
 			                         : shell_arg(p, in_parens);
 			if (!r) {
 				node_free(a);
@@ -663,8 +703,9 @@ static struct node *parse_rhs(struct parser *p, bool in_parens)
 	    !hooks.is_constant(p->tok.sval)) {
 		size_t save = p->tok.pos;
 		struct node *e = name_node(p);
-		if (e->kind == N_NAME && hooks.is_command(e->name) &&
-		    !(is_op(p, '(') && !p->tok.space_before))
+		bool touching = !p->tok.space_before &&
+		                (is_op(p, '(') || is_op(p, '.') || is_op(p, '['));
+		if (e->kind == N_NAME && hooks.is_command(e->name) && !touching)
 			return to_shell_call(p, e, in_parens);
 		node_free(e);
 		reset_to(p, save);
@@ -676,7 +717,7 @@ static struct node *parse_rhs(struct parser *p, bool in_parens)
 	if ((e->kind == N_ATTR || e->kind == N_NAME) && p->tok.space_before)
 		return to_shell_call(p, e, in_parens);
 	node_free(e);
-	return fail_tok(p, "expected an operator or the end of the statement");
+	return fail_tok(p, N_("expected an operator or the end of the statement"));
 }
 
 static struct stmt *parse_stmt(struct parser *p, bool in_parens)
@@ -688,11 +729,11 @@ static struct stmt *parse_stmt(struct parser *p, bool in_parens)
 	s->rhs = parse_rhs(p, in_parens);
 	if (!s->rhs) {
 		if (!p->err)
-			fail_tok(p, "expected a statement");
+			fail_tok(p, N_("expected a statement"));
 		stmt_free(s);
 		return NULL;
 	}
-	s->end = p->tok.pos;
+	s->end = p->prev_end;
 	return s;
 }
 
@@ -715,7 +756,7 @@ int parse_line(const char *src, size_t len, struct stmt ***out, size_t *n,
 		list = xrealloc(list, sizeof *list * (count + 1));
 		list[count++] = s;
 		if (!is_op(&p, ';') && p.tok.kind != TK_EOF) {
-			fail_tok(&p, "expected ';' or the end of the line");
+			fail_tok(&p, N_("expected ';' or the end of the line"));
 			goto bad;
 		}
 	}
@@ -727,6 +768,6 @@ bad:
 	tok_free(&p.tok);
 	stmts_free(list, count);
 	err->pos = p.errpos;
-	err->msg = p.err ? p.err : xstrdup("syntax error");
+	err->msg = p.err ? p.err : xstrdup(_("syntax error"));
 	return -1;
 }

@@ -4,6 +4,7 @@
 #include "replay.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "../core/sock.h"
+#include "i18n.h"
 #include "shell.h"
 #include "transcript.h"
 
@@ -21,6 +23,34 @@
 #define STMT_TIMEOUT 10.0
 
 static volatile sig_atomic_t alarm_fired;
+
+static const char *check_locale;
+
+void check_set_locale(const char *locale)
+{
+	check_locale = locale;
+}
+
+/* Transcripts compare in C, English whatever the teacher's language, with
+ * UTF-8 text where C.UTF-8 exists, unless --check-locale or
+ * $SOCKSHELL_CHECK_LOCALE names a locale. Returns -1 when that locale is
+ * not installed. */
+static int use_check_locale(void)
+{
+	const char *want = check_locale ? check_locale
+	                                : getenv("SOCKSHELL_CHECK_LOCALE");
+	if (!want || !*want) {
+		setlocale(LC_ALL, "C");
+		setlocale(LC_CTYPE, "C.UTF-8");
+		return 0;
+	}
+	/* The locale alone decides the language, not $LANGUAGE too. */
+	unsetenv("LANGUAGE");
+	if (!setlocale(LC_ALL, want))
+		return -1;
+	setlocale(LC_NUMERIC, "C");
+	return 0;
+}
 
 static void on_alarm(int sig)
 {
@@ -154,6 +184,7 @@ static int check_one(const char *path)
 	}
 	for (; li < t.nlines; li++)
 		push(&actual, t.lines[li]);
+	shell_set_trace(&sh, false); /* the final closes are not the file's */
 	shell_free(&sh);
 	if (all) {
 		printf("PASS %s\n", path);
@@ -204,6 +235,15 @@ int check_files(char **files, int n, int timeout_seconds)
 		if (pid == 0) {
 			struct sigaction sa = {.sa_handler = on_alarm};
 			sigaction(SIGALRM, &sa, NULL);
+			if (use_check_locale()) {
+				printf("FAIL %s\n", files[i]);
+				printf(_("locale %s is not installed (locale -a lists "
+				         "those that are)\n"),
+				       check_locale ? check_locale
+				                    : getenv("SOCKSHELL_CHECK_LOCALE"));
+				fflush(stdout);
+				_exit(1);
+			}
 			int r = check_one(files[i]);
 			fflush(stdout);
 			_exit(r);

@@ -9,6 +9,8 @@
 /* Check each file in a fresh shell; prints PASS/FAIL lines, diffs and the
  * closing "N passed, N failed". Returns 0 when all passed, else 1. */
 int check_files(char **files, int n, int timeout_seconds);
+/* Compare in LOCALE rather than in C (--check-locale); NULL: C again. */
+void check_set_locale(const char *locale);
 
 /* Append one statement and its output to a transcript being recorded. */
 void record_write(FILE *f, const char *stmt, const char *out, size_t len);

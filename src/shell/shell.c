@@ -11,7 +11,9 @@
 #include "../core/sock.h"
 #include "cmd.h"
 #include "eval.h"
+#include "i18n.h"
 #include "parser.h"
+#include "replay.h"
 #include "trace.h"
 #include "transcript.h"
 
@@ -51,6 +53,8 @@ void out_printf(const char *fmt, ...)
 	sb_free(&b);
 }
 
+#define ERROR_MAX 400 /* bytes of an error message shown */
+
 void shell_error(struct shell *sh, const char *msg)
 {
 	/* One line, whatever the message holds. */
@@ -58,8 +62,14 @@ void shell_error(struct shell *sh, const char *msg)
 	if (sh->file && !sh->interactive)
 		sb_printf(&b, "%s:%d: ", sh->file, sh->line);
 	sb_adds(&b, sh->color ? "\033[1;31merror:\033[0m " : "error: ");
-	for (const char *p = msg; *p; p++)
+	/* A 1 MiB name makes a 1 MiB message: keep the line readable. */
+	size_t n = 0;
+	for (const char *p = msg; *p && n < ERROR_MAX; p++, n++)
 		sb_addc(&b, *p == '\n' || *p == '\r' ? ' ' : *p);
+	if (n == ERROR_MAX && msg[n])
+		sb_adds(&b, "...");
+	while (b.len && b.p[b.len - 1] == ' ')
+		b.len--; /* "usage: vars " and the like */
 	sb_addc(&b, '\n');
 	out_write(b.p, b.len);
 	sb_free(&b);
@@ -116,7 +126,29 @@ void shell_free(struct shell *sh)
 	sh->err = NULL;
 }
 
+static int run_line(struct shell *sh, const char *line, size_t len);
+
+/* With a recording on, the line and all it printed go to the file once
+ * it has run; the line that starts or stops the recording stays out. */
 int shell_run_line(struct shell *sh, const char *line, size_t len)
+{
+	FILE *rec = sh->record;
+	if (!rec || sh->source_depth)
+		return run_line(sh, line, len);
+	struct strbuf out = {0};
+	out_tee(&out);
+	int r = run_line(sh, line, len);
+	out_tee(NULL);
+	if (sh->record == rec) {
+		char *stmt = xstrndup(line, len);
+		record_write(rec, stmt, out.p ? out.p : "", out.len);
+		free(stmt);
+	}
+	sb_free(&out);
+	return r;
+}
+
+static int run_line(struct shell *sh, const char *line, size_t len)
 {
 	struct stmt **stmts;
 	size_t n;
@@ -124,7 +156,7 @@ int shell_run_line(struct shell *sh, const char *line, size_t len)
 	if (sh->no_syscalls)
 		sk_set_forbidden(true);
 	if (parse_line(line, len, &stmts, &n, &err)) {
-		char *msg = xasprintf("syntax: %s (column %zu)", err.msg, err.pos + 1);
+		char *msg = xasprintf(_("syntax: %s (column %zu)"), err.msg, err.pos + 1);
 		shell_error(sh, msg);
 		free(msg);
 		free(err.msg);

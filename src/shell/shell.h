@@ -19,9 +19,11 @@ struct shell {
 	char *record_path;
 	int last_errno;
 	int exit_code;
+	int last_status; /* of the last statement: exit without N uses it */
 	bool exiting;
 	int source_depth;
 	char *err; /* the pending error, "CALL: cause" */
+	bool err_reported; /* the failure was printed already */
 	bool no_syscalls; /* for fuzzing: refuse every call that reaches the kernel */
 };
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "i18n.h"
 #include "strbuf.h"
 
 struct value *sockaddr_value(const struct sk_addr *a)
@@ -35,7 +36,7 @@ struct value *sockaddr_value(const struct sk_addr *a)
 static const char *family_name(int family)
 {
 	const struct sk_const *c = const_by_value(CK_AF, family);
-	return c ? c->name : "this family";
+	return c ? c->name : _("this family");
 }
 
 static int fail(char **cause, char *msg)
@@ -48,11 +49,11 @@ static int unix_from_value(const struct value *v, struct sk_addr *out,
                            char **cause)
 {
 	if (v->type != T_STR && !v_is_bytes_like(v))
-		return fail(cause, xasprintf("AF_UNIX address must be str or "
-		                             "bytes, not %s",
+		return fail(cause, xasprintf(_("AF_UNIX address must be str or "
+		                               "bytes, not %s"),
 		                             v_type_name(v)));
 	if (addr_unix(v->u.s.p, v->u.s.len, out))
-		return fail(cause, xstrdup("AF_UNIX path too long"));
+		return fail(cause, xstrdup(_("AF_UNIX path too long")));
 	return 0;
 }
 
@@ -63,7 +64,7 @@ static int inet_error(int e, int is_gai, char **cause)
 	if (is_gai)
 		return fail(cause, fmt_gai(e));
 	if (e == EAFNOSUPPORT)
-		return fail(cause, xstrdup("address family mismatched"));
+		return fail(cause, xstrdup(_("address family mismatched")));
 	return fail(cause, fmt_errno(e));
 }
 
@@ -72,37 +73,39 @@ static int inet_from_value(int family, const struct value *v,
 {
 	size_t max = family == AF_INET ? 2 : 4;
 	if (v->type != T_TUPLE && v->type != T_LIST)
-		return fail(cause, xasprintf("%s address must be a tuple "
-		                             "(host, port), not %s",
+		return fail(cause, xasprintf(_("%s address must be a tuple "
+		                               "(host, port), not %s"),
 		                             family_name(family),
 		                             v_type_name(v)));
 	size_t n = v->u.seq.n;
 	if (n < 2 || n > max)
-		return fail(cause, xasprintf("%s address must be a tuple of %s "
-		                             "items, not %zu",
-		                             family_name(family),
-		                             max == 2 ? "2" : "2 to 4", n));
+		return fail(cause, xasprintf(max == 2
+		                                 ? _("%s address must be a tuple of 2 "
+		                                     "items, not %zu")
+		                                 : _("%s address must be a tuple of 2 "
+		                                     "to 4 items, not %zu"),
+		                             family_name(family), n));
 	struct value *const *it = v->u.seq.items;
 	if (it[0]->type != T_STR && it[0]->type != T_NONE)
-		return fail(cause, xasprintf("host must be str, not %s",
+		return fail(cause, xasprintf(_("host must be str, not %s"),
 		                             v_type_name(it[0])));
 	for (size_t i = 1; i < n; i++)
 		if (!v_is_int(it[i]))
-			return fail(cause, xasprintf("%s must be int, not %s",
+			return fail(cause, xasprintf(_("%s must be int, not %s"),
 			                             i == 1 ? "port" : i == 2 ? "flowinfo" : "scope_id",
 			                             v_type_name(it[i])));
 	const char *host = it[0]->type == T_STR ? it[0]->u.s.p : "";
 	if (it[0]->type == T_STR && strlen(host) != it[0]->u.s.len)
-		return fail(cause, xstrdup("host contains a NUL byte"));
+		return fail(cause, xstrdup(_("host contains a NUL byte")));
 	long long port = v_int_of(it[1]);
 	long long flow = n > 2 ? v_int_of(it[2]) : 0;
 	long long scope = n > 3 ? v_int_of(it[3]) : 0;
 	if (port < 0 || port > 65535)
-		return fail(cause, xstrdup("port must be 0-65535."));
+		return fail(cause, xstrdup(_("port must be 0-65535.")));
 	if (flow < 0 || flow > 0xfffff)
-		return fail(cause, xstrdup("flowinfo must be 0-1048575."));
+		return fail(cause, xstrdup(_("flowinfo must be 0-1048575.")));
 	if (scope < 0 || scope > 0xffffffffLL)
-		return fail(cause, xstrdup("scope_id must be 0-4294967295."));
+		return fail(cause, xstrdup(_("scope_id must be 0-4294967295.")));
 	int is_gai = 0;
 	int e = addr_inet(family, host, (long)port, (unsigned long)flow,
 	                  (unsigned long)scope, out, &is_gai);
@@ -119,7 +122,7 @@ int sockaddr_from_value(int family, const struct value *v,
 	case AF_INET6:
 		return inet_from_value(family, v, out, cause);
 	default:
-		return fail(cause, xasprintf("addresses of %s are not supported",
+		return fail(cause, xasprintf(_("addresses of %s are not supported"),
 		                             family_name(family)));
 	}
 }

@@ -45,8 +45,10 @@ void suggest_begin(struct suggester *s, const char *word)
 void suggest_offer(struct suggester *s, const char *candidate)
 {
 	size_t len = strlen(s->word);
-	/* Far-off names are noise: allow one edit per three letters. */
-	size_t limit = len < 3 ? 1 : len / 3 + 1;
+	if (!strcmp(candidate, s->word) || len < 3)
+		return; /* the failing name, or one too short to guess at */
+	/* Far-off names are noise: allow one edit per four letters. */
+	size_t limit = len < 3 ? 1 : len / 4 + 1;
 	if (labs((long)strlen(candidate) - (long)len) > (long)limit)
 		return;
 	size_t d = edit_distance(s->word, candidate);

@@ -25,6 +25,7 @@ void table_init(struct table *t, size_t ncols, ...)
 	t->ncols = ncols;
 	t->nrows = 0;
 	t->cells = NULL;
+	t->gap = 2;
 	va_list ap;
 	va_start(ap, ncols);
 	add_cells(t, ap);
@@ -79,7 +80,7 @@ void table_print(const struct table *t)
 			const char *cell = t->cells[r * t->ncols + c];
 			sb_adds(&b, cell);
 			if (c + 1 < t->ncols)
-				for (size_t k = display_width(cell); k < width[c] + 2; k++)
+				for (size_t k = display_width(cell); k < width[c] + t->gap; k++)
 					sb_addc(&b, ' ');
 		}
 		/* No trailing blanks: transcripts compare lines exactly. */

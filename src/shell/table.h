@@ -7,6 +7,7 @@
 struct table {
 	size_t ncols, nrows;
 	char **cells; /* (nrows + 1) * ncols, row 0 the header */
+	size_t gap;   /* spaces between columns: 2 unless set */
 };
 
 void table_init(struct table *t, size_t ncols, ...);

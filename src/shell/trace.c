@@ -3,6 +3,7 @@
 #include "trace.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -11,9 +12,20 @@
 #include <string.h>
 #include <sys/un.h>
 
+#include "../core/cmsg.h"
 #include "../core/consts.h"
 #include "../core/errors.h"
 #include "../core/sockopt.h"
+
+/* strace's names where they differ from Python's errno.errorcode. */
+static const char *strace_errno_name(int e)
+{
+	if (e == EOPNOTSUPP)
+		return "EOPNOTSUPP";
+	if (e == EDEADLK)
+		return "EDEADLK";
+	return errno_name(e);
+}
 
 /* strace shows at most this many bytes of a buffer. */
 #define STRSIZE 32
@@ -113,12 +125,13 @@ static void fmt_socktype(struct strbuf *b, long v)
 		flag_name(b, CK_SOCK, base);
 		any = true;
 	}
-	if (v & SOCK_NONBLOCK) {
-		sb_adds(b, any ? "|SOCK_NONBLOCK" : "SOCK_NONBLOCK");
-		any = true;
-	}
+	/* strace's order: SOCK_CLOEXEC before SOCK_NONBLOCK. */
 	if (v & SOCK_CLOEXEC) {
 		sb_adds(b, any ? "|SOCK_CLOEXEC" : "SOCK_CLOEXEC");
+		any = true;
+	}
+	if (v & SOCK_NONBLOCK) {
+		sb_adds(b, any ? "|SOCK_NONBLOCK" : "SOCK_NONBLOCK");
 		any = true;
 	}
 	if (!any)
@@ -193,14 +206,14 @@ static void fmt_optval(struct strbuf *b, const struct sk_arg *a)
 	if (d && d->type == OT_LINGER && a->len >= sizeof(struct linger)) {
 		const struct linger *l = a->p;
 		sb_printf(b, "{l_onoff=%d, l_linger=%d}", l->l_onoff, l->l_linger);
-	} else if (d && d->type == OT_TIMEVAL && a->len >= sizeof(struct timeval)) {
-		const struct timeval *tv = a->p;
-		sb_printf(b, "{tv_sec=%ld, tv_usec=%ld}", (long)tv->tv_sec,
-		          (long)tv->tv_usec);
-	} else if (a->len == sizeof(int) && (!d || d->type <= OT_ERRNO)) {
+	} else if (a->len == sizeof(int) && (!d || d->type != OT_TIMEVAL)) {
 		int v;
 		memcpy(&v, a->p, sizeof v);
-		sb_printf(b, "[%d]", v);
+		/* strace names a pending error: [ECONNREFUSED]. */
+		if (d && d->type == OT_ERRNO && v && errno_name(v))
+			sb_printf(b, "[%s]", strace_errno_name(v));
+		else
+			sb_printf(b, "[%d]", v);
 	} else {
 		fmt_string(b, a->p, a->len, a->len);
 	}
@@ -233,6 +246,111 @@ static void fmt_pollfds(struct strbuf *b, const struct pollfd *p, size_t n,
 		sb_addc(b, '}');
 	}
 	sb_addc(b, ']');
+}
+
+/* The data of the iovecs; a received message shows the RET bytes that
+ * arrived, spread over its buffers. */
+static void fmt_iov(struct strbuf *b, const struct msghdr *m, bool in,
+                    long ret)
+{
+	size_t left = in ? (size_t)(ret > 0 ? ret : 0) : (size_t)-1;
+	sb_adds(b, "msg_iov=[");
+	for (size_t i = 0; i < m->msg_iovlen; i++) {
+		const struct iovec *v = &m->msg_iov[i];
+		size_t shown = v->iov_len < left ? v->iov_len : left;
+		sb_adds(b, i ? ", {iov_base=" : "{iov_base=");
+		fmt_string(b, v->iov_base, shown, shown);
+		sb_printf(b, ", iov_len=%zu}", v->iov_len);
+		left -= shown;
+	}
+	sb_printf(b, "], msg_iovlen=%zu", (size_t)m->msg_iovlen);
+}
+
+static void fmt_cmsg_type(struct strbuf *b, const struct cmsg_item *it)
+{
+	const struct sk_const *c = it->level == SOL_SOCKET
+	                                   ? const_by_value(CK_SCM, it->type)
+	                                   : NULL;
+	if (c)
+		sb_adds(b, c->name);
+	else if (it->level == SOL_SOCKET)
+		sb_printf(b, "%#x /* SCM_??? */", it->type);
+	else if (it->level == IPPROTO_IP)
+		sb_printf(b, "%#x /* IP_??? */", it->type);
+	else
+		sb_printf(b, "%#x", it->type);
+}
+
+/* strace decodes the data of descriptors and credentials only. */
+static void fmt_cmsg_data(struct strbuf *b, const struct cmsg_item *it)
+{
+	if (it->level != SOL_SOCKET)
+		return;
+	if (it->type == SCM_RIGHTS && it->len >= sizeof(int)) {
+		sb_adds(b, ", cmsg_data=[");
+		for (size_t i = 0; i + sizeof(int) <= it->len; i += sizeof(int)) {
+			int fd;
+			memcpy(&fd, it->data + i, sizeof fd);
+			sb_printf(b, "%s%d", i ? ", " : "", fd);
+		}
+		sb_addc(b, ']');
+	} else if (it->type == SCM_CREDENTIALS && it->len >= sizeof(struct ucred)) {
+		struct ucred u;
+		memcpy(&u, it->data, sizeof u);
+		sb_printf(b, ", cmsg_data={pid=%d, uid=%u, gid=%u}", (int)u.pid,
+		          (unsigned)u.uid, (unsigned)u.gid);
+	}
+}
+
+static void fmt_control(struct strbuf *b, const struct msghdr *m)
+{
+	struct cmsg_item items[16];
+	size_t n = cmsg_parse(m, items, 16);
+	if (n == 0)
+		return;
+	sb_adds(b, ", msg_control=[");
+	for (size_t i = 0; i < n && i < 16; i++) {
+		sb_printf(b, "%s{cmsg_len=%zu, cmsg_level=", i ? ", " : "",
+		          cmsg_len(items[i].len));
+		fmt_level(b, items[i].level);
+		sb_adds(b, ", cmsg_type=");
+		fmt_cmsg_type(b, &items[i]);
+		fmt_cmsg_data(b, &items[i]);
+		sb_addc(b, '}');
+	}
+	sb_addc(b, ']');
+}
+
+/* A struct msghdr as strace shows it: in full for sendmsg and for a
+ * recvmsg that succeeded, only msg_namelen for one that failed. A->aux is
+ * the msg_namelen recvmsg was offered. */
+static void fmt_msghdr(struct strbuf *b, const struct sk_event *ev,
+                       const struct sk_arg *a)
+{
+	const struct msghdr *m = a->p;
+	bool in = !strcmp(ev->name, "recvmsg");
+	if (in && ev->ret < 0) {
+		sb_printf(b, "{msg_namelen=%ld}", a->aux);
+		return;
+	}
+	sb_adds(b, "{msg_name=");
+	if (!m->msg_name)
+		sb_adds(b, "NULL");
+	else if (m->msg_namelen == 0)
+		sb_printf(b, "%p", m->msg_name);
+	else
+		fmt_sockaddr(b, m->msg_name, m->msg_namelen);
+	if (in && a->aux != (long)m->msg_namelen)
+		sb_printf(b, ", msg_namelen=%ld => %u", a->aux,
+		          (unsigned)m->msg_namelen);
+	else
+		sb_printf(b, ", msg_namelen=%u", (unsigned)m->msg_namelen);
+	sb_adds(b, ", ");
+	fmt_iov(b, m, in, ev->ret);
+	fmt_control(b, m);
+	sb_printf(b, ", msg_controllen=%zu, msg_flags=", (size_t)m->msg_controllen);
+	fmt_flags(b, CK_MSG, m->msg_flags);
+	sb_addc(b, '}');
 }
 
 static void fmt_arg(struct strbuf *b, const struct sk_event *ev, int i)
@@ -294,19 +412,33 @@ static void fmt_arg(struct strbuf *b, const struct sk_event *ev, int i)
 	case SA_OFLAGS:
 		fmt_oflags(b, a->i);
 		break;
+	case SA_FDFLAGS:
+		sb_adds(b, a->i & FD_CLOEXEC ? "FD_CLOEXEC" : "0");
+		break;
 	case SA_POLLFD:
 		fmt_pollfds(b, a->p, a->len, false);
 		break;
 	case SA_FDPAIR: {
+		/* len 2: socketpair's fds; len 1: an int written back. */
 		const int *fds = a->p;
 		if (ev->ret < 0)
 			sb_adds(b, "0x0");
+		else if (a->len == 1)
+			sb_printf(b, "[%d]", fds[0]);
 		else
 			sb_printf(b, "[%d, %d]", fds[0], fds[1]);
 		break;
 	}
+	case SA_NAME:
+		sb_adds(b, a->p);
+		break;
+	case SA_OFFSET:
+		sb_printf(b, "[%ld]", a->i);
+		if (a->aux >= 0)
+			sb_printf(b, " => [%ld]", a->aux);
+		break;
 	case SA_MSGHDR:
-		sb_adds(b, "{msg_name=...}");
+		fmt_msghdr(b, ev, a);
 		break;
 	case SA_NULL:
 		sb_adds(b, "NULL");
@@ -319,8 +451,13 @@ static void fmt_arg(struct strbuf *b, const struct sk_event *ev, int i)
 static void fmt_result(struct strbuf *b, const struct sk_event *ev)
 {
 	if (ev->ret < 0) {
-		const char *name = errno_name(ev->err);
+		const char *name = strace_errno_name(ev->err);
 		sb_printf(b, " = -1 %s (%s)", name ? name : "E?", errno_message(ev->err));
+		return;
+	}
+	if (!strcmp(ev->name, "fcntl") && ev->a[1].i == F_GETFD && ev->ret) {
+		sb_printf(b, " = %#lx (flags %s)", ev->ret,
+		          ev->ret & FD_CLOEXEC ? "FD_CLOEXEC" : "?");
 		return;
 	}
 	if (!strcmp(ev->name, "fcntl") && ev->a[1].i == F_GETFL) {
@@ -338,9 +475,6 @@ static void fmt_result(struct strbuf *b, const struct sk_event *ev)
 			fmt_pollfds(b, ev->a[0].p, ev->a[0].len, true);
 			sb_addc(b, ')');
 		}
-	} else if (!strcmp(ev->name, "fcntl") && ev->a[1].i == F_GETFD &&
-	           (ev->ret & FD_CLOEXEC)) {
-		sb_adds(b, " (flags FD_CLOEXEC)");
 	}
 }
 

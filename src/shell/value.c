@@ -8,6 +8,7 @@
 #include "strbuf.h"
 
 void (*v_socket_closer)(struct sockobj *s);
+void (*v_file_closer)(struct fileobj *f);
 
 static struct value *alloc(enum vtype type)
 {
@@ -141,6 +142,13 @@ struct value *v_socket(int fd, int family, int type, int proto,
 	return v;
 }
 
+struct value *v_file(struct value *sock)
+{
+	struct value *v = alloc(T_FILE);
+	v->u.file.sock = v_ref(sock);
+	return v;
+}
+
 struct value *v_ref(struct value *v)
 {
 	if (v && !is_static(v))
@@ -168,6 +176,8 @@ static void free_value(struct value *v)
 			v_socket_closer(&v->u.sock);
 		break;
 	case T_FILE:
+		if (!v->u.file.closed && v_file_closer)
+			v_file_closer(&v->u.file);
 		v_unref(v->u.file.sock);
 		free(v->u.file.rbuf);
 		free(v->u.file.wbuf);

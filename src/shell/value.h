@@ -28,12 +28,20 @@ struct sockobj {
 	int fd; /* -1 once closed or detached */
 	int family, type, proto;
 	double timeout; /* < 0: None (blocking) */
+	/* As in Python: files from makefile() that are still open; close()
+	 * then only marks the socket closed, and the last file's close
+	 * closes the descriptor. */
+	int io_refs;
+	bool closed;
 };
 
 struct fileobj {
 	struct value *sock; /* the socket it reads and writes */
-	char mode[4];
+	char mode[4];       /* "r", "w", "rw", each maybe with "b" */
 	bool binary, closed;
+	bool reading, writing;
+	bool timed_out;     /* a read timed out: Python refuses more reads */
+	size_t bufsize;     /* 0: unbuffered */
 	char *rbuf; /* read-ahead */
 	size_t rlen, rcap;
 	char *wbuf; /* written, not yet flushed */
@@ -81,6 +89,10 @@ struct value *v_tuple(size_t n, ...); /* takes over the references */
 struct value *v_socket(int fd, int family, int type, int proto,
                        double timeout);
 
+/* A file on SOCK (taking a new reference to it), open, everything else
+ * zero. */
+struct value *v_file(struct value *sock);
+
 struct value *v_ref(struct value *v);
 void v_unref(struct value *v);
 
@@ -105,5 +117,8 @@ char *v_str_of(const struct value *v);
 /* What closes a socket value's descriptor when its last reference goes;
  * set by the shell so the close is traced like any other call. */
 extern void (*v_socket_closer)(struct sockobj *s);
+/* What flushes and closes a file value that goes without close(), as
+ * Python's finaliser does. */
+extern void (*v_file_closer)(struct fileobj *f);
 
 #endif

@@ -14,6 +14,7 @@ Suite *make_lexer_suite(void);
 Suite *make_parser_suite(void);
 Suite *make_value_suite(void);
 Suite *make_eval_suite(void);
+Suite *make_cmd_suite(void);
 Suite *make_proof_suite(void);
 
 #endif

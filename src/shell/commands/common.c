@@ -5,6 +5,7 @@
 
 #include "../../core/sock.h"
 #include "../sockaddr.h"
+#include "../../core/sockopt.h"
 
 long long arg_int(const struct cmd_call *c, int k, long long dflt)
 {
@@ -52,3 +53,42 @@ struct value *new_socket(struct shell *sh, int fd, int family, int type,
 		sk_set_nonblock(fd, true);
 	return v_socket(fd, family, base, proto, t);
 }
+
+/* A decoded option as the value Python would give (names where the
+ * contract asks for them). */
+struct value *optval_to_value(const struct optval *o)
+{
+	switch (o->type) {
+	case OT_LINGER:
+		return v_tuple(2, v_int(o->pair[0]), v_int(o->pair[1]));
+	case OT_TIMEVAL:
+		return v_float(o->f);
+	case OT_SOCKTYPE:
+		return v_const(CK_SOCK, o->i);
+	case OT_FAMILY:
+		return v_const(CK_AF, o->i);
+	case OT_PROTOCOL:
+		return v_const(CK_IPPROTO, o->i);
+	case OT_ERRNO:
+		return v_const(CK_ERRNO, o->i);
+	case OT_STRING:
+	case OT_INADDR:
+		return v_cstr(o->s);
+	case OT_UCRED:
+	case OT_STRUCT: {
+		struct value **items = xmalloc(sizeof *items * (2 * (size_t)o->nfields + 1));
+		for (int i = 0; i < o->nfields; i++) {
+			items[2 * i] = v_cstr(o->fields[i].key);
+			items[2 * i + 1] = v_int(o->fields[i].val);
+		}
+		struct value *d = v_seq(T_DICT, items, 2 * (size_t)o->nfields);
+		free(items);
+		return d;
+	}
+	case OT_BYTES:
+		return v_bytes(o->raw, o->rawlen);
+	default:
+		return v_int(o->i);
+	}
+}
+

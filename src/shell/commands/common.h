@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include "../../core/addr.h"
 #include "../cmd.h"
+#include "../i18n.h"
 #include "../shell.h"
 #include "../strbuf.h"
 #include "../value.h"
@@ -24,5 +25,10 @@ int arg_sockaddr(struct cmd_call *c, const struct sockobj *s,
 /* A new socket value for FD, with the default timeout applied. */
 struct value *new_socket(struct shell *sh, int fd, int family, int type,
                          int proto);
+
+struct optval;
+/* A decoded option as the value Python gives (names where the contract
+ * asks for them: SO_TYPE, SO_DOMAIN, SO_PROTOCOL, SO_ERROR). */
+struct value *optval_to_value(const struct optval *o);
 
 #endif

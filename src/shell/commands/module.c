@@ -54,19 +54,33 @@ static enum cmd_status do_socket(struct cmd_call *c)
 	int proto = (int)arg_int(c, 2, 0);
 	int fd;
 	if (c->argv[3] && c->argv[3]->type != T_NONE) {
-		fd = (int)arg_int(c, 3, -1);
+		struct value *from = c->argv[3];
+		if (from->type != T_SOCKET && !v_is_int(from))
+			return cmd_fail(c, _("argument 4 (fileno): expected an "
+			                     "integer or a socket, got %s"),
+			                v_type_name(from));
+		fd = from->type == T_SOCKET ? from->u.sock.fd : (int)v_int_of(from);
 		if (fd < 0)
-			return cmd_fail(c, "negative file descriptor");
-		if (adopt_fd(c, fd, &family, &type, &proto))
+			return cmd_fail(c, _("negative file descriptor"));
+		int kf, kt, kp;
+		if (adopt_fd(c, fd, &kf, &kt, &kp))
 			return CMD_ERROR;
+		/* As Python: what the caller gave wins, the rest is asked. */
+		family = c->argv[0] ? family : kf;
+		type = c->argv[1] ? type : kt;
+		proto = c->argv[2] ? proto : kp;
+		/* A socket given as fileno hands its descriptor over (as
+		 * detach would), so one descriptor never has two owners. */
+		if (from->type == T_SOCKET)
+			from->u.sock.fd = -1;
 		c->result = new_socket(c->sh, fd, family, type, proto);
 		return CMD_OK;
 	}
 	int e = sk_socket(family, type | SOCK_CLOEXEC, proto, &fd);
 	if (e == EPERM && (type & 0xf) == SOCK_RAW) {
 		char *why = fmt_errno(e);
-		cmd_fail(c, "%s (SOCK_RAW needs root or CAP_NET_RAW; try it in "
-		         "`unshare -n` as root)", why);
+		cmd_fail(c, _("%s (SOCK_RAW needs root or CAP_NET_RAW; try it in "
+		              "`unshare -n` as root)"), why);
 		free(why);
 		return CMD_ERROR;
 	}
@@ -92,8 +106,12 @@ static enum cmd_status do_socketpair(struct cmd_call *c)
 
 static enum cmd_status do_fromfd(struct cmd_call *c)
 {
-	int fd;
-	int e = sk_dup((int)arg_int(c, 0, -1), &fd);
+	int fd, type;
+	socklen_t len = sizeof type;
+	/* Python's fromfd refuses what is not a socket (ENOTSOCK). */
+	int e = sk_getsockopt((int)arg_int(c, 0, -1), SOL_SOCKET, SO_TYPE, &type, &len);
+	if (!e)
+		e = sk_dup((int)arg_int(c, 0, -1), &fd);
 	if (e)
 		return cmd_errno(c, e);
 	c->result = new_socket(c->sh, fd, (int)arg_int(c, 1, 0),
@@ -120,15 +138,15 @@ static enum cmd_status byte_order(struct cmd_call *c, int bits, bool to_net)
 	long long x = arg_int(c, 0, 0);
 	const char *name = c->cmd->name;
 	if (bits == 16 && x < 0)
-		return cmd_fail(c, "can't convert negative Python int to C 16-bit "
-		                "unsigned integer");
+		return cmd_fail(c, _("can't convert negative Python int to C 16-bit "
+		                   "unsigned integer"));
 	if (bits == 16 && x > 0xffff)
-		return cmd_fail(c, "Python int too large to convert to C 16-bit "
-		                "unsigned integer");
+		return cmd_fail(c, _("Python int too large to convert to C 16-bit "
+		                   "unsigned integer"));
 	if (x < 0)
-		return cmd_fail(c, "can't convert negative value to unsigned int");
+		return cmd_fail(c, _("can't convert negative value to unsigned int"));
 	if (x > 0xffffffffLL)
-		return cmd_fail(c, "int larger than 32 bits");
+		return cmd_fail(c, _("int larger than 32 bits"));
 	(void)name;
 	long long r = bits == 16 ? (to_net ? htons((uint16_t)x) : ntohs((uint16_t)x))
 	                         : (to_net ? htonl((uint32_t)x) : ntohl((uint32_t)x));
@@ -161,7 +179,7 @@ static enum cmd_status do_inet_aton(struct cmd_call *c)
 	struct in_addr a;
 	const struct value *s = c->argv[0];
 	if (strlen(s->u.s.p) != s->u.s.len || !inet_aton(s->u.s.p, &a))
-		return cmd_fail(c, "illegal IP address string passed to inet_aton");
+		return cmd_fail(c, _("illegal IP address string passed to inet_aton"));
 	c->result = v_bytes(&a, sizeof a);
 	return CMD_OK;
 }
@@ -170,10 +188,10 @@ static enum cmd_status do_inet_ntoa(struct cmd_call *c)
 {
 	const struct value *b = c->argv[0];
 	if (!v_is_bytes_like(b))
-		return cmd_fail(c, "a bytes-like object is required, not '%s'",
+		return cmd_fail(c, _("a bytes-like object is required, not '%s'"),
 		                v_type_name(b));
 	if (b->u.s.len != 4)
-		return cmd_fail(c, "packed IP wrong length for inet_ntoa");
+		return cmd_fail(c, _("packed IP wrong length for inet_ntoa"));
 	struct in_addr a;
 	memcpy(&a, b->u.s.p, 4);
 	c->result = v_cstr(inet_ntoa(a));
@@ -187,7 +205,7 @@ static enum cmd_status do_inet_pton(struct cmd_call *c)
 	if (family != AF_INET && family != AF_INET6)
 		return cmd_errno(c, EAFNOSUPPORT);
 	if (inet_pton(family, c->argv[1]->u.s.p, buf) != 1)
-		return cmd_fail(c, "illegal IP address string passed to inet_pton");
+		return cmd_fail(c, _("illegal IP address string passed to inet_pton"));
 	c->result = v_bytes(buf, family == AF_INET ? 4 : 16);
 	return CMD_OK;
 }
@@ -199,10 +217,10 @@ static enum cmd_status do_inet_ntop(struct cmd_call *c)
 	if (family != AF_INET && family != AF_INET6)
 		return cmd_errno(c, EAFNOSUPPORT);
 	if (!v_is_bytes_like(b))
-		return cmd_fail(c, "a bytes-like object is required, not '%s'",
+		return cmd_fail(c, _("a bytes-like object is required, not '%s'"),
 		                v_type_name(b));
 	if (b->u.s.len != (family == AF_INET ? 4u : 16u))
-		return cmd_fail(c, "invalid length of packed IP address string");
+		return cmd_fail(c, _("invalid length of packed IP address string"));
 	char out[INET6_ADDRSTRLEN];
 	inet_ntop(family, b->u.s.p, out, sizeof out);
 	c->result = v_cstr(out);
@@ -265,13 +283,183 @@ static enum cmd_status do_getaddrinfo(struct cmd_call *c)
 	return CMD_OK;
 }
 
+/* (host, port) of create_connection, as Python unpacks it. */
+static int unpack_pair(struct cmd_call *c, const struct value *a)
+{
+	size_t n = v_is_seq(a) ? a->u.seq.n : 0;
+	if (!v_is_seq(a))
+		return cmd_fail(c, _("cannot unpack non-iterable %s object"),
+		                v_type_name(a)), -1;
+	if (n > 2)
+		return cmd_fail(c, _("too many values to unpack (expected 2)")), -1;
+	if (n < 2)
+		return cmd_fail(c, _("not enough values to unpack (expected 2, got %zu)"),
+		                n), -1;
+	return 0;
+}
+
+/* Python's settimeout on a new socket. */
+static int apply_timeout(struct sockobj *s, double t)
+{
+	s->timeout = t;
+	return sk_set_nonblock(s->fd, t >= 0);
+}
+
+/* One getaddrinfo answer of create_connection: socket, timeout, bind,
+ * connect. Returns 0 with *OUT set, an errno, or -1 when c->cause says why
+ * (a source address that is not an address). */
+static int try_connect(struct cmd_call *c, const struct addrinfo *ai,
+                       struct value **out)
+{
+	int fd;
+	int e = sk_socket(ai->ai_family, ai->ai_socktype | SOCK_CLOEXEC,
+	                  ai->ai_protocol, &fd);
+	if (e)
+		return e;
+	struct value *v = new_socket(c->sh, fd, ai->ai_family, ai->ai_socktype,
+	                             ai->ai_protocol);
+	struct sockobj *s = &v->u.sock;
+	const struct value *src = c->argv[2];
+	struct sk_addr a;
+	if (c->argv[1])
+		e = apply_timeout(s, arg_timeout(c, 1, -1));
+	if (!e && src && v_truthy(src)) {
+		if (arg_sockaddr(c, s, src, &a)) {
+			v_unref(v);
+			return -1;
+		}
+		e = sk_bind(s->fd, &a);
+	}
+	if (!e) {
+		memcpy(&a.ss, ai->ai_addr, ai->ai_addrlen);
+		a.len = ai->ai_addrlen;
+		e = sk_connect(s->fd, &a, s->timeout);
+	}
+	if (e)
+		v_unref(v);
+	else
+		*out = v;
+	return e;
+}
+
+static enum cmd_status do_create_connection(struct cmd_call *c)
+{
+	const struct value *a = c->argv[0];
+	if (unpack_pair(c, a))
+		return CMD_ERROR;
+	char port[32];
+	const struct value *h = a->u.seq.items[0];
+	struct addrinfo hints = {.ai_socktype = SOCK_STREAM}, *res;
+	int g = getaddrinfo(h->type == T_STR ? h->u.s.p : NULL,
+	                    service_text(a->u.seq.items[1], port, sizeof port),
+	                    &hints, &res);
+	if (g == EAI_SYSTEM)
+		return cmd_errno(c, errno);
+	if (g)
+		return cmd_gai(c, g);
+	/* Python raises the last error once every address has failed. */
+	int e = -2;
+	for (struct addrinfo *ai = res; ai && e; ai = ai->ai_next) {
+		e = try_connect(c, ai, &c->result);
+		if (e == -1 || e == CORE_EINTERRUPTED)
+			break;
+	}
+	freeaddrinfo(res);
+	if (e == -2)
+		return cmd_fail(c, _("getaddrinfo returns an empty list"));
+	return e == -1 ? CMD_ERROR : e ? cmd_errno(c, e) : CMD_OK;
+}
+
+static bool has_dualstack_ipv6(void)
+{
+	int fd, off = 0;
+	if (sk_socket(AF_INET6, SOCK_STREAM | SOCK_CLOEXEC, 0, &fd))
+		return false;
+	int e = sk_setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof off);
+	sk_close(fd);
+	return e == 0;
+}
+
+static int set_int_opt(const struct sockobj *s, int level, int opt, int v)
+{
+	return sk_setsockopt(s->fd, level, opt, &v, sizeof v);
+}
+
+/* create_server's bind; resolver and system errors name the address. */
+static int server_bind(struct cmd_call *c, const struct sockobj *s)
+{
+	struct sk_addr a;
+	char *r = v_repr(c->argv[0]);
+	int e = 0;
+	if (arg_sockaddr(c, s, c->argv[0], &a)) {
+		if (!strncmp(c->cause, "EAI_", 4))
+			cmd_fail(c, _("%s (while attempting to bind on address %s)"),
+			         c->cause, r);
+		e = -1;
+	} else if ((e = sk_bind(s->fd, &a))) {
+		char *why = fmt_errno(e);
+		cmd_fail(c, _("%s (while attempting to bind on address %s)"), why, r);
+		free(why);
+	}
+	free(r);
+	return e;
+}
+
+/* The options create_server sets before bind, as Python sets them. */
+static int server_options(const struct sockobj *s, bool reuse_port,
+                          bool dualstack)
+{
+	set_int_opt(s, SOL_SOCKET, SO_REUSEADDR, 1); /* failures show at bind */
+	int e = reuse_port ? set_int_opt(s, SOL_SOCKET, SO_REUSEPORT, 1) : 0;
+	if (!e && s->family == AF_INET6)
+		e = set_int_opt(s, IPPROTO_IPV6, IPV6_V6ONLY, !dualstack);
+	return e;
+}
+
+static enum cmd_status do_create_server(struct cmd_call *c)
+{
+	int family = (int)arg_int(c, 1, AF_INET);
+	const struct value *bl = c->argv[2];
+	if (bl && bl->type != T_NONE && !v_is_int(bl))
+		return cmd_fail(c, _("'%s' object cannot be interpreted as an integer"),
+		                v_type_name(bl));
+	bool dualstack = c->argv[4] && v_truthy(c->argv[4]);
+	if (dualstack && !has_dualstack_ipv6())
+		return cmd_fail(c, _("dualstack_ipv6 not supported on this platform"));
+	if (dualstack && family != AF_INET6)
+		return cmd_fail(c, _("dualstack_ipv6 requires AF_INET6 family"));
+	int fd;
+	int e = sk_socket(family, SOCK_STREAM | SOCK_CLOEXEC, 0, &fd);
+	if (e)
+		return cmd_errno(c, e);
+	struct value *v = new_socket(c->sh, fd, family, SOCK_STREAM, 0);
+	struct sockobj *s = &v->u.sock;
+	e = server_options(s, c->argv[3] && v_truthy(c->argv[3]), dualstack);
+	if (e)
+		cmd_errno(c, e);
+	else
+		e = server_bind(c, s);
+	long long backlog = arg_int(c, 2, SOMAXCONN < 128 ? SOMAXCONN : 128);
+	if (!e && (e = sk_listen(s->fd, backlog < 0 ? 0 : (int)backlog)))
+		cmd_errno(c, e);
+	if (e) {
+		v_unref(v);
+		return CMD_ERROR;
+	}
+	c->result = v;
+	return CMD_OK;
+}
+
 static enum cmd_status do_getnameinfo(struct cmd_call *c)
 {
 	if (refused(c))
 		return CMD_ERROR;
 	const struct value *t = c->argv[0];
-	if (!v_is_seq(t) || t->u.seq.n < 2 || t->u.seq.items[0]->type != T_STR)
-		return cmd_fail(c, "getnameinfo() argument 1 must be a tuple");
+	if (!v_is_seq(t))
+		return cmd_fail(c, _("argument 1 must be a tuple"));
+	if (t->u.seq.n < 2 || t->u.seq.n > 4 || t->u.seq.items[0]->type != T_STR ||
+	    !v_is_int(t->u.seq.items[1]))
+		return cmd_fail(c, _("illegal sockaddr argument"));
 	/* Python resolves the host numerically first, then asks. */
 	struct addrinfo hints = {.ai_flags = AI_NUMERICHOST, .ai_socktype = SOCK_DGRAM};
 	struct addrinfo *res;
@@ -380,13 +568,19 @@ static struct value *hostent_value(const struct hostent *h)
 
 static enum cmd_status herror_fail(struct cmd_call *c, int herr)
 {
-	return cmd_fail(c, "[Errno %d] %s", herr, hstrerror(herr));
+	return cmd_fail(c, _("[Errno %d] %s"), herr, hstrerror(herr));
 }
 
 static enum cmd_status do_gethostbyname_ex(struct cmd_call *c)
 {
 	if (refused(c))
 		return CMD_ERROR;
+	/* Python resolves the name first: an unknown one is a gaierror. */
+	struct addrinfo hints = {.ai_family = AF_INET}, *ai;
+	int g = getaddrinfo(c->argv[0]->u.s.p, NULL, &hints, &ai);
+	if (g)
+		return cmd_gai(c, g);
+	freeaddrinfo(ai);
 	struct hostent he, *res = NULL;
 	char buf[8192];
 	int herr = 0;
@@ -434,7 +628,7 @@ static enum cmd_status do_getprotobyname(struct cmd_call *c)
 	struct protoent pe, *res = NULL;
 	char buf[1024];
 	if (getprotobyname_r(c->argv[0]->u.s.p, &pe, buf, sizeof buf, &res) || !res)
-		return cmd_fail(c, "protocol not found");
+		return cmd_fail(c, _("protocol not found"));
 	c->result = v_int(res->p_proto);
 	return CMD_OK;
 }
@@ -448,7 +642,7 @@ static enum cmd_status do_getservbyname(struct cmd_call *c)
 	const char *proto = c->argv[1] ? c->argv[1]->u.s.p : NULL;
 	if (getservbyname_r(c->argv[0]->u.s.p, proto, &se, buf, sizeof buf, &res) ||
 	    !res)
-		return cmd_fail(c, "service/proto not found");
+		return cmd_fail(c, _("service/proto not found"));
 	c->result = v_int(ntohs((uint16_t)res->s_port));
 	return CMD_OK;
 }
@@ -459,13 +653,13 @@ static enum cmd_status do_getservbyport(struct cmd_call *c)
 		return CMD_ERROR;
 	long long port = arg_int(c, 0, 0);
 	if (port < 0 || port > 65535)
-		return cmd_fail(c, "getservbyport: port must be 0-65535.");
+		return cmd_fail(c, _("port must be 0-65535."));
 	struct servent se, *res = NULL;
 	char buf[1024];
 	const char *proto = c->argv[1] ? c->argv[1]->u.s.p : NULL;
 	if (getservbyport_r(htons((uint16_t)port), proto, &se, buf, sizeof buf,
 	                    &res) || !res)
-		return cmd_fail(c, "port/proto not found");
+		return cmd_fail(c, _("port/proto not found"));
 	c->result = v_cstr(res->s_name);
 	return CMD_OK;
 }
@@ -495,7 +689,7 @@ static enum cmd_status do_if_nametoindex(struct cmd_call *c)
 		return CMD_ERROR;
 	unsigned idx = if_nametoindex(c->argv[0]->u.s.p);
 	if (!idx)
-		return cmd_fail(c, "no interface with this name");
+		return cmd_fail(c, _("no interface with this name"));
 	c->result = v_int(idx);
 	return CMD_OK;
 }
@@ -507,7 +701,7 @@ static enum cmd_status do_if_indextoname(struct cmd_call *c)
 	char name[IF_NAMESIZE];
 	long long idx = arg_int(c, 0, 0);
 	if (idx < 0 || idx > UINT_MAX)
-		return cmd_fail(c, "index must be 0-%u", UINT_MAX);
+		return cmd_fail(c, _("index must be 0-%u"), UINT_MAX);
 	if (!if_indextoname((unsigned)idx, name))
 		return cmd_errno(c, errno);
 	c->result = v_cstr(name);
@@ -517,11 +711,15 @@ static enum cmd_status do_if_indextoname(struct cmd_call *c)
 /* The descriptor of a select() list item: a socket or an int. */
 static int select_fd(struct cmd_call *c, const struct value *v)
 {
-	if (v->type == T_SOCKET)
+	if (v->type == T_SOCKET && v->u.sock.fd >= 0)
 		return v->u.sock.fd;
+	if (v->type == T_SOCKET) {
+		cmd_fail(c, _("file descriptor cannot be a negative integer (-1)"));
+		return -1;
+	}
 	if (v_is_int(v) && v_int_of(v) >= 0 && v_int_of(v) <= INT_MAX)
 		return (int)v_int_of(v);
-	cmd_fail(c, "argument must be an int, or have a fileno() method.");
+	cmd_fail(c, _("argument must be an int, or have a fileno() method."));
 	return -1;
 }
 
@@ -558,6 +756,10 @@ static enum cmd_status do_select(struct cmd_call *c)
 		}
 	int nready = 0;
 	int e = sk_poll(p, total, arg_timeout(c, 3, -1), &nready);
+	/* select(2) refuses a descriptor that is not open; poll marks it. */
+	for (size_t i = 0; !e && i < total; i++)
+		if (p[i].revents & POLLNVAL)
+			e = EBADF;
 	if (e) {
 		free(p);
 		return cmd_errno(c, e);
@@ -583,9 +785,9 @@ static enum cmd_status make_buffer(struct cmd_call *c, bool array)
 	if (v_is_int(v)) {
 		long long n = v_int_of(v);
 		if (n < 0)
-			return cmd_fail(c, "negative count");
+			return cmd_fail(c, _("negative count"));
 		if (n > (1LL << 30))
-			return cmd_fail(c, "size too large (at most 1 GiB)");
+			return cmd_fail(c, _("size too large (at most 1 GiB)"));
 		char *z = xcalloc((size_t)n + 1, 1);
 		c->result = array ? v_bytearray(z, (size_t)n) : v_bytes(z, (size_t)n);
 		free(z);
@@ -596,7 +798,7 @@ static enum cmd_status make_buffer(struct cmd_call *c, bool array)
 		                  : v_bytes(v->u.s.p, v->u.s.len);
 		return CMD_OK;
 	}
-	return cmd_fail(c, "cannot convert '%s' object to %s", v_type_name(v),
+	return cmd_fail(c, _("cannot convert '%s' object to %s"), v_type_name(v),
 	                array ? "bytearray" : "bytes");
 }
 
@@ -613,193 +815,220 @@ static enum cmd_status do_bytes(struct cmd_call *c)
 const struct cmd_entry cmd_module_table[] = {
 	{.name = "socket", .group = "sockets",
 	 .params = {{"family", P_FAMILY, PF_OPT}, {"type", P_SOCKTYPE, PF_OPT},
-	            {"proto", P_PROTO, PF_OPT}, {"fileno", P_INT, PF_OPT}},
+	            {"proto", P_PROTO, PF_OPT}, {"fileno", P_ANY, PF_OPT}},
 	 .exec = do_socket, .usage = "[FAMILY [TYPE [PROTO [FILENO]]]]",
-	 .summary = "create a socket (AF_INET SOCK_STREAM unless told otherwise)",
+	 .summary = N_("create a socket (AF_INET SOCK_STREAM unless told otherwise)"),
 	 .python = "s = socket.socket(AF_INET, SOCK_STREAM)",
 	 .c_call = "socket(2)",
-	 .errors = "EAFNOSUPPORT: the kernel does not know that family\n"
+	 .errors = N_("EAFNOSUPPORT: the kernel does not know that family\n"
 	           "EPROTONOSUPPORT: no such protocol for that type\n"
 	           "EPERM: SOCK_RAW needs CAP_NET_RAW\n"
-	           "EMFILE: too many open descriptors\n",
+	           "EMFILE: too many open descriptors\n"),
 	 .example = "s = socket AF_INET SOCK_STREAM"},
 	{.name = "socketpair", .group = "sockets",
 	 .params = {{"family", P_FAMILY, PF_OPT}, {"type", P_SOCKTYPE, PF_OPT},
 	            {"proto", P_PROTO, PF_OPT}},
 	 .exec = do_socketpair, .usage = "[FAMILY [TYPE [PROTO]]]",
-	 .summary = "two sockets connected to each other (AF_UNIX)",
+	 .summary = N_("two sockets connected to each other (AF_UNIX)"),
 	 .python = "a, b = socket.socketpair()", .c_call = "socketpair(2)",
-	 .errors = "EOPNOTSUPP: only AF_UNIX makes pairs\n",
+	 .errors = N_("EOPNOTSUPP: only AF_UNIX makes pairs\n"),
 	 .example = "a, b = socketpair"},
 	{.name = "fromfd", .group = "sockets",
 	 .params = {{"fd", P_INT, 0}, {"family", P_FAMILY, 0},
 	            {"type", P_SOCKTYPE, 0}, {"proto", P_PROTO, PF_OPT}},
 	 .exec = do_fromfd, .usage = "FD FAMILY TYPE [PROTO]",
-	 .summary = "a socket on a duplicate of descriptor FD",
+	 .summary = N_("a socket on a duplicate of descriptor FD"),
 	 .python = "s = socket.fromfd(fd, family, type)",
 	 .c_call = "fcntl(2) F_DUPFD_CLOEXEC",
-	 .errors = "EBADF: FD is not open\n", .example = "s2 = fromfd 3 AF_INET SOCK_STREAM"},
+	 .errors = N_("EBADF: FD is not open\n"), .example = "s2 = fromfd 3 AF_INET SOCK_STREAM"},
+	{.name = "create_connection", .group = "sockets",
+	 .params = {{"address", P_HOSTPORT, 0}, {"timeout", P_TIMEOUT, PF_OPT},
+	            {"source_address", P_HOSTPORT, PF_OPT}},
+	 .exec = do_create_connection,
+	 .usage = "(HOST, PORT) [TIMEOUT [(SRCHOST, SRCPORT)]]",
+	 .summary = N_("a TCP socket connected to HOST: tries every address "
+	            "getaddrinfo gives, in turn"),
+	 .python = "s = socket.create_connection(('localhost', 80), 5)",
+	 .c_call = "getaddrinfo(3), socket(2), connect(2)",
+	 .errors = N_("ECONNREFUSED: nothing listens there (the last address's error)\n"
+	           "EAI_NONAME: the name does not resolve\n"
+	           "timed out: no answer within TIMEOUT\n"),
+	 .example = "c = create_connection localhost:8080 2.5"},
+	{.name = "create_server", .group = "sockets",
+	 .params = {{"address", P_HOSTPORT, 0}, {"family", P_FAMILY, PF_OPT},
+	            {"backlog", P_ANY, PF_OPT}, {"reuse_port", P_BOOL, PF_OPT},
+	            {"dualstack_ipv6", P_BOOL, PF_OPT}},
+	 .exec = do_create_server,
+	 .usage = "(HOST, PORT) [FAMILY [BACKLOG [REUSE_PORT [DUALSTACK_IPV6]]]]",
+	 .summary = N_("a listening TCP socket: SO_REUSEADDR, bind, listen "
+	            "(AF_INET6: IPV6_V6ONLY unless dual-stack)"),
+	 .python = "srv = socket.create_server(('', 8080))",
+	 .c_call = "socket(2), setsockopt(2), bind(2), listen(2)",
+	 .errors = N_("EADDRINUSE: another socket listens on that port\n"
+	           "EACCES: ports below 1024 need root\n"
+	           "dualstack_ipv6 requires AF_INET6 family\n"),
+	 .example = "srv = create_server 127.0.0.1:0"},
 	{.name = "getdefaulttimeout", .group = "sockets",
 	 .exec = do_getdefaulttimeout, .usage = "",
-	 .summary = "the timeout new sockets get (None: blocking)",
-	 .python = "socket.getdefaulttimeout()", .c_call = "(library state)",
+	 .summary = N_("the timeout new sockets get (None: blocking)"),
+	 .python = "socket.getdefaulttimeout()", .c_call = N_("(library state)"),
 	 .errors = "", .example = "getdefaulttimeout"},
 	{.name = "setdefaulttimeout", .group = "sockets",
 	 .params = {{"timeout", P_TIMEOUT, 0}},
 	 .exec = do_setdefaulttimeout, .usage = "SECONDS|None",
-	 .summary = "set the timeout new sockets get",
-	 .python = "socket.setdefaulttimeout(5)", .c_call = "(library state)",
-	 .errors = "Timeout value out of range: negative seconds\n",
+	 .summary = N_("set the timeout new sockets get"),
+	 .python = "socket.setdefaulttimeout(5)", .c_call = N_("(library state)"),
+	 .errors = N_("Timeout value out of range: negative seconds\n"),
 	 .example = "setdefaulttimeout 5"},
 	{.name = "htons", .group = "byte order", .params = {{"x", P_INT, 0}},
 	 .exec = do_htons, .usage = "INT16",
-	 .summary = "host to network byte order, 16 bits (ports)",
+	 .summary = N_("host to network byte order, 16 bits (ports)"),
 	 .python = "socket.htons(80)", .c_call = "htons(3)",
-	 .errors = "Python int too large: more than 16 bits\n", .example = "htons 80"},
+	 .errors = N_("Python int too large: more than 16 bits\n"), .example = "htons 80"},
 	{.name = "ntohs", .group = "byte order", .params = {{"x", P_INT, 0}},
 	 .exec = do_ntohs, .usage = "INT16",
-	 .summary = "network to host byte order, 16 bits",
+	 .summary = N_("network to host byte order, 16 bits"),
 	 .python = "socket.ntohs(20480)", .c_call = "ntohs(3)",
-	 .errors = "Python int too large: more than 16 bits\n", .example = "ntohs 20480"},
+	 .errors = N_("Python int too large: more than 16 bits\n"), .example = "ntohs 20480"},
 	{.name = "htonl", .group = "byte order", .params = {{"x", P_INT, 0}},
 	 .exec = do_htonl, .usage = "INT32",
-	 .summary = "host to network byte order, 32 bits (IPv4 addresses)",
+	 .summary = N_("host to network byte order, 32 bits (IPv4 addresses)"),
 	 .python = "socket.htonl(1)", .c_call = "htonl(3)",
-	 .errors = "int larger than 32 bits\n", .example = "htonl 1"},
+	 .errors = N_("int larger than 32 bits\n"), .example = "htonl 1"},
 	{.name = "ntohl", .group = "byte order", .params = {{"x", P_INT, 0}},
 	 .exec = do_ntohl, .usage = "INT32",
-	 .summary = "network to host byte order, 32 bits",
+	 .summary = N_("network to host byte order, 32 bits"),
 	 .python = "socket.ntohl(16777216)", .c_call = "ntohl(3)",
-	 .errors = "int larger than 32 bits\n", .example = "ntohl 1"},
+	 .errors = N_("int larger than 32 bits\n"), .example = "ntohl 1"},
 	{.name = "inet_aton", .group = "addresses", .params = {{"ip", P_STR, 0}},
 	 .exec = do_inet_aton, .usage = "IPV4",
-	 .summary = "dotted IPv4 text to 4 packed bytes",
+	 .summary = N_("dotted IPv4 text to 4 packed bytes"),
 	 .python = "socket.inet_aton('10.0.0.1')", .c_call = "inet_aton(3)",
-	 .errors = "illegal IP address string: not an IPv4 address\n",
+	 .errors = N_("illegal IP address string: not an IPv4 address\n"),
 	 .example = "inet_aton 192.168.1.1"},
 	{.name = "inet_ntoa", .group = "addresses", .params = {{"packed", P_ANY, 0}},
 	 .exec = do_inet_ntoa, .usage = "BYTES4",
-	 .summary = "4 packed bytes to dotted IPv4 text",
+	 .summary = N_("4 packed bytes to dotted IPv4 text"),
 	 .python = "socket.inet_ntoa(b'\\x7f\\0\\0\\1')", .c_call = "inet_ntoa(3)",
-	 .errors = "packed IP wrong length: not 4 bytes\n",
+	 .errors = N_("packed IP wrong length: not 4 bytes\n"),
 	 .example = "inet_ntoa x'7f000001'"},
 	{.name = "inet_pton", .group = "addresses",
 	 .params = {{"family", P_FAMILY, 0}, {"ip", P_STR, 0}},
 	 .exec = do_inet_pton, .usage = "FAMILY TEXT",
-	 .summary = "IPv4 or IPv6 text to packed bytes",
+	 .summary = N_("IPv4 or IPv6 text to packed bytes"),
 	 .python = "socket.inet_pton(AF_INET6, '::1')", .c_call = "inet_pton(3)",
-	 .errors = "illegal IP address string: not an address of that family\n",
+	 .errors = N_("illegal IP address string: not an address of that family\n"),
 	 .example = "inet_pton AF_INET6 ::1"},
 	{.name = "inet_ntop", .group = "addresses",
 	 .params = {{"family", P_FAMILY, 0}, {"packed", P_ANY, 0}},
 	 .exec = do_inet_ntop, .usage = "FAMILY BYTES",
-	 .summary = "packed bytes to IPv4 or IPv6 text",
+	 .summary = N_("packed bytes to IPv4 or IPv6 text"),
 	 .python = "socket.inet_ntop(AF_INET6, packed)", .c_call = "inet_ntop(3)",
-	 .errors = "invalid length: 4 bytes for AF_INET, 16 for AF_INET6\n",
+	 .errors = N_("invalid length: 4 bytes for AF_INET, 16 for AF_INET6\n"),
 	 .example = "inet_ntop AF_INET x'7f000001'"},
 	{.name = "getaddrinfo", .group = "names",
 	 .params = {{"host", P_HOST, 0}, {"port", P_SERVICE, 0},
 	            {"family", P_FAMILY, PF_OPT}, {"type", P_SOCKTYPE, PF_OPT},
 	            {"proto", P_PROTO, PF_OPT}, {"flags", P_AIFLAGS, PF_OPT}},
 	 .exec = do_getaddrinfo, .usage = "HOST PORT [FAMILY [TYPE [PROTO [FLAGS]]]]",
-	 .summary = "resolve a host and service into addresses to connect or bind to",
+	 .summary = N_("resolve a host and service into addresses to connect or bind to"),
 	 .python = "socket.getaddrinfo(host, port)", .c_call = "getaddrinfo(3)",
-	 .errors = "EAI_NONAME: the name does not resolve\n"
+	 .errors = N_("EAI_NONAME: the name does not resolve\n"
 	           "EAI_SERVICE: the service is unknown for that type\n"
-	           "EAI_AGAIN: the resolver could not be reached\n",
+	           "EAI_AGAIN: the resolver could not be reached\n"),
 	 .example = "getaddrinfo localhost 80 AF_INET SOCK_STREAM"},
 	{.name = "getnameinfo", .group = "names",
 	 .params = {{"sockaddr", P_HOSTPORT, 0}, {"flags", P_NIFLAGS, 0}},
 	 .exec = do_getnameinfo, .usage = "ADDRESS FLAGS",
-	 .summary = "an address back to (host, service) names",
+	 .summary = N_("an address back to (host, service) names"),
 	 .python = "socket.getnameinfo(('127.0.0.1', 80), 0)",
 	 .c_call = "getnameinfo(3)",
-	 .errors = "EAI_NONAME: with NI_NAMEREQD, no name for the address\n",
+	 .errors = N_("EAI_NONAME: with NI_NAMEREQD, no name for the address\n"),
 	 .example = "getnameinfo 127.0.0.1 80 NI_NUMERICSERV"},
 	{.name = "gethostname", .group = "names", .exec = do_gethostname,
-	 .usage = "", .summary = "this machine's host name",
+	 .usage = "", .summary = N_("this machine's host name"),
 	 .python = "socket.gethostname()", .c_call = "gethostname(2)",
 	 .errors = "", .example = "gethostname"},
 	{.name = "getfqdn", .group = "names", .params = {{"name", P_STR, PF_OPT}},
 	 .exec = do_getfqdn, .usage = "[NAME]",
-	 .summary = "the fully qualified name of NAME (default: this host)",
+	 .summary = N_("the fully qualified name of NAME (default: this host)"),
 	 .python = "socket.getfqdn()", .c_call = "getaddrinfo(3) + getnameinfo(3)",
 	 .errors = "", .example = "getfqdn"},
 	{.name = "gethostbyname", .group = "names", .params = {{"hostname", P_STR, 0}},
 	 .exec = do_gethostbyname, .usage = "NAME",
-	 .summary = "the first IPv4 address of a name (old API: prefer getaddrinfo)",
+	 .summary = N_("the first IPv4 address of a name (old API: prefer getaddrinfo)"),
 	 .python = "socket.gethostbyname('localhost')", .c_call = "gethostbyname(3)",
-	 .errors = "EAI_NONAME: the name does not resolve\n",
+	 .errors = N_("EAI_NONAME: the name does not resolve\n"),
 	 .example = "gethostbyname localhost"},
 	{.name = "gethostbyname_ex", .group = "names",
 	 .params = {{"hostname", P_STR, 0}},
 	 .exec = do_gethostbyname_ex, .usage = "NAME",
-	 .summary = "(name, aliases, IPv4 addresses) of a host",
+	 .summary = N_("(name, aliases, IPv4 addresses) of a host"),
 	 .python = "socket.gethostbyname_ex('localhost')",
 	 .c_call = "gethostbyname_r(3)",
-	 .errors = "[Errno 1] Unknown host: the name does not resolve\n",
+	 .errors = N_("[Errno 1] Unknown host: the name does not resolve\n"),
 	 .example = "gethostbyname_ex localhost"},
 	{.name = "gethostbyaddr", .group = "names", .params = {{"ip", P_STR, 0}},
 	 .exec = do_gethostbyaddr, .usage = "ADDRESS",
-	 .summary = "(name, aliases, addresses) for an address (reverse lookup)",
+	 .summary = N_("(name, aliases, addresses) for an address (reverse lookup)"),
 	 .python = "socket.gethostbyaddr('127.0.0.1')",
 	 .c_call = "gethostbyaddr_r(3)",
-	 .errors = "[Errno 1] Unknown host: no name for that address\n",
+	 .errors = N_("[Errno 1] Unknown host: no name for that address\n"),
 	 .example = "gethostbyaddr 127.0.0.1"},
 	{.name = "getprotobyname", .group = "names",
 	 .params = {{"protocolname", P_STR, 0}},
 	 .exec = do_getprotobyname, .usage = "NAME",
-	 .summary = "the number of a protocol from /etc/protocols",
+	 .summary = N_("the number of a protocol from /etc/protocols"),
 	 .python = "socket.getprotobyname('tcp')", .c_call = "getprotobyname(3)",
-	 .errors = "protocol not found: not in /etc/protocols\n",
+	 .errors = N_("protocol not found: not in /etc/protocols\n"),
 	 .example = "getprotobyname tcp"},
 	{.name = "getservbyname", .group = "names",
 	 .params = {{"servicename", P_STR, 0}, {"protocolname", P_STR, PF_OPT}},
 	 .exec = do_getservbyname, .usage = "NAME [PROTO]",
-	 .summary = "the port of a service from /etc/services",
+	 .summary = N_("the port of a service from /etc/services"),
 	 .python = "socket.getservbyname('http', 'tcp')",
 	 .c_call = "getservbyname(3)",
-	 .errors = "service/proto not found: not in /etc/services\n",
+	 .errors = N_("service/proto not found: not in /etc/services\n"),
 	 .example = "getservbyname http tcp"},
 	{.name = "getservbyport", .group = "names",
 	 .params = {{"port", P_INT, 0}, {"protocolname", P_STR, PF_OPT}},
 	 .exec = do_getservbyport, .usage = "PORT [PROTO]",
-	 .summary = "the service name of a port from /etc/services",
+	 .summary = N_("the service name of a port from /etc/services"),
 	 .python = "socket.getservbyport(80)", .c_call = "getservbyport(3)",
-	 .errors = "port/proto not found: not in /etc/services\n",
+	 .errors = N_("port/proto not found: not in /etc/services\n"),
 	 .example = "getservbyport 80"},
 	{.name = "if_nameindex", .group = "names", .exec = do_if_nameindex,
-	 .usage = "", .summary = "the network interfaces: [(index, name), ...]",
+	 .usage = "", .summary = N_("the network interfaces: [(index, name), ...]"),
 	 .python = "socket.if_nameindex()", .c_call = "if_nameindex(3)",
 	 .errors = "", .example = "if_nameindex"},
 	{.name = "if_nametoindex", .group = "names",
 	 .params = {{"ifname", P_STR, 0}},
 	 .exec = do_if_nametoindex, .usage = "NAME",
-	 .summary = "the index of an interface", .python = "socket.if_nametoindex('lo')",
+	 .summary = N_("the index of an interface"), .python = "socket.if_nametoindex('lo')",
 	 .c_call = "if_nametoindex(3)",
-	 .errors = "no interface with this name\n", .example = "if_nametoindex lo"},
+	 .errors = N_("no interface with this name\n"), .example = "if_nametoindex lo"},
 	{.name = "if_indextoname", .group = "names",
 	 .params = {{"ifindex", P_INT, 0}},
 	 .exec = do_if_indextoname, .usage = "INDEX",
-	 .summary = "the name of an interface", .python = "socket.if_indextoname(1)",
+	 .summary = N_("the name of an interface"), .python = "socket.if_indextoname(1)",
 	 .c_call = "if_indextoname(3)",
-	 .errors = "ENXIO: no interface has that index\n", .example = "if_indextoname 1"},
+	 .errors = N_("ENXIO: no interface has that index\n"), .example = "if_indextoname 1"},
 	{.name = "select", .group = "sockets",
 	 .params = {{"rlist", P_SEQ, 0}, {"wlist", P_SEQ, 0}, {"xlist", P_SEQ, 0},
 	            {"timeout", P_TIMEOUT, PF_OPT}},
 	 .exec = do_select, .usage = "RLIST WLIST XLIST [TIMEOUT]",
-	 .summary = "wait until sockets are readable or writable: (r, w, x)",
+	 .summary = N_("wait until sockets are readable or writable: (r, w, x)"),
 	 .python = "select.select(r, w, x, timeout)", .c_call = "poll(2)",
-	 .errors = "EBADF: a closed socket is in a list\n",
+	 .errors = N_("EBADF: a closed socket is in a list\n"),
 	 .example = "r, w, x = select [srv, c] [] [] 1.0"},
 	{.name = "bytearray", .group = "buffers", .params = {{"source", P_ANY, PF_OPT}},
 	 .exec = do_bytearray, .usage = "[N|BYTES]",
-	 .summary = "a mutable buffer of N zero bytes, for recv_into",
+	 .summary = N_("a mutable buffer of N zero bytes, for recv_into"),
 	 .python = "bytearray(16)", .c_call = "malloc(3)",
 	 .errors = "", .example = "buf = bytearray 16"},
 	{.name = "bytes", .group = "buffers", .params = {{"source", P_ANY, PF_OPT}},
 	 .exec = do_bytes, .usage = "[N|STR|BYTEARRAY]",
-	 .summary = "N zero bytes, or the bytes of a string or bytearray",
+	 .summary = N_("N zero bytes, or the bytes of a string or bytearray"),
 	 .python = "bytes(16)", .c_call = "calloc(3)",
 	 .errors = "", .example = "bytes buf"},
 	{.name = NULL},

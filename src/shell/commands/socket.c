@@ -1,10 +1,14 @@
 /* socket.c - the methods of a socket object, each also a command whose
  * first argument is the socket: s.recv 10 is recv s 10. */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "../../core/errors.h"
 #include "../../core/sock.h"
@@ -45,7 +49,7 @@ static enum cmd_status do_listen(struct cmd_call *c)
 	if (backlog < 0)
 		backlog = 0;
 	if (backlog > 0x7fffffff)
-		return cmd_fail(c, "backlog too large");
+		return cmd_fail(c, _("backlog too large"));
 	int e = sk_listen(SOCK(c)->fd, (int)backlog);
 	return e ? cmd_errno(c, e) : CMD_OK;
 }
@@ -76,6 +80,10 @@ static enum cmd_status do_close(struct cmd_call *c)
 {
 	struct sockobj *s = SOCK(c);
 	if (s->fd < 0)
+		return CMD_OK;
+	/* Python keeps the descriptor for the files makefile() made. */
+	s->closed = true;
+	if (s->io_refs > 0)
 		return CMD_OK;
 	int fd = s->fd;
 	s->fd = -1;
@@ -147,49 +155,11 @@ static enum cmd_status do_getsockname(struct cmd_call *c)
 	return get_name(c, false);
 }
 
-/* A decoded option as the value Python would give (names where the
- * contract asks for them). */
-static struct value *optval_value(const struct optval *o)
-{
-	switch (o->type) {
-	case OT_LINGER:
-		return v_tuple(2, v_int(o->pair[0]), v_int(o->pair[1]));
-	case OT_TIMEVAL:
-		return v_float(o->f);
-	case OT_SOCKTYPE:
-		return v_const(CK_SOCK, o->i);
-	case OT_FAMILY:
-		return v_const(CK_AF, o->i);
-	case OT_PROTOCOL:
-		return v_const(CK_IPPROTO, o->i);
-	case OT_ERRNO:
-		return v_const(CK_ERRNO, o->i);
-	case OT_STRING:
-	case OT_INADDR:
-		return v_cstr(o->s);
-	case OT_UCRED:
-	case OT_STRUCT: {
-		struct value **items = xmalloc(sizeof *items * (2 * (size_t)o->nfields + 1));
-		for (int i = 0; i < o->nfields; i++) {
-			items[2 * i] = v_cstr(o->fields[i].key);
-			items[2 * i + 1] = v_int(o->fields[i].val);
-		}
-		struct value *d = v_seq(T_DICT, items, 2 * (size_t)o->nfields);
-		free(items);
-		return d;
-	}
-	case OT_BYTES:
-		return v_bytes(o->raw, o->rawlen);
-	default:
-		return v_int(o->i);
-	}
-}
-
 static enum cmd_status getsockopt_raw(struct cmd_call *c, int level, int opt,
                                       long long buflen)
 {
 	if (buflen < 0 || buflen > 1024)
-		return cmd_fail(c, "getsockopt buflen out of range");
+		return cmd_fail(c, _("getsockopt buflen out of range"));
 	unsigned char buf[1024];
 	socklen_t len = (socklen_t)buflen;
 	int e = sk_getsockopt(SOCK(c)->fd, level, opt, buf, &len);
@@ -202,7 +172,7 @@ static enum cmd_status getsockopt_raw(struct cmd_call *c, int level, int opt,
 static enum cmd_status do_getsockopt(struct cmd_call *c)
 {
 	int level = (int)arg_int(c, 1, 0), opt = (int)arg_int(c, 2, 0);
-	if (c->argv[3])
+	if (c->argv[3] && arg_int(c, 3, 0) != 0) /* buflen 0: typed, as Python */
 		return getsockopt_raw(c, level, opt, arg_int(c, 3, 0));
 	const struct sockopt_desc *d = sockopt_find(level, opt);
 	unsigned char buf[1024];
@@ -221,9 +191,9 @@ static enum cmd_status do_getsockopt(struct cmd_call *c)
 		return CMD_OK;
 	}
 	if (sockopt_decode(d, buf, len, &o))
-		return cmd_fail(c, "%s: unexpected option length %u", d->name,
+		return cmd_fail(c, _("%s: unexpected option length %u"), d->name,
 		                (unsigned)len);
-	c->result = optval_value(&o);
+	c->result = optval_to_value(&o);
 	return CMD_OK;
 }
 
@@ -241,7 +211,7 @@ static int optval_from_value(struct cmd_call *c, const struct value *v,
 		o->f = v->u.f;
 	} else if (v_is_bytes_like(v)) {
 		if (v->u.s.len > sizeof o->raw)
-			return cmd_fail(c, "option value too long"), -1;
+			return cmd_fail(c, _("option value too long")), -1;
 		o->type = OT_BYTES;
 		memcpy(o->raw, v->u.s.p, v->u.s.len);
 		o->rawlen = v->u.s.len;
@@ -265,8 +235,8 @@ static int optval_from_value(struct cmd_call *c, const struct value *v,
 		else if (v_is_int(second))
 			o->ifindex = (long)v_int_of(second);
 	} else {
-		return cmd_fail(c, "argument 3 (value): expected an int, bytes, a "
-		                "float, a string or a pair, got %s",
+		return cmd_fail(c, _("argument 3 (value): expected an int, bytes, a "
+		                   "float, a string or a pair, got %s"),
 		                v_type_name(v)), -1;
 	}
 	return 0;
@@ -279,6 +249,9 @@ static enum cmd_status do_setsockopt(struct cmd_call *c)
 	struct optval o;
 	if (optval_from_value(c, c->argv[3], d, &o))
 		return CMD_ERROR;
+	/* Python passes an int option as a C int. */
+	if (o.type == OT_INT && (o.i > INT_MAX || o.i < INT_MIN))
+		return cmd_fail(c, _("signed integer is greater than maximum"));
 	unsigned char buf[512];
 	socklen_t len = 0;
 	if (!d && o.type == OT_INT) {
@@ -289,8 +262,8 @@ static enum cmd_status do_setsockopt(struct cmd_call *c)
 		memcpy(buf, o.raw, o.rawlen);
 		len = (socklen_t)o.rawlen;
 	} else if (!d || sockopt_encode(d, &o, buf, sizeof buf, &len)) {
-		return cmd_fail(c, "%s does not take a value of that kind",
-		                d ? d->name : "this option");
+		return cmd_fail(c, _("%s does not take a value of that kind"),
+		                d ? d->name : _("this option"));
 	}
 	int e = sk_setsockopt(SOCK(c)->fd, level, opt, buf, len);
 	return e ? cmd_errno(c, e) : CMD_OK;
@@ -299,9 +272,9 @@ static enum cmd_status do_setsockopt(struct cmd_call *c)
 static int check_bufsize(struct cmd_call *c, long long n, const char *what)
 {
 	if (n < 0)
-		return cmd_fail(c, "negative buffersize in %s", what), -1;
+		return cmd_fail(c, _("negative buffersize in %s"), what), -1;
 	if (n > MAX_BUFSIZE)
-		return cmd_fail(c, "buffersize too large (at most 1 GiB)"), -1;
+		return cmd_fail(c, _("buffersize too large (at most 1 GiB)")), -1;
 	return 0;
 }
 
@@ -311,7 +284,14 @@ static enum cmd_status recv_common(struct cmd_call *c, bool from)
 	long long n = arg_int(c, 1, 0);
 	if (check_bufsize(c, n, c->cmd->name))
 		return CMD_ERROR;
-	char *buf = xmalloc((size_t)n + 1);
+	if (n == 0 && !from) {
+		/* Python's recv(0) answers b'' without asking the kernel. */
+		c->result = v_bytes("", 0);
+		return CMD_OK;
+	}
+	/* Zeroed: with MSG_TRUNC on a stream the kernel discards the bytes
+	 * without copying them (Python shows stale memory there). */
+	char *buf = xcalloc((size_t)n + 1, 1);
 	struct sk_addr a = {.len = 0};
 	size_t got = 0;
 	int e = sk_recv(s->fd, buf, (size_t)n, (int)arg_int(c, 2, 0), s->timeout,
@@ -346,9 +326,15 @@ static enum cmd_status recv_into_common(struct cmd_call *c, bool from)
 	if (n == 0)
 		n = (long long)buf->u.s.len;
 	if (n < 0)
-		return cmd_fail(c, "negative buffersize in %s", c->cmd->name);
+		return cmd_fail(c, _("negative buffersize in %s"), c->cmd->name);
 	if ((size_t)n > buf->u.s.len)
-		return cmd_fail(c, "buffer too small for requested bytes");
+		return cmd_fail(c, _("buffer too small for requested bytes"));
+	if (n == 0 && !from) {
+		/* Nothing to read into: Linux answers 0 at once; some kernels
+		 * (gVisor) would block instead. */
+		c->result = v_int(0);
+		return CMD_OK;
+	}
 	struct sk_addr a = {.len = 0};
 	size_t got = 0;
 	int e = sk_recv(s->fd, buf->u.s.p, (size_t)n, (int)arg_int(c, 3, 0),
@@ -460,236 +446,354 @@ static enum cmd_status do_proto(struct cmd_call *c)
 	return CMD_OK;
 }
 
+/* Python's fallback when sendfile(2) fails at once: read and send. */
+static int sendfile_by_send(struct sockobj *s, int fd, long long offset,
+                            long long count, size_t *total)
+{
+	char buf[8192];
+	for (;;) {
+		size_t want = sizeof buf;
+		if (count && (long long)want > count - (long long)*total)
+			want = (size_t)(count - (long long)*total);
+		if (want == 0)
+			return 0;
+		ssize_t n = pread(fd, buf, want, (off_t)(offset + (long long)*total));
+		if (n < 0)
+			return errno;
+		if (n == 0)
+			return 0;
+		size_t sent = 0;
+		int e = sk_sendall(s->fd, buf, (size_t)n, 0, s->timeout, &sent);
+		*total += sent;
+		if (e)
+			return e;
+	}
+}
+
+/* Python's loop: blocks of the file size (at most 1 GiB) or of what is
+ * left of COUNT, until the end of the file. */
+static int sendfile_loop(struct sockobj *s, int fd, long long size,
+                         long long offset, long long count, size_t *total)
+{
+	for (;;) {
+		long long block = count ? count - (long long)*total : size;
+		if (block <= 0)
+			return 0;
+		if (block > (1LL << 30))
+			block = 1LL << 30;
+		size_t sent = 0;
+		int e = sk_sendfile(s->fd, fd, &offset, (size_t)block, s->timeout,
+		                    &sent);
+		if (e && *total == 0 && e != CORE_ETIMEOUT && e != CORE_EINTERRUPTED)
+			return sendfile_by_send(s, fd, offset, count, total);
+		if (e)
+			return e;
+		if (sent == 0)
+			return 0;
+		*total += sent;
+	}
+}
+
+static enum cmd_status sendfile_checks(struct cmd_call *c)
+{
+	const struct value *count = c->argv[3];
+	if (SOCK(c)->type != SOCK_STREAM)
+		return cmd_fail(c, _("only SOCK_STREAM type sockets are supported"));
+	if (count && count->type != T_NONE && v_int_of(count) <= 0)
+		return cmd_fail(c, _("count must be a positive integer (got %lld)"),
+		                v_int_of(count));
+	if (arg_int(c, 2, 0) < 0)
+		return cmd_fail(c, _("negative seek position %lld"), arg_int(c, 2, 0));
+	return CMD_OK;
+}
+
+/* open(path, 'rb') as Python does it: a directory is EISDIR. */
+static int open_rb(struct cmd_call *c, const char *path, struct stat *st)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int e = fd < 0 ? errno : fstat(fd, st) ? errno : 0;
+	if (!e && S_ISDIR(st->st_mode))
+		e = EISDIR;
+	if (!e)
+		return fd;
+	if (fd >= 0)
+		close(fd);
+	char *why = fmt_errno(e);
+	cmd_fail(c, "%s: '%s'", why, path);
+	free(why);
+	return -1;
+}
+
+static enum cmd_status do_sendfile(struct cmd_call *c)
+{
+	struct sockobj *s = SOCK(c);
+	struct stat st;
+	if (sendfile_checks(c))
+		return CMD_ERROR;
+	int fd = open_rb(c, c->argv[1]->u.s.p, &st);
+	if (fd < 0)
+		return CMD_ERROR;
+	size_t total = 0;
+	int e = 0;
+	if (st.st_size > 0 && s->timeout == 0) {
+		close(fd);
+		return cmd_fail(c, _("non-blocking sockets are not supported"));
+	}
+	if (st.st_size > 0)
+		e = sendfile_loop(s, fd, (long long)st.st_size, arg_int(c, 2, 0),
+		                  arg_int(c, 3, 0), &total);
+	close(fd);
+	if (e)
+		return cmd_errno(c, e);
+	c->result = v_int((long long)total);
+	return CMD_OK;
+}
+
 #define SELF {"socket", P_SOCK, 0}
-#define SOCKOPT_ERRORS "ENOPROTOOPT: the option does not exist at that level\n" \
-	"EBADF: the socket is closed\n"
 
 const struct cmd_entry cmd_socket_table[] = {
 	{.name = "accept", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF},
 	 .exec = do_accept, .usage = "SOCK",
-	 .summary = "wait for a connection on a listening socket; returns (conn, address)",
+	 .summary = N_("wait for a connection on a listening socket; returns (conn, address)"),
 	 .python = "conn, address = sock.accept()", .c_call = "accept4(2)",
-	 .errors = "EINVAL: the socket is not listening (call listen first)\n"
+	 .errors = N_("EINVAL: the socket is not listening (call listen first)\n"
 	           "EAGAIN: non-blocking and nobody is waiting\n"
-	           "timed out: the timeout ran out before a client came\n",
+	           "timed out: the timeout ran out before a client came\n"),
 	 .example = "conn, peer = srv.accept"},
 	{.name = "bind", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF, {"address", P_ADDR, 0}},
 	 .exec = do_bind, .usage = "SOCK ADDRESS",
-	 .summary = "give the socket a local address (host port, a path, or @abstract)",
+	 .summary = N_("give the socket a local address (host port, a path, or @abstract)"),
 	 .python = "sock.bind(address)", .c_call = "bind(2)",
-	 .errors = "EADDRINUSE: another socket has that address (SO_REUSEADDR helps after TIME_WAIT)\n"
+	 .errors = N_("EADDRINUSE: another socket has that address (SO_REUSEADDR helps after TIME_WAIT)\n"
 	           "EADDRNOTAVAIL: the host is not an address of this machine\n"
 	           "EACCES: ports below 1024 need root\n"
-	           "EINVAL: the socket is bound already\n",
+	           "EINVAL: the socket is bound already\n"),
 	 .example = "s.bind 127.0.0.1 0"},
 	{.name = "close", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF},
 	 .exec = do_close, .usage = "SOCK",
-	 .summary = "close the socket; its variable stays, showing [closed]",
+	 .summary = N_("close the socket; its variable stays, showing [closed]"),
 	 .python = "sock.close()", .c_call = "close(2)",
 	 .errors = "", .example = "s.close"},
 	{.name = "connect", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF, {"address", P_ADDR, 0}},
 	 .exec = do_connect, .usage = "SOCK ADDRESS",
-	 .summary = "connect to a remote address",
+	 .summary = N_("connect to a remote address"),
 	 .python = "sock.connect(address)", .c_call = "connect(2)",
-	 .errors = "ECONNREFUSED: nothing listens on that port\n"
+	 .errors = N_("ECONNREFUSED: nothing listens on that port\n"
 	           "ETIMEDOUT: no answer from the host\n"
 	           "EISCONN: the socket is connected already\n"
-	           "EINPROGRESS: non-blocking connect under way\n",
+	           "EINPROGRESS: non-blocking connect under way\n"),
 	 .example = "c.connect 127.0.0.1 8080"},
 	{.name = "connect_ex", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF, {"address", P_ADDR, 0}},
 	 .exec = do_connect_ex, .usage = "SOCK ADDRESS",
-	 .summary = "connect, returning the errno (0 for success) instead of failing",
+	 .summary = N_("connect, returning the errno (0 for success) instead of failing"),
 	 .python = "err = sock.connect_ex(address)", .c_call = "connect(2)",
-	 .errors = "timed out: the timeout ran out (this one still fails)\n",
+	 .errors = N_("timed out: the timeout ran out (this one still fails)\n"),
 	 .example = "c.connect_ex 127.0.0.1 1"},
 	{.name = "detach", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF},
 	 .exec = do_detach, .usage = "SOCK",
-	 .summary = "forget the descriptor without closing it; returns it",
-	 .python = "fd = sock.detach()", .c_call = "(none)",
+	 .summary = N_("forget the descriptor without closing it; returns it"),
+	 .python = "fd = sock.detach()", .c_call = N_("(none)"),
 	 .errors = "", .example = "fd = s.detach"},
 	{.name = "dup", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF},
 	 .exec = do_dup, .usage = "SOCK",
-	 .summary = "a second socket object on a duplicate descriptor",
+	 .summary = N_("a second socket object on a duplicate descriptor"),
 	 .python = "s2 = sock.dup()", .c_call = "fcntl(2) F_DUPFD_CLOEXEC",
-	 .errors = "EMFILE: too many open descriptors\n", .example = "s2 = s.dup"},
+	 .errors = N_("EMFILE: too many open descriptors\n"), .example = "s2 = s.dup"},
 	{.name = "fileno", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF},
 	 .exec = do_fileno, .usage = "SOCK",
-	 .summary = "the descriptor number (-1 once closed)",
-	 .python = "sock.fileno()", .c_call = "(the int itself)",
+	 .summary = N_("the descriptor number (-1 once closed)"),
+	 .python = "sock.fileno()", .c_call = N_("(the int itself)"),
 	 .errors = "", .example = "s.fileno"},
 	{.name = "get_inheritable", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF},
 	 .exec = do_get_inheritable, .usage = "SOCK",
-	 .summary = "whether child processes inherit the descriptor (FD_CLOEXEC clear)",
+	 .summary = N_("whether child processes inherit the descriptor (FD_CLOEXEC clear)"),
 	 .python = "sock.get_inheritable()", .c_call = "fcntl(2) F_GETFD",
-	 .errors = "EBADF: the socket is closed\n", .example = "s.get_inheritable"},
+	 .errors = N_("EBADF: the socket is closed\n"), .example = "s.get_inheritable"},
 	{.name = "set_inheritable", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF, {"inheritable", P_BOOL, 0}},
 	 .exec = do_set_inheritable, .usage = "SOCK BOOL",
-	 .summary = "let child processes inherit the descriptor, or not",
+	 .summary = N_("let child processes inherit the descriptor, or not"),
 	 .python = "sock.set_inheritable(True)", .c_call = "fcntl(2) F_SETFD",
-	 .errors = "EBADF: the socket is closed\n",
+	 .errors = N_("EBADF: the socket is closed\n"),
 	 .example = "s.set_inheritable True"},
 	{.name = "getpeername", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF},
 	 .exec = do_getpeername, .usage = "SOCK",
-	 .summary = "the address of the other end",
+	 .summary = N_("the address of the other end"),
 	 .python = "sock.getpeername()", .c_call = "getpeername(2)",
-	 .errors = "ENOTCONN: the socket is not connected\n",
+	 .errors = N_("ENOTCONN: the socket is not connected\n"),
 	 .example = "c.getpeername"},
 	{.name = "getsockname", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF},
 	 .exec = do_getsockname, .usage = "SOCK",
-	 .summary = "the socket's own address (the port bind 0 chose)",
+	 .summary = N_("the socket's own address (the port bind 0 chose)"),
 	 .python = "sock.getsockname()", .c_call = "getsockname(2)",
-	 .errors = "EBADF: the socket is closed\n", .example = "s.getsockname"},
+	 .errors = N_("EBADF: the socket is closed\n"), .example = "s.getsockname"},
 	{.name = "getsockopt", .group = "options", .flags = CMD_METHOD,
 	 .params = {SELF, {"level", P_LEVEL, 0}, {"option", P_OPTNAME, 0},
 	            {"buflen", P_INT, PF_OPT}},
 	 .exec = do_getsockopt, .usage = "SOCK LEVEL OPTION [BUFLEN]",
-	 .summary = "read a socket option, typed (raw bytes when BUFLEN is given)",
+	 .summary = N_("read a socket option, typed (raw bytes when BUFLEN is given)"),
 	 .python = "sock.getsockopt(level, option[, buflen])",
-	 .c_call = "getsockopt(2)", .errors = SOCKOPT_ERRORS,
+	 .c_call = "getsockopt(2)",
+	 .errors = N_("ENOPROTOOPT: the option does not exist at that level\n"
+	           "EBADF: the socket is closed\n"),
 	 .example = "s.getsockopt SOL_SOCKET SO_RCVBUF"},
 	{.name = "setsockopt", .group = "options", .flags = CMD_METHOD,
 	 .params = {SELF, {"level", P_LEVEL, 0}, {"option", P_OPTNAME, 0},
 	            {"value", P_OPTVAL, 0}},
 	 .exec = do_setsockopt, .usage = "SOCK LEVEL OPTION VALUE",
-	 .summary = "set a socket option: an int, (onoff, seconds), float seconds, a string or bytes",
+	 .summary = N_("set a socket option: an int, (onoff, seconds), float seconds, a string or bytes"),
 	 .python = "sock.setsockopt(level, option, value)",
 	 .c_call = "setsockopt(2)",
-	 .errors = SOCKOPT_ERRORS "EINVAL: the value is of the wrong size or out of range\n",
+	 .errors = N_("ENOPROTOOPT: the option does not exist at that level\n"
+	           "EBADF: the socket is closed\n"
+	           "EINVAL: the value is of the wrong size or out of range\n"),
 	 .example = "s.setsockopt SOL_SOCKET SO_REUSEADDR 1"},
 	{.name = "listen", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF, {"backlog", P_INT, PF_OPT}},
 	 .exec = do_listen, .usage = "SOCK [BACKLOG]",
-	 .summary = "make a stream socket accept connections",
+	 .summary = N_("make a stream socket accept connections"),
 	 .python = "sock.listen([backlog])", .c_call = "listen(2)",
-	 .errors = "EOPNOTSUPP: datagram sockets cannot listen\n"
-	           "EADDRINUSE: another socket listens on that port\n",
+	 .errors = N_("ENOTSUP: datagram sockets cannot listen (also called EOPNOTSUPP)\n"
+	           "EADDRINUSE: another socket listens on that port\n"),
 	 .example = "srv.listen 5"},
 	{.name = "recv", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF, {"bufsize", P_INT, 0}, {"flags", P_MSGFLAGS, PF_OPT}},
 	 .exec = do_recv, .usage = "SOCK BUFSIZE [FLAGS]",
-	 .summary = "receive up to BUFSIZE bytes; b'' means the peer closed",
+	 .summary = N_("receive up to BUFSIZE bytes; b'' means the peer closed"),
 	 .python = "data = sock.recv(bufsize[, flags])",
 	 .c_call = "recvfrom(2)",
-	 .errors = "EAGAIN: non-blocking and nothing has arrived\n"
+	 .errors = N_("EAGAIN: non-blocking and nothing has arrived\n"
 	           "ENOTCONN: a stream socket that is not connected\n"
 	           "ECONNRESET: the peer reset the connection\n"
-	           "timed out: the timeout ran out before data came\n",
+	           "timed out: the timeout ran out before data came\n"),
 	 .example = "conn.recv 1024"},
 	{.name = "recvfrom", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF, {"bufsize", P_INT, 0}, {"flags", P_MSGFLAGS, PF_OPT}},
 	 .exec = do_recvfrom, .usage = "SOCK BUFSIZE [FLAGS]",
-	 .summary = "receive a datagram and who sent it: (data, address)",
+	 .summary = N_("receive a datagram and who sent it: (data, address)"),
 	 .python = "data, address = sock.recvfrom(bufsize[, flags])",
 	 .c_call = "recvfrom(2)",
-	 .errors = "EAGAIN: non-blocking and nothing has arrived\n"
-	           "timed out: the timeout ran out before data came\n",
+	 .errors = N_("EAGAIN: non-blocking and nothing has arrived\n"
+	           "timed out: the timeout ran out before data came\n"),
 	 .example = "data, frm = u.recvfrom 100"},
 	{.name = "recv_into", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF, {"buffer", P_BUFFER, 0}, {"nbytes", P_INT, PF_OPT},
 	            {"flags", P_MSGFLAGS, PF_OPT}},
 	 .exec = do_recv_into, .usage = "SOCK BYTEARRAY [NBYTES [FLAGS]]",
-	 .summary = "receive into a bytearray; returns the count",
+	 .summary = N_("receive into a bytearray; returns the count"),
 	 .python = "n = sock.recv_into(buffer[, nbytes[, flags]])",
 	 .c_call = "recvfrom(2)",
-	 .errors = "EAGAIN: non-blocking and nothing has arrived\n",
+	 .errors = N_("EAGAIN: non-blocking and nothing has arrived\n"),
 	 .example = "buf = bytearray 16; n = b.recv_into buf"},
 	{.name = "recvfrom_into", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF, {"buffer", P_BUFFER, 0}, {"nbytes", P_INT, PF_OPT},
 	            {"flags", P_MSGFLAGS, PF_OPT}},
 	 .exec = do_recvfrom_into, .usage = "SOCK BYTEARRAY [NBYTES [FLAGS]]",
-	 .summary = "receive a datagram into a bytearray: (count, address)",
+	 .summary = N_("receive a datagram into a bytearray: (count, address)"),
 	 .python = "n, address = sock.recvfrom_into(buffer[, nbytes[, flags]])",
 	 .c_call = "recvfrom(2)",
-	 .errors = "EAGAIN: non-blocking and nothing has arrived\n",
+	 .errors = N_("EAGAIN: non-blocking and nothing has arrived\n"),
 	 .example = "n, frm = u.recvfrom_into buf"},
 	{.name = "send", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF, {"data", P_DATA, 0}, {"flags", P_MSGFLAGS, PF_OPT}},
 	 .exec = do_send, .usage = "SOCK DATA [FLAGS]",
-	 .summary = "send bytes; returns how many the kernel took",
+	 .summary = N_("send bytes; returns how many the kernel took"),
 	 .python = "n = sock.send(data[, flags])", .c_call = "sendto(2)",
-	 .errors = "EPIPE: the peer has closed (SIGPIPE is ignored here)\n"
+	 .errors = N_("EPIPE: the peer has closed (SIGPIPE is ignored here)\n"
 	           "ECONNRESET: the peer reset the connection\n"
 	           "EAGAIN: non-blocking and the send buffer is full\n"
-	           "ENOTCONN: the socket is not connected\n",
+	           "ENOTCONN: the socket is not connected\n"),
 	 .example = "c.send b'hello'"},
 	{.name = "sendall", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF, {"data", P_DATA, 0}, {"flags", P_MSGFLAGS, PF_OPT}},
 	 .exec = do_sendall, .usage = "SOCK DATA [FLAGS]",
-	 .summary = "send every byte, looping over short sends",
-	 .python = "sock.sendall(data[, flags])", .c_call = "sendto(2), repeated",
-	 .errors = "EPIPE: the peer has closed\n"
-	           "timed out: the timeout ran out part way\n",
+	 .summary = N_("send every byte, looping over short sends"),
+	 .python = "sock.sendall(data[, flags])", .c_call = N_("sendto(2), repeated"),
+	 .errors = N_("EPIPE: the peer has closed\n"
+	           "timed out: the timeout ran out part way\n"),
 	 .example = "c.sendall b'x' * 65536"},
 	{.name = "sendto", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF, {"data", P_DATA, 0}, {"flags", P_MSGFLAGS, PF_IFINT},
 	            {"address", P_ADDR, 0}},
 	 .exec = do_sendto, .usage = "SOCK DATA [FLAGS] ADDRESS",
-	 .summary = "send a datagram to an address",
+	 .summary = N_("send a datagram to an address"),
 	 .python = "n = sock.sendto(data[, flags], address)",
 	 .c_call = "sendto(2)",
-	 .errors = "EMSGSIZE: the datagram is too big\n"
-	           "EISCONN: a connected stream socket takes no address\n",
+	 .errors = N_("EMSGSIZE: the datagram is too big\n"
+	           "EISCONN: a connected stream socket takes no address\n"),
 	 .example = "u.sendto b'hi' 127.0.0.1 9999"},
+	{.name = "sendfile", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF, {"file", P_STR, 0}, {"offset", P_INT, PF_OPT},
+	            {"count", P_INT, PF_OPT}},
+	 .exec = do_sendfile, .usage = "SOCK PATH [OFFSET [COUNT]]",
+	 .summary = N_("send a file's bytes from the kernel's page cache; returns "
+	            "the count (Python takes an open file, sockshell a path)"),
+	 .python = "n = sock.sendfile(open(path, 'rb'), offset, count)",
+	 .c_call = "sendfile(2)",
+	 .errors = N_("ENOENT: no such file\n"
+	           "EPIPE: the peer has closed\n"
+	           "only SOCK_STREAM type sockets are supported: not for datagrams\n"
+	           "non-blocking sockets are not supported: timeout 0\n"),
+	 .example = "conn.sendfile /etc/hostname"},
 	{.name = "shutdown", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF, {"how", P_HOW, 0}},
 	 .exec = do_shutdown, .usage = "SOCK SHUT_RD|SHUT_WR|SHUT_RDWR",
-	 .summary = "close one or both directions; the peer's recv then returns b''",
+	 .summary = N_("close one or both directions; the peer's recv then returns b''"),
 	 .python = "sock.shutdown(how)", .c_call = "shutdown(2)",
-	 .errors = "ENOTCONN: the socket is not connected\n",
+	 .errors = N_("ENOTCONN: the socket is not connected\n"),
 	 .example = "conn.shutdown SHUT_WR"},
 	{.name = "setblocking", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF, {"flag", P_BOOL, 0}},
 	 .exec = do_setblocking, .usage = "SOCK BOOL",
-	 .summary = "False makes calls fail with EAGAIN instead of waiting",
+	 .summary = N_("False makes calls fail with EAGAIN instead of waiting"),
 	 .python = "sock.setblocking(False)", .c_call = "fcntl(2) O_NONBLOCK",
 	 .errors = "", .example = "s.setblocking False"},
 	{.name = "getblocking", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF},
 	 .exec = do_getblocking, .usage = "SOCK",
-	 .summary = "False when the socket is non-blocking (timeout 0)",
+	 .summary = N_("False when the socket is non-blocking (timeout 0)"),
 	 .python = "sock.getblocking()", .c_call = "fcntl(2) F_GETFL",
 	 .errors = "", .example = "s.getblocking"},
 	{.name = "settimeout", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF, {"timeout", P_TIMEOUT, 0}},
 	 .exec = do_settimeout, .usage = "SOCK SECONDS|None",
-	 .summary = "wait at most SECONDS in each call (None: for ever, 0: never)",
+	 .summary = N_("wait at most SECONDS in each call (None: for ever, 0: never)"),
 	 .python = "sock.settimeout(2.5)", .c_call = "fcntl(2) O_NONBLOCK + poll(2)",
-	 .errors = "Timeout value out of range: negative seconds\n",
+	 .errors = N_("Timeout value out of range: negative seconds\n"),
 	 .example = "s.settimeout 0.5"},
 	{.name = "gettimeout", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF},
 	 .exec = do_gettimeout, .usage = "SOCK",
-	 .summary = "the timeout in seconds, or nothing (None) when blocking",
-	 .python = "sock.gettimeout()", .c_call = "(state kept by the library)",
+	 .summary = N_("the timeout in seconds, or nothing (None) when blocking"),
+	 .python = "sock.gettimeout()", .c_call = N_("(state kept by the library)"),
 	 .errors = "", .example = "s.gettimeout"},
 	{.name = "family", .group = "sockets", .flags = CMD_ATTR,
 	 .params = {SELF}, .exec = do_family, .usage = "SOCK",
-	 .summary = "the address family (attribute)", .python = "sock.family",
+	 .summary = N_("the address family (attribute)"), .python = "sock.family",
 	 .c_call = "getsockopt(2) SO_DOMAIN", .errors = "", .example = "s.family"},
 	{.name = "type", .group = "sockets", .flags = CMD_ATTR,
 	 .params = {SELF}, .exec = do_type, .usage = "SOCK",
-	 .summary = "the socket type (attribute)", .python = "sock.type",
+	 .summary = N_("the socket type (attribute)"), .python = "sock.type",
 	 .c_call = "getsockopt(2) SO_TYPE", .errors = "", .example = "s.type"},
 	{.name = "proto", .group = "sockets", .flags = CMD_ATTR,
 	 .params = {SELF}, .exec = do_proto, .usage = "SOCK",
-	 .summary = "the protocol number (attribute)", .python = "sock.proto",
+	 .summary = N_("the protocol number (attribute)"), .python = "sock.proto",
 	 .c_call = "getsockopt(2) SO_PROTOCOL", .errors = "", .example = "s.proto"},
 	{.name = "timeout", .group = "sockets", .flags = CMD_ATTR,
 	 .params = {SELF}, .exec = do_gettimeout, .usage = "SOCK",
-	 .summary = "the timeout (attribute)", .python = "sock.timeout",
-	 .c_call = "(state kept by the library)", .errors = "",
+	 .summary = N_("the timeout (attribute)"), .python = "sock.timeout",
+	 .c_call = N_("(state kept by the library)"), .errors = "",
 	 .example = "s.timeout"},
 	{.name = NULL},
 };

@@ -1,0 +1,55 @@
+#!/bin/sh
+# `record FILE` writes the session as a transcript that replays: a
+# recording followed by --check of it passes; record never overwrites a
+# file silently; -a appends, -f replaces; a failing transcript prints FAIL,
+# a diff and "0 passed, 1 failed" with status 1.
+SOCKSHELL=${SOCKSHELL:-./src/sockshell}
+tmp=$(mktemp -d) || exit 1
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+"$SOCKSHELL" -c "record $tmp/rec.txt
+a, b = socketpair
+a.send b'ping'
+b.recv 10
+echo ''
+errno ENOENT
+b.recv 1 MSG_DONTWAIT
+htons 80
+record off
+htons 1" >"$tmp/out" || true
+[ -s "$tmp/rec.txt" ] || fail "nothing recorded"
+grep -q '^sock> htons 1$' "$tmp/rec.txt" && fail "recorded after record off"
+grep -q '^sock> record' "$tmp/rec.txt" && fail "recorded the record line"
+grep -q '^<BLANKLINE>$' "$tmp/rec.txt" || fail "an empty output line is not <BLANKLINE>"
+"$SOCKSHELL" --check "$tmp/rec.txt" >"$tmp/check" || { cat "$tmp/rec.txt" "$tmp/check"; fail "the recording does not replay"; }
+grep -qx "1 passed, 0 failed" "$tmp/check" || fail "no summary line"
+
+# An existing file is never replaced without -f.
+out=$("$SOCKSHELL" -c "record $tmp/rec.txt")
+[ "$out" = "error: record: $tmp/rec.txt exists (record -f FILE replaces it, record -a FILE appends)" ] ||
+	fail "overwrite not refused: $out"
+"$SOCKSHELL" -c "record -a $tmp/rec.txt
+htons 2" >/dev/null
+tail -n 2 "$tmp/rec.txt" | tr '\n' ' ' | grep -qx "sock> htons 2 512 " || fail "-a did not append"
+"$SOCKSHELL" -c "record -f $tmp/rec.txt
+htons 3" >/dev/null
+[ "$(cat "$tmp/rec.txt")" = "$(printf 'sock> htons 3\n768')" ] || fail "-f did not replace"
+
+# A transcript that fails: FAIL, a unified diff, the summary, status 1.
+printf 'sock> htons 80\n20481\n' >"$tmp/bad.txt"
+"$SOCKSHELL" --check "$tmp/bad.txt" >"$tmp/badout"
+status=$?
+[ $status -eq 1 ] || fail "status $status for a failing transcript"
+cat >"$tmp/want" <<EOW
+FAIL $tmp/bad.txt
+--- $tmp/bad.txt
++++ $tmp/bad.txt (actual)
+@@ -1,2 +1,2 @@
+ sock> htons 80
+-20481
++20480
+0 passed, 1 failed
+EOW
+diff -u "$tmp/want" "$tmp/badout" || fail "unexpected --check output"
+echo "record and --check: ok"

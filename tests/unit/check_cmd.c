@@ -1,0 +1,155 @@
+/* check_cmd.c - walks the command table: every command has the whole of
+ * its help, a signature the checker can use, and an example that parses. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "suites.h"
+#include "cmd.h"
+#include "parser.h"
+#include "shell.h"
+
+static const char *const groups[] = {"sockets", "options", "addresses", "names",
+                                     "byte order", "buffers", "files", "shell", NULL};
+
+static bool known_group(const char *g)
+{
+	for (size_t i = 0; groups[i]; i++)
+		if (!strcmp(groups[i], g))
+			return true;
+	return false;
+}
+
+START_TEST(every_command_has_full_help)
+{
+	const struct cmd_entry *e;
+	size_t n = 0;
+	for (size_t i = 0; (e = cmd_at(i)); i++, n++) {
+		ck_assert_msg(e->name && *e->name, "row %zu has no name", i);
+		ck_assert_msg(e->group && known_group(e->group), "%s: group", e->name);
+		ck_assert_msg(e->usage != NULL, "%s: usage", e->name);
+		ck_assert_msg(e->summary && *e->summary, "%s: summary", e->name);
+		ck_assert_msg(e->python && *e->python, "%s: python", e->name);
+		ck_assert_msg(e->c_call && *e->c_call, "%s: c_call", e->name);
+		ck_assert_msg(e->errors != NULL, "%s: errors", e->name);
+		ck_assert_msg(e->example && *e->example, "%s: example", e->name);
+		ck_assert_msg(e->exec != NULL, "%s: exec", e->name);
+	}
+	ck_assert_uint_gt(n, 60);
+}
+END_TEST
+
+START_TEST(every_signature_is_well_formed)
+{
+	const struct cmd_entry *e;
+	for (size_t i = 0; (e = cmd_at(i)); i++) {
+		size_t np = cmd_nparams(e);
+		bool optional = false;
+		for (size_t k = 0; k < np; k++) {
+			const struct param *p = &e->params[k];
+			/* Required parameters never follow optional ones. */
+			if (!(p->flags & (PF_OPT | PF_IFINT | PF_REST)))
+				ck_assert_msg(!optional, "%s: %s after optional", e->name,
+				              p->name);
+			else if (!(p->flags & PF_IFINT))
+				optional = true;
+			if (p->flags & PF_REST)
+				ck_assert_msg(k == np - 1, "%s: rest not last", e->name);
+			for (size_t j = 0; j < k; j++)
+				ck_assert_msg(strcmp(e->params[j].name, p->name),
+				              "%s: %s twice", e->name, p->name);
+		}
+		if (e->flags & (CMD_METHOD | CMD_ATTR))
+			ck_assert_msg(np > 0 && e->params[0].type == P_SOCK,
+			              "%s: a method takes the socket first", e->name);
+	}
+}
+END_TEST
+
+START_TEST(every_example_parses_and_names_its_command)
+{
+	struct shell sh;
+	shell_init(&sh);
+	const struct cmd_entry *e;
+	for (size_t i = 0; (e = cmd_at(i)); i++) {
+		struct stmt **st;
+		size_t n;
+		struct parse_error err;
+		int r = parse_line(e->example, strlen(e->example), &st, &n, &err);
+		ck_assert_msg(r == 0, "%s: example '%s' does not parse: %s", e->name,
+		              e->example, r ? err.msg : "");
+		stmts_free(st, n);
+		ck_assert_msg(strstr(e->example, e->name) != NULL,
+		              "%s: example does not use it", e->name);
+	}
+	shell_free(&sh);
+}
+END_TEST
+
+START_TEST(help_prints_each_command)
+{
+	struct shell sh;
+	shell_init(&sh);
+	const struct cmd_entry *e;
+	for (size_t i = 0; (e = cmd_at(i)); i++) {
+		struct strbuf out = {0};
+		char *line = xasprintf("help %s%s", e->flags & CMD_FILE ? "file." : "",
+		                       e->name);
+		out_capture(&out);
+		int r = shell_run_line(&sh, line, strlen(line));
+		out_capture(NULL);
+		ck_assert_msg(r == 0, "%s failed: %s", line, out.p);
+		ck_assert_msg(strstr(out.p, "Python:") && strstr(out.p, "C:") &&
+		                      strstr(out.p, "Example:") &&
+		                      strstr(out.p, e->summary),
+		              "%s: incomplete help:\n%s", e->name, out.p);
+		sb_free(&out);
+		free(line);
+	}
+	shell_free(&sh);
+}
+END_TEST
+
+START_TEST(help_of_unknown_topic_is_one_error_line)
+{
+	struct shell sh;
+	shell_init(&sh);
+	struct strbuf out = {0};
+	out_capture(&out);
+	int r = shell_run_line(&sh, "help frobnicate", 15);
+	out_capture(NULL);
+	ck_assert_int_eq(r, 1);
+	ck_assert_str_eq(out.p, "error: help: no help for 'frobnicate' (help lists "
+	                        "the commands)\n");
+	sb_free(&out);
+	shell_free(&sh);
+}
+END_TEST
+
+START_TEST(help_explains_a_constant)
+{
+	struct shell sh;
+	shell_init(&sh);
+	struct strbuf out = {0};
+	out_capture(&out);
+	shell_run_line(&sh, "help SO_REUSEADDR", 17);
+	out_capture(NULL);
+	ck_assert_msg(!strncmp(out.p, "SO_REUSEADDR = 2 (", 18), "%s", out.p);
+	ck_assert_ptr_nonnull(strstr(out.p, "option at level SOL_SOCKET"));
+	sb_free(&out);
+	shell_free(&sh);
+}
+END_TEST
+
+Suite *make_cmd_suite(void)
+{
+	Suite *s = suite_create("cmd");
+	TCase *tc = tcase_create("table");
+	tcase_add_test(tc, every_command_has_full_help);
+	tcase_add_test(tc, every_signature_is_well_formed);
+	tcase_add_test(tc, every_example_parses_and_names_its_command);
+	tcase_add_test(tc, help_prints_each_command);
+	tcase_add_test(tc, help_of_unknown_topic_is_one_error_line);
+	tcase_add_test(tc, help_explains_a_constant);
+	suite_add_tcase(s, tc);
+	return s;
+}
