@@ -981,6 +981,9 @@ static int collect_args(struct shell *sh, const struct cmd_entry *e,
 				c->argnode[k] = a->kind == N_STMT ? a : NULL;
 				if (t == P_STMT && a->kind != N_STMT)
 					c->argnode[k] = a;
+			} else {
+				/* Too many: bind_all says so; the text is not kept. */
+				free(txt);
 			}
 			vals[(*nvals)++] = v_none();
 			k++;

@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "../core/sock.h"
 #include "cmd.h"
@@ -200,26 +201,161 @@ static int run_lines(struct shell *sh, const struct transcript *t)
 	return status;
 }
 
+/* Is line [P, P+N) a prompt line, as the transcript reader has them:
+ * the prompt, or "sock>" alone? */
+static bool prompt_line(const char *p, size_t n)
+{
+	size_t plen = strlen(TRANSCRIPT_PROMPT);
+	if (n >= plen && !memcmp(p, TRANSCRIPT_PROMPT, plen))
+		return true;
+	return n == plen - 1 && !memcmp(p, TRANSCRIPT_PROMPT, plen - 1);
+}
+
+/* The end of the line at TEXT + START, and its length less a CR before
+ * the newline (or before the end of the text). */
+static size_t line_at(const char *text, size_t len, size_t start, size_t *n)
+{
+	const char *nl = memchr(text + start, '\n', len - start);
+	size_t end = nl ? (size_t)(nl - text) : len;
+	*n = end - start - (end > start && text[end - 1] == '\r');
+	return end;
+}
+
+/* A plain script (no prompt line, no NUL byte) runs straight from its
+ * text: no copy of each line, so a large script costs its size once. */
+static bool plain_script(const char *text, size_t len)
+{
+	if (memchr(text, '\0', len))
+		return false;
+	for (size_t start = 0, n; start < len;) {
+		size_t end = line_at(text, len, start, &n);
+		if (prompt_line(text + start, n))
+			return false;
+		start = end + 1;
+	}
+	return true;
+}
+
+static int run_plain(struct shell *sh, const char *text, size_t len)
+{
+	int status = 0;
+	int line = 0;
+	for (size_t start = 0, n; start < len && !sh->exiting;) {
+		size_t end = line_at(text, len, start, &n);
+		sh->line = ++line;
+		status = shell_run_line(sh, text + start, n);
+		if (status && sh->errexit)
+			return 1;
+		start = end + 1;
+	}
+	return status;
+}
+
+/* All of F, read into one buffer sized from the file when it is a
+ * regular one (a large script then costs its size, once). */
+static struct strbuf read_all(FILE *f)
+{
+	struct strbuf b = {0};
+	struct stat st;
+	b.cap = 65536;
+	/* Room for the whole file, a byte to see the end by, and the NUL. */
+	if (!fstat(fileno(f), &st) && S_ISREG(st.st_mode) && st.st_size > 0)
+		b.cap = (size_t)st.st_size + 2;
+	b.p = xmalloc(b.cap);
+	for (;;) {
+		if (b.cap - b.len < 2) {
+			b.cap *= 2;
+			b.p = xrealloc(b.p, b.cap);
+		}
+		size_t want = b.cap - b.len - 1;
+		size_t r = fread(b.p + b.len, 1, want, f);
+		b.len += r;
+		if (r < want)
+			break;
+	}
+	b.p[b.len] = '\0';
+	return b;
+}
+
+/* The length of LINE (N bytes read by getline) less its "\n" or "\r\n". */
+static size_t chomp(const char *line, size_t n)
+{
+	if (n && line[n - 1] == '\n')
+		n--;
+	if (n && line[n - 1] == '\r')
+		n--;
+	return n;
+}
+
+/* Is F a regular file holding a plain script? Reads it through once and
+ * goes back to where it was. */
+static bool plain_file(FILE *f)
+{
+	struct stat st;
+	off_t at = ftello(f);
+	if (fstat(fileno(f), &st) || !S_ISREG(st.st_mode) || at < 0)
+		return false;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	bool plain = true;
+	while (plain && (n = getline(&line, &cap, f)) > 0)
+		plain = !memchr(line, '\0', (size_t)n) &&
+		        !prompt_line(line, chomp(line, (size_t)n));
+	free(line);
+	clearerr(f);
+	return fseeko(f, at, SEEK_SET) == 0 && plain;
+}
+
+/* A plain script in a file runs as it is read: however long the script,
+ * it costs one line of memory. */
+static int run_plain_file(struct shell *sh, FILE *f)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int status = 0, lineno = 0;
+	while (!sh->exiting && (n = getline(&line, &cap, f)) > 0) {
+		sh->line = ++lineno;
+		status = shell_run_line(sh, line, chomp(line, (size_t)n));
+		if (status && sh->errexit) {
+			status = 1;
+			break;
+		}
+	}
+	free(line);
+	return status;
+}
+
 int shell_run_file(struct shell *sh, const char *path, FILE *f)
 {
-	struct strbuf text = {0};
-	char buf[65536];
-	size_t n;
-	while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-		sb_add(&text, buf, n);
-	struct transcript t;
-	if (transcript_parse(text.p ? text.p : "", text.len, &t)) {
-		sb_free(&text);
-		return 1;
-	}
-	sb_free(&text);
 	const char *oldfile = sh->file;
 	int oldline = sh->line;
 	sh->file = path;
-	int status = run_lines(sh, &t);
+	if (plain_file(f)) {
+		int status = run_plain_file(sh, f);
+		sh->file = oldfile;
+		sh->line = oldline;
+		return status;
+	}
+	struct strbuf text = read_all(f);
+	int status;
+	if (plain_script(text.p ? text.p : "", text.len)) {
+		status = run_plain(sh, text.p ? text.p : "", text.len);
+	} else {
+		struct transcript t;
+		if (transcript_parse(text.p ? text.p : "", text.len, &t)) {
+			sb_free(&text);
+			sh->file = oldfile;
+			return 1;
+		}
+		sb_free(&text);
+		status = run_lines(sh, &t);
+		transcript_free(&t);
+	}
+	sb_free(&text);
 	sh->file = oldfile;
 	sh->line = oldline;
-	transcript_free(&t);
 	return status;
 }
 
