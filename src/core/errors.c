@@ -27,7 +27,11 @@ const char *errno_message(int err)
 		return N_("timed out");
 	if (err == CORE_EINTERRUPTED)
 		return N_("interrupted");
-	return strerror(err);
+	/* strerror() keeps the text of an unknown number in a buffer it
+	 * allocates and never frees (valgrind reports it); the GNU
+	 * strerror_r writes that text into ours instead. */
+	static char unknown[64];
+	return strerror_r(err, unknown, sizeof unknown);
 }
 
 const char *eai_name(int code)

@@ -10,7 +10,8 @@
 /* "ECONNREFUSED" for 111; NULL for an unknown number. */
 const char *errno_name(int err);
 /* strerror(err) in the current locale, or for CORE_E* a text marked for
- * translation (English here); never NULL. */
+ * translation (English here); never NULL. The text of an unknown number
+ * lives in a static buffer, valid until the next call. */
 const char *errno_message(int err);
 /* "EAI_NONAME" for -2; NULL for an unknown code. */
 const char *eai_name(int code);
