@@ -972,8 +972,8 @@ static int collect_args(struct shell *sh, const struct cmd_entry *e,
 			if (t == P_RAW && !txt)
 				return -1;
 			if (flags & PF_REST) {
-				c->restsrc = xrealloc(c->restsrc, sizeof *c->restsrc * (c->nrest + 1));
-				c->rest = xrealloc(c->rest, sizeof *c->rest * (c->nrest + 1));
+				c->restsrc = xgrow(c->restsrc, c->nrest, sizeof *c->restsrc);
+				c->rest = xgrow(c->rest, c->nrest, sizeof *c->rest);
 				c->restsrc[c->nrest] = txt;
 				c->rest[c->nrest++] = NULL;
 			} else if (k < CMD_MAXARGS) {

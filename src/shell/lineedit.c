@@ -73,7 +73,7 @@ static void lines_push(struct lines *l, const char *line, size_t max)
 		memmove(l->v, l->v + 1, sizeof *l->v * (l->n - 1));
 		l->n--;
 	}
-	l->v = xrealloc(l->v, sizeof *l->v * (l->n + 1));
+	l->v = xgrow(l->v, l->n, sizeof *l->v);
 	l->v[l->n++] = xstrdup(line);
 }
 

@@ -82,13 +82,13 @@ static struct node *new_node(enum nkind kind, size_t pos)
 
 static void add_arg(struct node *n, struct node *a, char *kw)
 {
-	n->args = xrealloc(n->args, sizeof *n->args * (n->nargs + 1));
+	n->args = xgrow(n->args, n->nargs, sizeof *n->args);
 	n->args[n->nargs] = a;
 	/* Keywords are rare: their array exists from the first one on. */
 	if (kw && !n->kwnames)
-		n->kwnames = xcalloc(n->nargs + 1, sizeof *n->kwnames);
+		n->kwnames = xcalloc(xgrow_cap(n->nargs + 1), sizeof *n->kwnames);
 	else if (n->kwnames)
-		n->kwnames = xrealloc(n->kwnames, sizeof *n->kwnames * (n->nargs + 1));
+		n->kwnames = xgrow(n->kwnames, n->nargs, sizeof *n->kwnames);
 	if (n->kwnames)
 		n->kwnames[n->nargs] = kw;
 	n->nargs++;
@@ -676,8 +676,7 @@ static bool parse_targets(struct parser *p, struct stmt *s)
 {
 	size_t start = p->tok.pos;
 	while (p->tok.kind == TK_NAME) {
-		s->targets = xrealloc(s->targets,
-		                      sizeof *s->targets * (s->ntargets + 1));
+		s->targets = xgrow(s->targets, s->ntargets, sizeof *s->targets);
 		s->targets[s->ntargets++] = xstrdup(p->tok.sval);
 		advance(p);
 		if (is_op(p, '=')) {
@@ -753,7 +752,7 @@ int parse_line(const char *src, size_t len, struct stmt ***out, size_t *n,
 		struct stmt *s = parse_stmt(&p, false);
 		if (!s)
 			goto bad;
-		list = xrealloc(list, sizeof *list * (count + 1));
+		list = xgrow(list, count, sizeof *list);
 		list[count++] = s;
 		if (!is_op(&p, ';') && p.tok.kind != TK_EOF) {
 			fail_tok(&p, N_("expected ';' or the end of the line"));

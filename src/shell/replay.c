@@ -87,7 +87,7 @@ static char **split_lines(const char *p, size_t len, size_t *n)
 			continue;
 		if (i == len && start == len)
 			break;
-		lines = xrealloc(lines, sizeof *lines * (count + 1));
+		lines = xgrow(lines, count, sizeof *lines);
 		lines[count++] = xstrndup(p + start, i - start);
 		start = i + 1;
 	}
@@ -109,7 +109,7 @@ struct lines {
 
 static void push(struct lines *l, const char *s)
 {
-	l->v = xrealloc(l->v, sizeof *l->v * (l->n + 1));
+	l->v = xgrow(l->v, l->n, sizeof *l->v);
 	l->v[l->n++] = xstrdup(s);
 }
 

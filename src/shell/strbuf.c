@@ -3,6 +3,7 @@
  * than say so and stop. */
 #include "strbuf.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +36,24 @@ void *xrealloc(void *p, size_t n)
 	if (!p)
 		oom();
 	return p;
+}
+
+/* A realloc per element is quadratic wherever realloc copies (ASan's
+ * allocator does, for large blocks); doubling keeps appends linear. */
+void *xgrow(void *p, size_t n, size_t size)
+{
+	bool pow2 = (n & (n - 1)) == 0;
+	if (n != 0 && (n < 4 || !pow2))
+		return p;
+	return xrealloc(p, size * xgrow_cap(n + 1));
+}
+
+size_t xgrow_cap(size_t n)
+{
+	size_t cap = 4;
+	while (cap < n)
+		cap *= 2;
+	return cap;
 }
 
 char *xstrdup(const char *s)

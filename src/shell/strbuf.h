@@ -23,6 +23,12 @@ void sb_free(struct strbuf *b);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t m);
 void *xrealloc(void *p, size_t n);
+/* Room for element N of an array of SIZE-byte elements that grows one at a
+ * time: the capacity (implied by N) doubles at each power of two. */
+void *xgrow(void *p, size_t n, size_t size);
+/* The capacity xgrow gives an array of N elements: a fresh array that
+ * xgrow will extend must be allocated with at least this many. */
+size_t xgrow_cap(size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -249,6 +249,26 @@ START_TEST(keyword_arguments)
 }
 END_TEST
 
+/* Arguments are appended one at a time: past the growth steps (4, 8, ...)
+ * every one keeps its place, and a keyword that arrives late (its array is
+ * made then) lines up with its argument. */
+START_TEST(many_arguments_keep_their_order)
+{
+	struct strbuf src = {0}, want = {0};
+	sb_adds(&src, "f(");
+	sb_adds(&want, "(pycall f");
+	for (int i = 0; i < 1000; i++) {
+		sb_printf(&src, "%s%d", i ? ", " : "", i);
+		sb_printf(&want, " %d", i);
+	}
+	sb_adds(&src, ", k=5, j=6)");
+	sb_adds(&want, " k=5 j=6)");
+	tree_is(src.p, want.p);
+	sb_free(&src);
+	sb_free(&want);
+}
+END_TEST
+
 /* ---- shell words -------------------------------------------------- */
 
 START_TEST(words_that_are_no_expression)
@@ -624,6 +644,7 @@ Suite *make_parser_suite(void)
 	tcase_add_test(forms, pasted_python_line);
 	tcase_add_test(forms, socket_prefix_needs_known_name);
 	tcase_add_test(forms, keyword_arguments);
+	tcase_add_test(forms, many_arguments_keep_their_order);
 	tcase_add_test(forms, words_that_are_no_expression);
 	tcase_add_test(forms, dotted_host_is_attribute_with_text);
 	tcase_add_test(forms, flags_joined_by_bar_are_one_argument);
