@@ -1069,6 +1069,12 @@ out:
 
 static int assign(struct shell *sh, struct stmt *s, struct value *v)
 {
+	/* A bound name passed the check below when it was first assigned. */
+	if (s->ntargets == 1) {
+		if (!vars_replace(&sh->vars, s->targets[0], v_ref(v)))
+			return 0;
+		v_unref(v); /* not bound yet: the reference was not taken */
+	}
 	for (size_t i = 0; i < s->ntargets; i++) {
 		const char *why = eval_reserved(s->targets[i]);
 		if (why) {

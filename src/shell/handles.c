@@ -56,16 +56,22 @@ struct value *vars_get(const struct vartab *t, const char *name)
 	return v ? v->v : NULL;
 }
 
-void vars_set(struct vartab *t, const char *name, struct value *v)
+int vars_replace(struct vartab *t, const char *name, struct value *v)
 {
 	struct var *slot = find(t, name);
-	if (slot) {
-		/* Release after storing: the old value may close a socket. */
-		struct value *old = slot->v;
-		slot->v = v;
-		v_unref(old);
+	if (!slot)
+		return -1;
+	/* Release after storing: the old value may close a socket. */
+	struct value *old = slot->v;
+	slot->v = v;
+	v_unref(old);
+	return 0;
+}
+
+void vars_set(struct vartab *t, const char *name, struct value *v)
+{
+	if (!vars_replace(t, name, v))
 		return;
-	}
 	if ((t->n + 1) * 4 > t->cap * 3)
 		grow(t);
 	insert(t, xstrdup(name), v);

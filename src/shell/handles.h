@@ -19,6 +19,9 @@ struct vartab {
 struct value *vars_get(const struct vartab *t, const char *name);
 /* Bind NAME to V (taking the reference); the old value is released. */
 void vars_set(struct vartab *t, const char *name, struct value *v);
+/* Rebind NAME, already bound, to V (taking the reference). Returns 0, or
+ * -1 when NAME is not bound (V is then not taken). */
+int vars_replace(struct vartab *t, const char *name, struct value *v);
 /* Returns 0, or -1 when NAME is not bound. */
 int vars_del(struct vartab *t, const char *name);
 void vars_clear(struct vartab *t);

@@ -124,6 +124,8 @@ void shell_free(struct shell *sh)
 	sh->record_path = NULL;
 	free(sh->err);
 	sh->err = NULL;
+	parsecache_clear(&sh->parsed);
+	v_pool_drain();
 }
 
 static int run_line(struct shell *sh, const char *line, size_t len);
@@ -150,12 +152,11 @@ int shell_run_line(struct shell *sh, const char *line, size_t len)
 
 static int run_line(struct shell *sh, const char *line, size_t len)
 {
-	struct stmt **stmts;
-	size_t n;
 	struct parse_error err;
 	if (sh->no_syscalls)
 		sk_set_forbidden(true);
-	if (parse_line(line, len, &stmts, &n, &err)) {
+	struct parsed *p = parsed_get(&sh->parsed, line, len, &err);
+	if (!p) {
 		char *msg = xasprintf(_("syntax: %s (column %zu)"), err.msg, err.pos + 1);
 		shell_error(sh, msg);
 		free(msg);
@@ -163,12 +164,12 @@ static int run_line(struct shell *sh, const char *line, size_t len)
 		return 1;
 	}
 	int status = 0;
-	for (size_t i = 0; i < n && !sh->exiting; i++) {
-		status = eval_stmt(sh, stmts[i], line);
+	for (size_t i = 0; i < p->n && !sh->exiting; i++) {
+		status = eval_stmt(sh, p->stmts[i], line);
 		if (status && sh->errexit)
 			break;
 	}
-	stmts_free(stmts, n);
+	parsed_put(p);
 	return status;
 }
 

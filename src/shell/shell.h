@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include "handles.h"
+#include "parsecache.h"
 #include "strbuf.h"
 #include "value.h"
 
@@ -25,6 +26,7 @@ struct shell {
 	char *err; /* the pending error, "CALL: cause" */
 	bool err_reported; /* the failure was printed already */
 	bool no_syscalls; /* for fuzzing: refuse every call that reaches the kernel */
+	struct parsecache parsed; /* lines parsed already */
 };
 
 void shell_init(struct shell *sh);

@@ -73,6 +73,9 @@ struct value {
 	} u;
 };
 
+/* Free the value structs kept for reuse (at exit, so leak checkers see
+ * nothing left). */
+void v_pool_drain(void);
 struct value *v_none(void);
 struct value *v_bool(bool b);
 struct value *v_int(long long i);

@@ -8,7 +8,7 @@ int main(void)
 	Suite *(*const suites[])(void) = {
 		make_consts_suite, make_errors_suite, make_addr_suite,
 		make_sockopt_suite, make_sock_suite, make_transcript_suite,
-		make_lexer_suite, make_parser_suite, make_value_suite,
+		make_lexer_suite, make_parser_suite, make_parsecache_suite, make_value_suite,
 		make_eval_suite, make_cmd_suite,
 		make_proof_suite,
 	};

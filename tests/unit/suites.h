@@ -12,6 +12,7 @@ Suite *make_sock_suite(void);
 Suite *make_transcript_suite(void);
 Suite *make_lexer_suite(void);
 Suite *make_parser_suite(void);
+Suite *make_parsecache_suite(void);
 Suite *make_value_suite(void);
 Suite *make_eval_suite(void);
 Suite *make_cmd_suite(void);
