@@ -281,14 +281,15 @@ status 0
 EOF
 
 # ---- invalid UTF-8, NUL bytes and CRLF ------------------------------------------
-# CRLF ends lines like LF; a NUL byte reads as U+FFFD; bytes that are not
-# UTF-8 pass through echo unchanged and are refused in a bytes literal.
+# CRLF ends lines like LF; a NUL byte refuses its line (as Python refuses
+# such source); bytes that are not UTF-8 pass through echo as a bare word
+# and are refused in a string or bytes literal.
 printf 'x = htons 80\r\nx\r\necho a\000b\r\necho \377\376 ok\r\nx = b"\303\251"\r\n\377 = 1\r\necho end\r\n' >"$T/enc.txt"
 run "$T/enc.txt"
 e=$T/enc.txt
-printf '20480\na\357\277\275b\n\377\376 ok\n%s:5: error: syntax: bytes can only contain ASCII literal characters (column 5)\n%s:6: error: syntax: unexpected character (column 1)\nend\nstatus 0\n' "$e" "$e" |
+printf '20480\n%s:3: error: syntax: source code cannot contain null bytes (column 7)\n\377\376 ok\n%s:5: error: syntax: bytes can only contain ASCII literal characters (column 5)\n%s:6: error: syntax: unexpected character (column 1)\nend\nstatus 0\n' "$e" "$e" "$e" |
 	check "invalid UTF-8, NUL and CRLF in a script"
-printf 'CRLF, NUL and a byte that is not UTF-8.\r\n\r\nsock> x = htons 80\r\nsock> x\r\n20480\r\nsock> echo a\000b\r\na\000b\r\nsock> echo \377\r\n\377\r\nsock> echo "..."\r\n...\r\n' >"$T/enc-t.txt"
+printf 'CRLF, NUL and a byte that is not UTF-8.\r\n\r\nsock> x = htons 80\r\nsock> x\r\n20480\r\nsock> echo a\000b\r\nerror: syntax: source code cannot contain null bytes (column 7)\r\nsock> echo \377\r\n\377\r\nsock> echo "..."\r\n...\r\n' >"$T/enc-t.txt"
 run --check "$T/enc-t.txt"
 printf "PASS %s\n1 passed, 0 failed\nstatus 0\n" "$T/enc-t.txt" | check "invalid UTF-8, NUL and CRLF in a transcript"
 

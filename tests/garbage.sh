@@ -3,9 +3,6 @@
 # gives exactly one error line (prefixed FILE:LINE: in a script) and the
 # next statement still runs. Also the exit statuses, -e, -x, and that
 # sockets made and dropped by the hundred leave no descriptor behind.
-#
-# Checks that show a known bug run only with GARBAGE_KNOWN_BUGS=1 (they
-# fail today); otherwise they are listed as skipped.
 
 SOCKSHELL=${SOCKSHELL:-src/sockshell}
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/sockshell-garbage.XXXXXX") || exit 99
@@ -15,7 +12,6 @@ export LC_ALL
 
 passed=0
 failed=0
-skipped=0
 
 ok() {
 	passed=$((passed + 1))
@@ -104,15 +100,6 @@ expect_status() {
 		bad "$1: expected status $2"
 		show
 	fi
-}
-
-known_bug() {
-	if [ "${GARBAGE_KNOWN_BUGS:-0}" = 1 ]; then
-		return 0
-	fi
-	skipped=$((skipped + 1))
-	echo "SKIP (known bug): $1"
-	return 1
 }
 
 # A line of N repetitions of the string S.
@@ -408,20 +395,16 @@ else
 	show
 fi
 
-# ---- known bugs: these fail today --------------------------------------
+# ---- NUL bytes and invalid UTF-8 in a literal: refused, as in Python ----
 
-if known_bug "a NUL byte inside a word is taken as U+FFFD, not an error"; then
-	printf 'echo a\000b' >"$tmp/in"
-	garbage "nul-in-word"
-fi
-if known_bug "a NUL byte inside a string literal is taken as U+FFFD, not an error"; then
-	printf "x = 'a\000b'" >"$tmp/in"
-	garbage "nul-in-string"
-fi
-if known_bug "invalid UTF-8 inside a string literal is accepted (Python refuses the line)"; then
-	printf "echo 'caf\351'" >"$tmp/in"
-	garbage "invalid-utf8-in-string"
-fi
+printf 'echo a\000b' >"$tmp/in"
+garbage "nul-in-word"
+printf "x = 'a\000b'" >"$tmp/in"
+garbage "nul-in-string"
+printf "echo 'caf\351'" >"$tmp/in"
+garbage "invalid-utf8-in-string"
+printf "x = 'caf\351'" >"$tmp/in"
+garbage "invalid-utf8-in-assigned-string"
 run -c 'nosuch; exit'
 expect_status "exit without N after a failure" 1
 
@@ -429,5 +412,5 @@ run -x -c 'x = 1 ; echo (x)  # two'
 printf '%s\n' '+ x = 1' '+ echo (x)' 1 >"$tmp/want"
 expect_output "-x trims the statement" 0 "$tmp/want"
 
-echo "garbage.sh: $passed passed, $failed failed, $skipped skipped"
+echo "garbage.sh: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

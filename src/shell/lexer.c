@@ -147,6 +147,44 @@ static const char *lex_escape(struct lexer *lx, struct strbuf *b, bool bytes)
 	return NULL;
 }
 
+size_t lex_nul_at(const char *src, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if (src[i] == '\0' ||
+		    (src[i] == '\xc0' && i + 1 < len && src[i + 1] == '\x80'))
+			return i;
+	return len;
+}
+
+size_t utf8_seq_len(const unsigned char *p, size_t avail)
+{
+	size_t n;
+	unsigned long cp;
+	if (!avail)
+		return 0;
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		n = 2, cp = p[0] & 0x1f;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		n = 3, cp = p[0] & 0x0f;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		n = 4, cp = p[0] & 0x07;
+	else
+		return 0;
+	if (avail < n)
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (p[i] & 0x3f);
+	}
+	static const unsigned long least[] = {0, 0, 0x80, 0x800, 0x10000};
+	if (cp < least[n] || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+		return 0;
+	return n;
+}
+
 static void lex_string(struct lexer *lx, struct token *t, bool bytes, bool raw)
 {
 	char quote = lx->src[lx->pos++];
@@ -181,6 +219,19 @@ static void lex_string(struct lexer *lx, struct token *t, bool bytes, bool raw)
 			sb_free(&b);
 			set_error(t, N_("bytes can only contain ASCII literal characters"));
 			return;
+		}
+		if (c >= 0x80) {
+			/* As Python, which decodes its source as UTF-8 first. */
+			size_t n = utf8_seq_len((const unsigned char *)lx->src + lx->pos - 1,
+			                        lx->len - lx->pos + 1);
+			if (!n) {
+				sb_free(&b);
+				set_error(t, N_("a string literal must be valid UTF-8"));
+				return;
+			}
+			sb_add(&b, lx->src + lx->pos - 1, n);
+			lx->pos += n - 1;
+			continue;
 		}
 		sb_addc(&b, (char)c);
 	}

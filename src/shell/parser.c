@@ -572,11 +572,24 @@ static struct node *tight_expr(struct parser *p)
 	return e;
 }
 
-static bool quoted_start(const struct token *t)
+/* Does the source at POS open a string literal: a quote, after at most
+ * two prefix letters (b, r, x and their pairs)? */
+static bool opens_literal(const struct parser *p, size_t pos)
+{
+	const char *s = p->lx.src + pos, *end = p->lx.src + p->lx.len;
+	for (int i = 0; i < 2 && s < end && strchr("bBrRxX", *s) && *s; i++)
+		s++;
+	return s < end && (*s == '\'' || *s == '"');
+}
+
+/* A literal that fails to lex (unterminated, a bad escape, not UTF-8)
+ * counts as quoted: its error is reported, not hidden by reading the
+ * argument as a bare word. */
+static bool quoted_start(const struct parser *p, const struct token *t)
 {
 	return t->kind == TK_STR || t->kind == TK_BYTES ||
 	       (t->kind == TK_OP && t->op == '(') ||
-	       (t->kind == TK_ERROR && t->err && strstr(t->err, "unterminated"));
+	       (t->kind == TK_ERROR && opens_literal(p, t->pos));
 }
 
 static struct node *word_node(struct parser *p, size_t pos, size_t end)
@@ -594,7 +607,7 @@ static struct node *shell_arg(struct parser *p, bool in_parens)
 {
 	size_t pos = p->tok.pos;
 	size_t end = word_end(p, pos, in_parens);
-	bool quoted = quoted_start(&p->tok);
+	bool quoted = quoted_start(p, &p->tok);
 	char *saved_err = p->err;
 	p->err = NULL;
 	struct node *e = tight_expr(p);
@@ -740,6 +753,15 @@ int parse_line(const char *src, size_t len, struct stmt ***out, size_t *n,
                struct parse_error *err)
 {
 	struct parser p = {0};
+	size_t nul = lex_nul_at(src, len);
+	if (nul < len) {
+		/* Python refuses such a line whole, and so does the shell. */
+		err->pos = nul;
+		err->msg = xstrdup(_("source code cannot contain null bytes"));
+		*out = NULL;
+		*n = 0;
+		return -1;
+	}
 	lex_init(&p.lx, src, len);
 	advance(&p);
 	struct stmt **list = NULL;

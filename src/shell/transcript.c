@@ -14,13 +14,15 @@
 #define ELLIPSIS "..."
 #define CONTEXT 3
 
-/* U+FFFD REPLACEMENT CHARACTER, put where the text holds a NUL byte so that
- * the rest of the line survives as a C string. */
-static const char replacement[] = "\xef\xbf\xbd";
+/* Put where the text holds a NUL byte, so that the rest of the line
+ * survives as a C string: the two-byte NUL of "modified UTF-8", which is
+ * not valid UTF-8, so the parser can still tell that a NUL was there and
+ * refuse the line as Python does (lex_nul_at). */
+static const char replacement[] = "\xc0\x80";
 
 /* ---- parsing ---------------------------------------------------------- */
 
-/* A copy of the N bytes at S as a string, each NUL replaced by U+FFFD. */
+/* A copy of the N bytes at S as a string, each NUL replaced by C0 80. */
 static char *copy_line(const char *s, size_t n)
 {
 	size_t nuls = 0, len, i;

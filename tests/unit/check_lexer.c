@@ -300,6 +300,43 @@ START_TEST(string_non_ascii_kept_as_utf8)
 }
 END_TEST
 
+/* Python decodes its source as UTF-8 before it reads a literal: a byte
+ * that is not part of a valid sequence is an error, not a character. */
+START_TEST(string_invalid_utf8_is_error)
+{
+	const char *msg = "a string literal must be valid UTF-8";
+	error_is("'caf\xe9'", msg);          /* Latin-1, not UTF-8 */
+	error_is("'\xc3('", msg);            /* a lead byte without its tail */
+	error_is("'\xc0\xaf'", msg);         /* overlong */
+	error_is("'\xed\xa0\x80'", msg);     /* a surrogate */
+	error_is("'\xf4\x90\x80\x80'", msg); /* past U+10FFFF */
+	error_is("'\xff'", msg);
+	error_is("r'\x80'", msg);
+}
+END_TEST
+
+START_TEST(utf8_sequence_lengths)
+{
+	ck_assert_uint_eq(utf8_seq_len((const unsigned char *)"a", 1), 1);
+	ck_assert_uint_eq(utf8_seq_len((const unsigned char *)"\xc3\xa9", 2), 2);
+	ck_assert_uint_eq(utf8_seq_len((const unsigned char *)"\xe2\x82\xac", 3), 3);
+	ck_assert_uint_eq(utf8_seq_len((const unsigned char *)"\xf4\x8f\xbf\xbf", 4), 4);
+	ck_assert_uint_eq(utf8_seq_len((const unsigned char *)"\xe2\x82\xac", 2), 0);
+	ck_assert_uint_eq(utf8_seq_len((const unsigned char *)"\xe0\x80\x80", 3), 0);
+	ck_assert_uint_eq(utf8_seq_len((const unsigned char *)"\xf0\x80\x80\x80", 4), 0);
+	ck_assert_uint_eq(utf8_seq_len((const unsigned char *)"", 0), 0);
+}
+END_TEST
+
+START_TEST(nul_found_raw_or_as_c0_80)
+{
+	ck_assert_uint_eq(lex_nul_at("abc", 3), 3);
+	ck_assert_uint_eq(lex_nul_at("a\0c", 3), 1);
+	ck_assert_uint_eq(lex_nul_at("ab\xc0\x80", 4), 2);
+	ck_assert_uint_eq(lex_nul_at("ab\xc0", 3), 3); /* C0 alone: no NUL */
+}
+END_TEST
+
 START_TEST(string_unterminated)
 {
 	error_is("'abc", "unterminated string literal");
@@ -630,6 +667,9 @@ Suite *make_lexer_suite(void)
 	tcase_add_test(lit, string_bad_escapes);
 	tcase_add_test(lit, string_truncated_long_unicode_escape_named);
 	tcase_add_test(lit, string_non_ascii_kept_as_utf8);
+	tcase_add_test(lit, string_invalid_utf8_is_error);
+	tcase_add_test(lit, utf8_sequence_lengths);
+	tcase_add_test(lit, nul_found_raw_or_as_c0_80);
 	tcase_add_test(lit, string_unterminated);
 	tcase_add_test(lit, bytes_literal_and_escapes);
 	tcase_add_test(lit, bytes_keep_unicode_escapes);

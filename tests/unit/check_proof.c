@@ -299,8 +299,10 @@ START_TEST(test_run_file_paths)
 	/* A prompt line anywhere makes it a transcript: prompt lines run. */
 	EXPECT_FILE("echo prose\nsock> echo one\none\nsock>\nsock> x\n",
 	            "one\nF:5: error: x: no such variable\nstatus 1\n");
-	/* A NUL byte reads as U+FFFD, by way of the transcript reader. */
-	EXPECT_FILE("echo a\0b\n", "a\xef\xbf\xbd" "b\nstatus 0\n");
+	/* A NUL byte refuses its line, as in Python; the next line runs. */
+	EXPECT_FILE("echo a\0b\necho c\n",
+	            "F:1: error: syntax: source code cannot contain null bytes "
+	            "(column 7)\nc\nstatus 0\n");
 	EXPECT_FILE("", "status 0\n");
 }
 END_TEST

@@ -162,16 +162,17 @@ END_TEST
 START_TEST(test_parse_nul)
 {
 	struct transcript t;
-	static const char *const out[] = {"x\xef\xbf\xbd", "\xef\xbf\xbd"};
+	static const char *const out[] = {"x\xc0\x80", "\xc0\x80"};
 
-	/* A NUL becomes U+FFFD, so the rest of its line survives. */
+	/* A NUL becomes the invalid pair C0 80, so the rest of its line
+	 * survives and the parser can still refuse it. */
 	PARSE(&t, "sock> a\0b\nx\0\n\0\nsock> c");
 	ck_assert_uint_eq(t.nlines, 4);
-	ck_assert_str_eq(t.lines[0], "sock> a\xef\xbf\xbd"
+	ck_assert_str_eq(t.lines[0], "sock> a\xc0\x80"
 				     "b");
 	ck_assert_uint_eq(t.ncases, 2);
 	assert_case(&t.cases[0],
-		    "a\xef\xbf\xbd"
+		    "a\xc0\x80"
 		    "b",
 		    1, out, 2);
 	ck_assert_str_eq(t.cases[1].stmt, "c");
