@@ -128,7 +128,7 @@ static const char *lex_escape(struct lexer *lx, struct strbuf *b, bool bytes)
 		if (v < 0)
 			return c == 'x'   ? N_("truncated \\xXX escape")
 			       : c == 'u' ? N_("truncated \\uXXXX escape")
-			                  : "truncated \\UXXXXXXXX escape";
+			                  : N_("truncated \\UXXXXXXXX escape");
 		if (v > 0x10ffff)
 			return N_("illegal Unicode character");
 		lx->pos += 1 + (size_t)n;
@@ -141,6 +141,15 @@ static const char *lex_escape(struct lexer *lx, struct strbuf *b, bool bytes)
 			put_utf8(b, (unsigned long)v);
 		}
 		return NULL;
+	}
+	if (!bytes && c == 'N') {
+		/* Python looks the name up in its Unicode database; the shell
+		 * has none, and a wrong character would be worse than none. */
+		const char *close = avail && *p == '{' ? memchr(p, '}', avail) : NULL;
+		return close && close > p + 1
+		               ? N_("\\N{...} names are not supported: write the "
+		                    "character itself, or \\uXXXX")
+		               : N_("malformed \\N character escape");
 	}
 	/* Python keeps an unknown escape as it stands. */
 	sb_addc(b, '\\');

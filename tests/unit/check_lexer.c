@@ -270,7 +270,7 @@ END_TEST
 START_TEST(string_unknown_escape_kept)
 {
 	STR_IS("'\\q'", "\\q");
-	STR_IS("'\\N'", "\\N");
+	BYTES_IS("b'\\N'", "\\N"); /* \N means nothing in bytes */
 	STR_IS("'a\\ b'", "a\\ b");
 }
 END_TEST
@@ -282,6 +282,11 @@ START_TEST(string_bad_escapes)
 	error_is("'\\u12'", "truncated \\uXXXX escape");
 	error_is("'\\U0011ffff'", "illegal Unicode character");
 	error_is("'\\x", "truncated \\xXX escape");
+	error_is("'\\N'", "malformed \\N character escape");
+	error_is("'\\N{}'", "malformed \\N character escape");
+	error_is("'\\N{x'", "malformed \\N character escape");
+	error_is("'\\N{BULLET}'", "\\N{...} names are not supported: write "
+		 "the character itself, or \\uXXXX");
 }
 END_TEST
 
