@@ -12,6 +12,7 @@
 #include "cmd.h"
 #include "format.h"
 #include "i18n.h"
+#include "lexer.h"
 #include "suggest.h"
 
 void eval_fail(struct shell *sh, const char *fmt, ...)
@@ -236,6 +237,23 @@ static size_t seq_len(const struct value *v)
 	return v_is_seq(v) || v->type == T_DICT ? v->u.seq.n : v->u.s.len;
 }
 
+/* The byte offset of each code point of the str S, then its end; *N the
+ * count. Python indexes a str by code point; a byte that is not UTF-8
+ * counts as one, as it prints as one (\xe9). */
+static size_t *cp_offsets(const struct value *s, size_t *n)
+{
+	size_t len = s->u.s.len, k = 0;
+	size_t *off = xmalloc(sizeof *off * (len + 1));
+	for (size_t i = 0; i < len; k++) {
+		off[k] = i;
+		size_t m = utf8_seq_len((const unsigned char *)s->u.s.p + i, len - i);
+		i += m ? m : 1;
+	}
+	off[k] = len;
+	*n = k;
+	return off;
+}
+
 static struct value *index_value(struct shell *sh, struct value *obj,
                                  struct value *idx)
 {
@@ -263,14 +281,19 @@ static struct value *index_value(struct shell *sh, struct value *obj,
 		return NULL;
 	}
 	long long i = v_int_of(idx);
-	if (!norm_index(&i, seq_len(obj))) {
+	size_t ncp = 0, *off = obj->type == T_STR ? cp_offsets(obj, &ncp) : NULL;
+	if (!norm_index(&i, off ? ncp : seq_len(obj))) {
+		free(off);
 		eval_fail(sh, _("index: %s index out of range"), v_type_name(obj));
 		return NULL;
 	}
 	if (seq)
 		return v_ref(obj->u.seq.items[i]);
-	if (obj->type == T_STR)
-		return v_str(obj->u.s.p + i, 1);
+	if (off) {
+		struct value *r = v_str(obj->u.s.p + off[i], off[i + 1] - off[i]);
+		free(off);
+		return r;
+	}
 	return v_int((unsigned char)obj->u.s.p[i]);
 }
 
@@ -308,7 +331,9 @@ static struct value *slice_value(struct shell *sh, struct value *obj,
 		eval_fail(sh, _("slice: slice step cannot be zero"));
 		return NULL;
 	}
-	size_t len = seq_len(obj);
+	size_t len = seq_len(obj), *off = NULL;
+	if (obj->type == T_STR)
+		off = cp_offsets(obj, &len);
 	long long start = slice_bound(b[0], step > 0 ? 0 : (long long)len - 1, len, step);
 	long long stop = slice_bound(b[1], step > 0 ? (long long)len : -1, len, step);
 	struct strbuf out = {0};
@@ -317,6 +342,8 @@ static struct value *slice_value(struct shell *sh, struct value *obj,
 	for (long long i = start; step > 0 ? i < stop : i > stop; i += step) {
 		if (v_is_seq(obj))
 			items[n++] = v_ref(obj->u.seq.items[i]);
+		else if (off)
+			sb_add(&out, obj->u.s.p + off[i], off[i + 1] - off[i]);
 		else
 			sb_addc(&out, obj->u.s.p[i]);
 	}
@@ -330,6 +357,7 @@ static struct value *slice_value(struct shell *sh, struct value *obj,
 	else
 		r = v_bytearray(out.p, out.len);
 	free(items);
+	free(off);
 	sb_free(&out);
 	return r;
 }
