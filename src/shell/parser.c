@@ -732,8 +732,33 @@ static struct node *parse_rhs(struct parser *p, bool in_parens)
 	return fail_tok(p, N_("expected an operator or the end of the statement"));
 }
 
+/* Does NAME.NAME = follow (the current token being the first NAME)? A
+ * socket, like Python's, has no attribute that can be assigned. */
+static bool attr_assignment(const struct parser *p)
+{
+	struct lexer lx = p->lx; /* a copy: look ahead without consuming */
+	struct token t;
+	static const int want[] = {'.', TK_NAME, '='};
+	for (int i = 0; i < 3; i++) {
+		lex_next(&lx, &t);
+		bool ok = want[i] == TK_NAME ? t.kind == TK_NAME
+		                             : t.kind == TK_OP && t.op == want[i];
+		tok_free(&t);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
 static struct stmt *parse_stmt(struct parser *p, bool in_parens)
 {
+	if (p->tok.kind == TK_NAME && attr_assignment(p)) {
+		fail(p, p->tok.pos,
+		     xstrdup(_("cannot assign to an attribute: a socket's "
+		               "attributes are read-only (to set the timeout: "
+		               "s.settimeout T)")));
+		return NULL;
+	}
 	struct stmt *s = xcalloc(1, sizeof *s);
 	s->pos = p->tok.pos;
 	if (p->tok.kind == TK_NAME)

@@ -464,6 +464,19 @@ START_TEST(syntax_errors_point_at_token)
 }
 END_TEST
 
+/* s.timeout = 5 would silently do nothing useful in a shell that took it
+ * as the method call `s.timeout` with arguments; Python refuses it. */
+START_TEST(attribute_assignment_is_refused)
+{
+	const char *msg = "cannot assign to an attribute: a socket's attributes "
+	                  "are read-only (to set the timeout: s.settimeout T)";
+	syntax_error("s.timeout = 5", 0, msg);
+	syntax_error("x = 1; s . family=2", 7, msg);
+	tree_is("s.family", "(. $s family)");
+	tree_is("echo a.b = c", "(call echo (. $a b) w\"=\" $c)");
+}
+END_TEST
+
 START_TEST(lexer_errors_become_syntax_errors)
 {
 	syntax_error("x = 'abc", 4, "unterminated string literal");
@@ -669,6 +682,7 @@ Suite *make_parser_suite(void)
 	tcase_add_test(errs, dangling_bar_falls_back_to_word);
 	tcase_add_test(errs, error_quotes_at_most_20_bytes);
 	tcase_add_test(errs, nesting_depth_limit);
+	tcase_add_test(errs, attribute_assignment_is_refused);
 	tcase_add_test(errs, nesting_up_to_max_depth_accepted);
 	tcase_add_test(errs, long_subscript_chain_counts_as_nesting);
 	suite_add_tcase(s, forms);
