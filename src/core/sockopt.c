@@ -10,6 +10,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <netinet/udp.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -928,13 +929,46 @@ const struct sockopt_desc *sockopt_at(size_t i)
 	return i < NROWS ? &rows[i].d : NULL;
 }
 
+/* Rows by (level, optname): an open-addressing index built on first use,
+ * so a getsockopt in a loop does not walk 192 rows, three times a call. */
+#define INDEX_SLOTS 512 /* a power of two, over twice the rows */
+static short row_index[INDEX_SLOTS]; /* row + 1; 0 is empty */
+_Static_assert(NROWS * 2 <= INDEX_SLOTS, "the row index must stay half empty");
+
+static size_t row_slot(int level, int optname)
+{
+	return ((unsigned)level * 2654435761u ^ (unsigned)optname * 40503u) &
+	       (INDEX_SLOTS - 1);
+}
+
+static void build_row_index(void)
+{
+	size_t i, k;
+
+	for (i = 0; i < NROWS; i++) {
+		k = row_slot(rows[i].d.level, rows[i].d.optname);
+		while (row_index[k])
+			k = (k + 1) & (INDEX_SLOTS - 1);
+		row_index[k] = (short)(i + 1);
+	}
+}
+
 static const struct row *row_find(int level, int optname)
 {
-	size_t i;
+	static bool built;
+	size_t k;
 
-	for (i = 0; i < NROWS; i++)
-		if (rows[i].d.level == level && rows[i].d.optname == optname)
-			return &rows[i];
+	if (!built) {
+		build_row_index();
+		built = true;
+	}
+	/* A pair listed twice is found at its first row, as a walk would. */
+	for (k = row_slot(level, optname); row_index[k];
+	     k = (k + 1) & (INDEX_SLOTS - 1)) {
+		const struct row *r = &rows[row_index[k] - 1];
+		if (r->d.level == level && r->d.optname == optname)
+			return r;
+	}
 	return NULL;
 }
 

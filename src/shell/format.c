@@ -312,8 +312,8 @@ void fmt_repr(struct strbuf *b, const struct value *v)
 		break;
 	case T_FILE:
 		sb_printf(b, "<file fd=%d mode='%s'%s>",
-		          v->u.file.sock->u.sock.fd, v->u.file.mode,
-		          v->u.file.closed ? " [closed]" : "");
+		          v->u.file->sock->u.sock.fd, v->u.file->mode,
+		          v->u.file->closed ? " [closed]" : "");
 		break;
 	}
 }

@@ -167,7 +167,8 @@ struct value *v_socket(int fd, int family, int type, int proto,
 struct value *v_file(struct value *sock)
 {
 	struct value *v = alloc(T_FILE);
-	v->u.file.sock = v_ref(sock);
+	v->u.file = xcalloc(1, sizeof *v->u.file);
+	v->u.file->sock = v_ref(sock);
 	return v;
 }
 
@@ -198,11 +199,12 @@ static void free_value(struct value *v)
 			v_socket_closer(&v->u.sock);
 		break;
 	case T_FILE:
-		if (!v->u.file.closed && v_file_closer)
-			v_file_closer(&v->u.file);
-		v_unref(v->u.file.sock);
-		free(v->u.file.rbuf);
-		free(v->u.file.wbuf);
+		if (!v->u.file->closed && v_file_closer)
+			v_file_closer(v->u.file);
+		v_unref(v->u.file->sock);
+		free(v->u.file->rbuf);
+		free(v->u.file->wbuf);
+		free(v->u.file);
 		break;
 	default:
 		break;

@@ -69,7 +69,7 @@ struct value {
 			enum const_kind kind;
 		} c;
 		struct sockobj sock;
-		struct fileobj file;
+		struct fileobj *file; /* its own block: files are rare, sockets many */
 	} u;
 };
 

@@ -10,7 +10,7 @@
 #include "../../core/sock.h"
 #include "common.h"
 
-#define FILE_OF(c) (&(c)->argv[0]->u.file)
+#define FILE_OF(c) ((c)->argv[0]->u.file)
 /* io.DEFAULT_BUFFER_SIZE, and TextIOWrapper's write chunk. */
 #define DEFAULT_BUFFER_SIZE 8192
 
@@ -391,8 +391,8 @@ static enum cmd_status do_makefile(struct cmd_call *c)
 	/* Files exist only from here on: the finaliser goes in now. */
 	v_file_closer = file_finalize;
 	struct value *v = v_file(c->argv[0]);
-	tmp.sock = v->u.file.sock;
-	v->u.file = tmp;
+	tmp.sock = v->u.file->sock;
+	*v->u.file = tmp;
 	SOCK(c)->io_refs++;
 	c->result = v;
 	return CMD_OK;
