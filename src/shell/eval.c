@@ -81,14 +81,20 @@ static void fail_unknown(struct shell *sh, const char *name, const char *what,
 
 static struct value *eval_name(struct shell *sh, struct node *n, bool argpos)
 {
+	/* No variable has a constant's name (assignment refuses one), so the
+	 * order of the two lookups is only a matter of speed: a name in
+	 * capitals is most likely a constant, and a miss in a full variable
+	 * table costs the most. */
+	const struct sk_const *c = NULL;
+	if (n->name[0] >= 'A' && n->name[0] <= 'Z' && (c = const_lookup(n->name)))
+		return const_value(c);
 	/* A variable named _ wins over the last value, as in Python. */
 	struct value *v = vars_get(&sh->vars, n->name);
 	if (!v && !strcmp(n->name, "_"))
 		v = sh->last;
 	if (v)
 		return v_ref(v);
-	const struct sk_const *c = const_lookup(n->name);
-	if (c)
+	if ((c = const_lookup(n->name)))
 		return const_value(c);
 	if (argpos)
 		return v_word(n->word ? n->word : n->name,

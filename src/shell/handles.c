@@ -13,6 +13,12 @@ static size_t hash(const char *s)
 	uint64_t h = 1469598103934665603ULL;
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	/* FNV-1a's low bits barely differ between s1, s2, ... s10000, and
+	 * the slot comes from the low bits: mix the high ones down (the
+	 * finaliser of MurmurHash3), or linear probing meets long runs. */
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdULL;
+	h ^= h >> 33;
 	return (size_t)h;
 }
 
