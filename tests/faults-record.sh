@@ -2,7 +2,8 @@
 # faults-record.sh - nothing recorded is lost: an interactive session
 # under --record (in a pseudo-terminal made by script(1)) is killed with
 # SIGKILL while a statement blocks; every statement that finished before
-# is in the file, with its output, and the file passes --check.
+# is in the file, with its output (also one that shares the blocking
+# statement's line), and the file passes --check.
 set -u
 S=${SOCKSHELL:-src/sockshell}
 command -v script >/dev/null || { echo "skip: script(1) is missing"; exit 77; }
@@ -26,11 +27,11 @@ printf '%s\n' \
 	'b.recv 10' \
 	'echo one two' \
 	'frobnicate' \
-	'b.recv 10' >&3
+	'echo three; b.recv 10' >&3
 
 # The last statement blocks for ever; wait until it is the only one missing.
 n=0
-until grep -q '^error: frobnicate' "$T/rec.txt" 2>/dev/null || [ $n -ge 100 ]; do
+until grep -q '^three$' "$T/rec.txt" 2>/dev/null || [ $n -ge 100 ]; do
 	sleep 0.1
 	n=$((n + 1))
 done
@@ -51,6 +52,8 @@ sock> echo one two
 one two
 sock> frobnicate
 error: frobnicate: no such variable
+sock> echo three
+three
 EOF
 if cmp -s "$T/want" "$T/rec.txt"; then
 	echo "ok   every finished statement is in the recording after kill -9"

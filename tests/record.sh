@@ -36,6 +36,27 @@ tail -n 2 "$tmp/rec.txt" | tr '\n' ' ' | grep -qx "sock> htons 2 512 " || fail "
 htons 3" >/dev/null
 [ "$(cat "$tmp/rec.txt")" = "$(printf 'sock> htons 3\n768')" ] || fail "-f did not replace"
 
+# Statements are recorded one by one: those after `record FILE` on its own
+# line are in, those after `record off` are out, a line of one statement
+# keeps its comment, and a syntax error keeps its whole line.
+"$SOCKSHELL" -c "echo before; record $tmp/each.txt; x = 7; echo (x)
+htons 80  # port
+frob; 1 +
+echo last; record off; echo gone" >/dev/null
+cat >"$tmp/want" <<'EOW'
+sock> x = 7
+sock> echo (x)
+7
+sock> htons 80  # port
+20480
+sock> frob; 1 +
+error: syntax: expected a value, found end of line (column 10)
+sock> echo last
+last
+EOW
+diff -u "$tmp/want" "$tmp/each.txt" || fail "statements not recorded one by one"
+"$SOCKSHELL" --check "$tmp/each.txt" >/dev/null || fail "the per-statement recording does not replay"
+
 # A transcript that fails: FAIL, a unified diff, the summary, status 1.
 printf 'sock> htons 80\n20481\n' >"$tmp/bad.txt"
 "$SOCKSHELL" --check "$tmp/bad.txt" >"$tmp/badout"

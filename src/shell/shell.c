@@ -130,24 +130,36 @@ void shell_free(struct shell *sh)
 
 static int run_line(struct shell *sh, const char *line, size_t len);
 
-/* With a recording on, the line and all it printed go to the file once
- * it has run; the line that starts or stops the recording stays out. */
 int shell_run_line(struct shell *sh, const char *line, size_t len)
 {
-	FILE *rec = sh->record;
-	if (!rec || sh->source_depth)
-		return run_line(sh, line, len);
-	struct strbuf out = {0};
-	out_tee(&out);
-	int r = run_line(sh, line, len);
+	return run_line(sh, line, len);
+}
+
+/* With a recording on, each statement and all it printed go to the file
+ * as soon as it has run (record_write flushes), so a kill -9 during a
+ * later statement loses nothing that finished, even on the same line.
+ * A statement that starts or stops the recording stays out. These two
+ * bracket one statement: rec_begin returns the recording or NULL. */
+static FILE *rec_begin(struct shell *sh, struct strbuf *out)
+{
+	FILE *rec = sh->source_depth ? NULL : sh->record;
+	if (rec)
+		out_tee(out);
+	return rec;
+}
+
+static void rec_end(struct shell *sh, FILE *rec, struct strbuf *out,
+                    const char *text, size_t len)
+{
+	if (!rec)
+		return;
 	out_tee(NULL);
 	if (sh->record == rec) {
-		char *stmt = xstrndup(line, len);
-		record_write(rec, stmt, out.p ? out.p : "", out.len);
+		char *stmt = xstrndup(text, len);
+		record_write(rec, stmt, out->p ? out->p : "", out->len);
 		free(stmt);
 	}
-	sb_free(&out);
-	return r;
+	sb_free(out);
 }
 
 static int run_line(struct shell *sh, const char *line, size_t len)
@@ -156,16 +168,27 @@ static int run_line(struct shell *sh, const char *line, size_t len)
 	if (sh->no_syscalls)
 		sk_set_forbidden(true);
 	struct parsed *p = parsed_get(&sh->parsed, line, len, &err);
+	struct strbuf out = {0};
+	FILE *rec;
 	if (!p) {
+		rec = rec_begin(sh, &out);
 		char *msg = xasprintf(_("syntax: %s (column %zu)"), err.msg, err.pos + 1);
 		shell_error(sh, msg);
 		free(msg);
 		free(err.msg);
+		rec_end(sh, rec, &out, line, len);
 		return 1;
 	}
 	int status = 0;
 	for (size_t i = 0; i < p->n && !sh->exiting; i++) {
-		status = eval_stmt(sh, p->stmts[i], line);
+		struct stmt *s = p->stmts[i];
+		rec = rec_begin(sh, &out);
+		status = eval_stmt(sh, s, line);
+		/* A line of one statement is kept as typed, comment and all. */
+		if (p->n == 1)
+			rec_end(sh, rec, &out, line, len);
+		else
+			rec_end(sh, rec, &out, line + s->pos, s->end - s->pos);
 		if (status && sh->errexit)
 			break;
 	}
