@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/select.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -178,15 +179,22 @@ static void block_signals(sigset_t *old)
 }
 
 /* Wait until stdin is readable or a signal came. Returns > 0 when
- * readable, 0 after a signal, < 0 on an error. */
+ * readable, 0 after a signal, < 0 on an error or when the terminal hung
+ * up: a closed terminal stays "readable" for ever, and libedit's
+ * rl_callback_read_char returns on the failed read without a word, so
+ * without this the shell would spin at full speed after its window
+ * closed. */
 static int wait_input(const sigset_t *mask)
 {
-	fd_set r;
-	FD_ZERO(&r);
-	FD_SET(STDIN_FILENO, &r);
-	int n = pselect(STDIN_FILENO + 1, &r, NULL, NULL, NULL, mask);
+	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
+	int n = ppoll(&p, 1, NULL, mask);
 	if (n < 0 && errno == EINTR)
 		return 0;
+	/* A hung-up terminal says POLLERR; a pipe at its end says POLLHUP,
+	 * with POLLIN while unread input is left to take first. */
+	if (n > 0 && ((p.revents & (POLLERR | POLLNVAL)) ||
+	              (p.revents & (POLLHUP | POLLIN)) == POLLHUP))
+		return -1;
 	return n;
 }
 

@@ -91,6 +91,25 @@ expect_exit 143
 expect_line "  close(3) = 0"
 pass "SIGTERM during accept ends cleanly"
 
+# The terminal goes away under a shell waiting at the prompt (its window
+# closed): the shell ends, instead of living on, spinning on a terminal
+# that reads as ready for ever (libedit did so).
+start '"$SS" -q'
+ready
+gone=$(cat "$work/pid")
+T kill-session -t "$sess"
+sess=""
+i=0
+while kill -0 "$gone" 2>/dev/null && [ $i -lt 100 ]; do
+	sleep 0.05
+	i=$((i + 1))
+done
+if kill -0 "$gone" 2>/dev/null; then
+	kill -KILL "$gone"
+	fail "the shell lives on after its terminal closed"
+fi
+pass "a closed terminal ends the shell"
+
 # SIGWINCH: a resize while a line is typed keeps it.
 start '"$SS" -q'
 ready
