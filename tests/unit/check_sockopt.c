@@ -520,6 +520,25 @@ START_TEST(test_encode_timeval)
 	    sockopt_encode(named("SO_SNDTIMEO"), &v, &tv, sizeof(tv), &len), 0);
 	ck_assert_int_eq(tv.tv_sec, 0);
 	ck_assert_int_eq(tv.tv_usec, 100000);
+	/* Rounded to the nearest microsecond, not truncated: 2.3 - 2 is
+	 * 0.29999999999999982 in binary, 0.001 is 0.00099999999999999998.
+	 * The kernel rounds to jiffies, so reading back cannot show this. */
+	v.f = 2.3;
+	ck_assert_int_eq(
+	    sockopt_encode(named("SO_RCVTIMEO"), &v, &tv, sizeof(tv), &len), 0);
+	ck_assert_int_eq(tv.tv_sec, 2);
+	ck_assert_int_eq(tv.tv_usec, 300000);
+	v.f = 1.001;
+	ck_assert_int_eq(
+	    sockopt_encode(named("SO_SNDTIMEO"), &v, &tv, sizeof(tv), &len), 0);
+	ck_assert_int_eq(tv.tv_sec, 1);
+	ck_assert_int_eq(tv.tv_usec, 1000);
+	/* Rounding up to a whole second carries into tv_sec. */
+	v.f = 0.9999999;
+	ck_assert_int_eq(
+	    sockopt_encode(named("SO_RCVTIMEO"), &v, &tv, sizeof(tv), &len), 0);
+	ck_assert_int_eq(tv.tv_sec, 1);
+	ck_assert_int_eq(tv.tv_usec, 0);
 	/* Whole seconds may come as an int. */
 	v = val(OT_INT);
 	v.i = 2;
