@@ -17,6 +17,7 @@
 #include "shell/lineedit.h"
 #include "shell/shell.h"
 #include "shell/transcript.h"
+#include "shell/watchdog.h"
 
 struct options {
 	const char *cmds;
@@ -283,6 +284,7 @@ int main(int argc, char **argv)
 		}
 		return check_files(argv + optind, argc - optind, 120);
 	}
+	watchdog_init();
 	bool tty = isatty(STDIN_FILENO);
 	/* no-color.org: NO_COLOR set to anything but "" turns colour off. */
 	const char *no_color = getenv("NO_COLOR");

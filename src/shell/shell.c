@@ -16,6 +16,7 @@
 #include "replay.h"
 #include "trace.h"
 #include "transcript.h"
+#include "watchdog.h"
 
 static struct strbuf *capture;
 static struct strbuf *tee;
@@ -162,6 +163,18 @@ static void rec_end(struct shell *sh, FILE *rec, struct strbuf *out,
 	sb_free(out);
 }
 
+/* SOCKSHELL_STMT_TIMEOUT ran out: the shell ends, as a test must. */
+static int timed_out(struct shell *sh, double limit)
+{
+	char *msg = xasprintf(_("statement timed out after %g s "
+	                        "(SOCKSHELL_STMT_TIMEOUT)"), limit);
+	shell_error(sh, msg);
+	free(msg);
+	sh->exiting = true;
+	sh->exit_code = WATCHDOG_STATUS;
+	return 1;
+}
+
 static int run_line(struct shell *sh, const char *line, size_t len)
 {
 	struct parse_error err;
@@ -183,7 +196,11 @@ static int run_line(struct shell *sh, const char *line, size_t len)
 	for (size_t i = 0; i < p->n && !sh->exiting; i++) {
 		struct stmt *s = p->stmts[i];
 		rec = rec_begin(sh, &out);
+		watchdog_arm();
 		status = eval_stmt(sh, s, line);
+		double late = watchdog_disarm();
+		if (late)
+			status = timed_out(sh, late);
 		/* A line of one statement is kept as typed, comment and all. */
 		if (p->n == 1)
 			rec_end(sh, rec, &out, line, len);

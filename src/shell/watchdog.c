@@ -1,0 +1,78 @@
+/* watchdog.c - a per-statement time limit outside --check (which has its
+ * own in replay.c), so a test script that runs the shell fails on a
+ * statement that blocks instead of hanging make check. Off unless
+ * SOCKSHELL_STMT_TIMEOUT is set. */
+#include "watchdog.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "../core/sock.h"
+
+/* A statement that ignores the interruption (a loop in the shell itself)
+ * gets this long before the process ends. */
+#define GRACE_SECONDS 1.0
+
+static double limit; /* 0: off */
+static int depth;
+static volatile sig_atomic_t fired;
+
+static void set_timer(double seconds)
+{
+	struct itimerval it = {{0, 0}, {0, 0}};
+	it.it_value.tv_sec = (time_t)seconds;
+	it.it_value.tv_usec = (suseconds_t)((seconds - (double)(time_t)seconds) * 1e6);
+	setitimer(ITIMER_REAL, &it, NULL);
+}
+
+static void on_alarm(int sig)
+{
+	(void)sig;
+	if (fired) {
+		static const char msg[] = "sockshell: statement still running after "
+		                          "SOCKSHELL_STMT_TIMEOUT: killed\n";
+		ssize_t r = write(STDERR_FILENO, msg, sizeof msg - 1);
+		(void)r;
+		_exit(WATCHDOG_STATUS);
+	}
+	fired = 1;
+	sk_interrupted = 1;
+	set_timer(GRACE_SECONDS);
+}
+
+void watchdog_init(void)
+{
+	const char *s = getenv("SOCKSHELL_STMT_TIMEOUT");
+	if (!s || !*s)
+		return;
+	char *end;
+	double t = strtod(s, &end);
+	if (*end || !(t > 0 && t <= 86400))
+		return;
+	limit = t;
+	/* No SA_RESTART: the blocking call must come back with EINTR. */
+	struct sigaction sa = {.sa_handler = on_alarm};
+	sigaction(SIGALRM, &sa, NULL);
+}
+
+void watchdog_arm(void)
+{
+	if (limit > 0 && depth++ == 0) {
+		fired = 0;
+		set_timer(limit);
+	}
+}
+
+double watchdog_disarm(void)
+{
+	if (limit <= 0 || --depth > 0)
+		return 0;
+	set_timer(0);
+	if (!fired)
+		return 0;
+	sk_interrupted = 0;
+	return limit;
+}
