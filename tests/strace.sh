@@ -24,6 +24,7 @@ u.recvfrom 10; v = socket AF_INET SOCK_DGRAM; v.sendto b"\x00\xff\x7f" 127.0.0.1
 a, b = socketpair; a.send b"0123456789012345678901234567890123456789"; b.recv 64
 a.send b"\x018\x017\x019\x00\x00"; b.recv 64
 a.send b"y" * 33; b.recv 64; a.send b"z" * 32; b.recv 64
+a.sendmsg [b"f"] [(SOL_SOCKET, SCM_RIGHTS, [a, b])]; b.recvmsg 10 64
 l = socket AF_UNIX; l.bind @sockshell-strace-test; s2 = socket AF_UNIX
 s2.connect_ex @sockshell-strace-none; d = l.dup; d.get_inheritable
 select [a, b] [] [] 0; handles
