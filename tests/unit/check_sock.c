@@ -921,6 +921,33 @@ START_TEST(other_signal_is_retried)
 }
 END_TEST
 
+/* Signals that keep coming (every 50 ms, shorter than the timeout) must
+ * not restart the wait with the whole timeout each time: the retry waits
+ * only for what is left, so the call still times out on time. */
+START_TEST(retried_wait_keeps_its_deadline)
+{
+	int fds[2];
+	char buf[4];
+	size_t n;
+	struct itimerval every = {.it_interval = {0, 50000}, .it_value = {0, 50000}};
+	struct sigaction sa = {.sa_handler = ignore_signal};
+
+	pair(SOCK_STREAM, fds);
+	ck_assert_int_eq(sk_set_nonblock(fds[0], true), 0);
+	sk_interrupted = 0;
+	ck_assert_int_eq(sigaction(SIGALRM, &sa, NULL), 0);
+	ck_assert_int_eq(setitimer(ITIMER_REAL, &every, NULL), 0);
+	double t0 = now();
+	int e = sk_recv(fds[0], buf, 4, 0, 0.3, NULL, &n);
+	double took = now() - t0;
+	setitimer(ITIMER_REAL, &(struct itimerval){{0, 0}, {0, 0}}, NULL);
+	ck_assert_int_eq(e, CORE_ETIMEOUT);
+	ck_assert_msg(took >= 0.29 && took < 3, "timed out after %.3f s, not 0.3", took);
+	close(fds[0]);
+	close(fds[1]);
+}
+END_TEST
+
 Suite *make_sock_suite(void)
 {
 	Suite *s = suite_create("sock");
@@ -965,6 +992,7 @@ Suite *make_sock_suite(void)
 	tcase_add_test(intr, interrupted_wait_with_timeout);
 	tcase_add_test(intr, interrupted_sleep);
 	tcase_add_test(intr, other_signal_is_retried);
+	tcase_add_test(intr, retried_wait_keeps_its_deadline);
 	suite_add_tcase(s, calls);
 	suite_add_tcase(s, tmo);
 	suite_add_tcase(s, flags);
