@@ -634,6 +634,37 @@ static struct node *shell_arg(struct parser *p, bool in_parens)
 	return word_node(p, pos, end);
 }
 
+/* `b'x' * 3` written with spaces is still one argument, with Python's
+ * precedence as in parse_level: '*' before '+', '|' last. */
+static struct node *shell_operand(struct parser *p, bool in_parens, int level)
+{
+	static const char ops[] = "|+*";
+	struct node *l = level == 2 ? shell_arg(p, in_parens)
+	                            : shell_operand(p, in_parens, level + 1);
+	int chain = 0;
+	while (l && is_op(p, ops[level]) && p->tok.space_before) {
+		if (!enter(p)) {
+			node_free(l);
+			l = NULL;
+			break;
+		}
+		chain++;
+		advance(p);
+		struct node *r = at_end(p, in_parens)
+		                         ? fail_tok(p, N_("expected a value"))
+		                 : level == 2 ? shell_arg(p, in_parens)
+		                              : shell_operand(p, in_parens, level + 1);
+		if (!r) {
+			node_free(l);
+			l = NULL;
+			break;
+		}
+		l = binop(ops[level], l, r);
+	}
+	p->depth -= chain;
+	return l;
+}
+
 static bool parse_shell_args(struct parser *p, struct node *call,
                              bool in_parens)
 {
@@ -653,30 +684,7 @@ static bool parse_shell_args(struct parser *p, struct node *call,
 			add_arg(call, s, NULL);
 			break;
 		}
-		struct node *a = shell_arg(p, in_parens);
-		int chain = 0;
-		/* `b'x' * 3` written with spaces is still one argument. */
-		while (a && p->tok.kind == TK_OP && strchr("+*|", p->tok.op) &&
-		       p->tok.space_before) {
-			char op = p->tok.op;
-			if (!enter(p)) {
-				node_free(a);
-				a = NULL;
-				break;
-			}
-			chain++;
-			advance(p);
-			struct node *r = at_end(p, in_parens)
-			                         ? fail_tok(p, N_("expected a value"))
-			                         : shell_arg(p, in_parens);
-			if (!r) {
-				node_free(a);
-				a = NULL;
-				break;
-			}
-			a = binop(op, a, r);
-		}
-		p->depth -= chain;
+		struct node *a = shell_operand(p, in_parens, 0);
 		if (!a)
 			return false;
 		add_arg(call, a, NULL);
