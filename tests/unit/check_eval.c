@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include "shell.h"
@@ -806,6 +807,21 @@ START_TEST(trace_shows_system_calls)
 }
 END_TEST
 
+/* listen without a backlog passes Python's default, min(SOMAXCONN, 128),
+ * to the kernel (trace.txt shows the same line in a transcript). */
+START_TEST(listen_default_backlog_is_pythons)
+{
+	char want[32];
+	snprintf(want, sizeof want, ", %d) = 0\n", SOMAXCONN < 128 ? SOMAXCONN : 128);
+	OK("s = socket AF_UNIX; s.bind ''", "");
+	const char *o = run("trace on; s.listen; trace off");
+	ck_assert_msg(!strncmp(o, "  listen(", 9) && strstr(o, want), "traced: %s", o);
+	OK("t = socket AF_UNIX; t.bind ''", "");
+	o = run("trace on; t.listen 0; t.listen 7; trace off");
+	ck_assert_msg(strstr(o, ", 0) = 0\n") && strstr(o, ", 7) = 0\n"), "traced: %s", o);
+}
+END_TEST
+
 Suite *make_eval_suite(void)
 {
 	Suite *s = suite_create("eval");
@@ -883,5 +899,6 @@ Suite *make_eval_suite(void)
 	tcase_add_test(lines, xtrace_echoes_each_statement);
 	tcase_add_test(lines, script_errors_carry_file_and_line);
 	tcase_add_test(lines, exit_stops_the_line);
+	tcase_add_test(socks, listen_default_backlog_is_pythons);
 	return s;
 }

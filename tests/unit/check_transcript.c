@@ -1,6 +1,7 @@
 /* check_transcript.c - transcript parsing, "..." matching and the unified
  * diff. Expected diffs are what GNU `diff -u --label A --label B` prints. */
 #include "suites.h"
+#include "replay.h"
 #include "transcript.h"
 
 #include <stdio.h>
@@ -504,6 +505,32 @@ START_TEST(test_diff_large)
 }
 END_TEST
 
+/* ---- recording --------------------------------------------------------- */
+
+/* An empty output line is written as <BLANKLINE> (a blank line would end
+ * the output), and the recording parses back to what was printed. */
+START_TEST(test_record_blankline_round_trip)
+{
+	static const char printed[] = "a\n\nb\n\n";
+	static const char want[] = "sock> echo a '' b ''\na\n<BLANKLINE>\nb\n<BLANKLINE>\n";
+	static const char *const back[] = {"a", "", "b", ""};
+	char text[256];
+	FILE *f = tmpfile();
+	ck_assert_ptr_nonnull(f);
+	record_write(f, "echo a '' b ''", printed, sizeof printed - 1);
+	rewind(f);
+	size_t n = fread(text, 1, sizeof text - 1, f);
+	fclose(f);
+	text[n] = '\0';
+	ck_assert_str_eq(text, want);
+	struct transcript t;
+	ck_assert_int_eq(transcript_parse(text, n, &t), 0);
+	ck_assert_uint_eq(t.ncases, 1);
+	assert_case(&t.cases[0], "echo a '' b ''", 1, back, NELEM(back));
+	transcript_free(&t);
+}
+END_TEST
+
 Suite *make_transcript_suite(void)
 {
 	Suite *s = suite_create("transcript");
@@ -512,6 +539,7 @@ Suite *make_transcript_suite(void)
 	TCase *diff = tcase_create("diff");
 
 	tcase_add_test(parse, test_parse_example);
+	tcase_add_test(parse, test_record_blankline_round_trip);
 	tcase_add_test(parse, test_parse_output_until_prose);
 	tcase_add_test(parse, test_parse_crlf);
 	tcase_add_test(parse, test_parse_no_final_newline);
