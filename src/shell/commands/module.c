@@ -711,15 +711,14 @@ static enum cmd_status do_if_indextoname(struct cmd_call *c)
 /* The descriptor of a select() list item: a socket or an int. */
 static int select_fd(struct cmd_call *c, const struct value *v)
 {
-	if (v->type == T_SOCKET && v->u.sock.fd >= 0)
-		return v->u.sock.fd;
-	if (v->type == T_SOCKET) {
-		cmd_fail(c, _("file descriptor cannot be a negative integer (-1)"));
-		return -1;
-	}
-	if (v_is_int(v) && v_int_of(v) >= 0 && v_int_of(v) <= INT_MAX)
-		return (int)v_int_of(v);
-	cmd_fail(c, _("argument must be an int, or have a fileno() method."));
+	long long fd = v->type == T_SOCKET ? v->u.sock.fd
+	               : v_is_int(v)        ? v_int_of(v) : INT_MIN - 1LL;
+	if (fd >= 0 && fd <= INT_MAX)
+		return (int)fd;
+	if (fd < 0 && fd >= INT_MIN) /* a closed socket's is -1 */
+		cmd_fail(c, _("file descriptor cannot be a negative integer (%lld)"), fd);
+	else
+		cmd_fail(c, _("argument must be an int, or have a fileno() method."));
 	return -1;
 }
 
