@@ -1,7 +1,8 @@
 #!/bin/sh
 # SOCKSHELL_STMT_TIMEOUT limits each statement of a script or -c (make
 # check sets it for every test): one that blocks past it is interrupted,
-# the shell prints why and ends with status 124 without running the rest.
+# the shell prints why and ends with status 124 without running the rest
+# (under --check, the transcript fails).
 # Nested statements (repeat, source) count as their parent. Unset or
 # invalid, it limits nothing.
 SOCKSHELL=${SOCKSHELL:-./src/sockshell}
@@ -41,6 +42,19 @@ SOCKSHELL_STMT_TIMEOUT=0.5 guard "$SOCKSHELL" -c 'repeat 4 sleep 0.2; echo no' >
 status=$?
 [ $status -eq 124 ] || fail "repeat: status $status, not 124"
 grep -q '^no$' "$tmp/out" && fail "repeat: went on after the timeout"
+
+# --check: a statement that timed out fails its transcript even when the
+# transcript expects exactly what it printed.
+cat >"$tmp/t.txt" <<'EOT'
+sock> a, b = socketpair
+sock> b.recv 1
+error: recv: interrupted
+sockshell: statement timed out after 0.3 s (SOCKSHELL_STMT_TIMEOUT)
+EOT
+SOCKSHELL_STMT_TIMEOUT=0.3 guard "$SOCKSHELL" --check "$tmp/t.txt" >"$tmp/out" 2>&1
+status=$?
+[ $status -eq 1 ] || fail "--check: status $status, not 1"
+[ "$(tail -n 1 "$tmp/out")" = "0 passed, 1 failed" ] || fail "--check: a timed-out statement passed"
 
 # Unset or not a positive number: no limit.
 for t in "" abc -1 0; do
