@@ -20,5 +20,6 @@ Suite *make_proof_suite(void);
 Suite *make_handles_suite(void);
 Suite *make_cmsg_suite(void);
 Suite *make_complete_suite(void);
+Suite *make_table_suite(void);
 
 #endif
