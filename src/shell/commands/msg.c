@@ -86,8 +86,11 @@ static unsigned char *pack_fds(struct cmd_call *c, const struct value *v,
 			fds[i] = (int)v_int_of(f);
 		} else {
 			free(fds);
-			cmd_fail(c, _("file descriptors must be sockets or ints, not '%s'"),
-			         v_type_name(f));
+			if (v_is_int(f))
+				cmd_fail(c, _("file descriptor out of range: %lld"), v_int_of(f));
+			else
+				cmd_fail(c, _("file descriptors must be sockets or ints, not '%s'"),
+				         v_type_name(f));
 			return NULL;
 		}
 	}
