@@ -488,13 +488,39 @@ static bool op_is_tight(const struct parser *p)
 	       !strchr(" \t\r\n", p->lx.src[after]);
 }
 
-/* Python's precedence: '*' binds tighter than '+', '|' loosest. */
-static struct node *parse_level(struct parser *p, int level)
+static struct node *shell_arg(struct parser *p, bool in_parens);
+static struct node *parse_level(struct parser *p, int level, bool shell,
+                                bool in_parens);
+
+/* An operand of an operator at LEVEL: in an expression, a postfix
+ * expression; in a shell-form argument (SHELL), one of its words. */
+static struct node *operand(struct parser *p, int level, bool shell,
+                            bool in_parens)
+{
+	if (level < 2)
+		return parse_level(p, level + 1, shell, in_parens);
+	return shell ? shell_arg(p, in_parens) : parse_postfix(p);
+}
+
+/* Does OP, the current token, join two operands? In a shell-form
+ * argument only with a space before it (`b'x' * 3`); in a tight argument
+ * only touching both sides. */
+static bool joins(const struct parser *p, char op, bool shell)
+{
+	if (!is_op(p, op))
+		return false;
+	return shell ? p->tok.space_before : !(p->tight && !op_is_tight(p));
+}
+
+/* Python's precedence: '*' binds tighter than '+', '|' loosest, in an
+ * expression and in a shell-form argument alike. */
+static struct node *parse_level(struct parser *p, int level, bool shell,
+                                bool in_parens)
 {
 	static const char ops[] = "|+*";
-	struct node *l = level == 2 ? parse_postfix(p) : parse_level(p, level + 1);
+	struct node *l = operand(p, level, shell, in_parens);
 	int chain = 0;
-	while (l && is_op(p, ops[level]) && !(p->tight && !op_is_tight(p))) {
+	while (l && joins(p, ops[level], shell)) {
 		/* a + b + c nests to the left: each operator is a level. */
 		if (!enter(p)) {
 			node_free(l);
@@ -503,8 +529,9 @@ static struct node *parse_level(struct parser *p, int level)
 		}
 		chain++;
 		advance(p);
-		struct node *r = level == 2 ? parse_postfix(p)
-		                            : parse_level(p, level + 1);
+		struct node *r = shell && at_end(p, in_parens)
+		                         ? fail_tok(p, N_("expected a value"))
+		                         : operand(p, level, shell, in_parens);
 		if (!r) {
 			node_free(l);
 			l = NULL;
@@ -520,7 +547,7 @@ static struct node *parse_expr(struct parser *p)
 {
 	bool tight = p->tight;
 	p->tight = false; /* inside brackets spaces are free again */
-	struct node *e = parse_level(p, 0);
+	struct node *e = parse_level(p, 0, false, false);
 	p->tight = tight;
 	return e;
 }
@@ -561,7 +588,7 @@ static struct node *tight_expr(struct parser *p)
 {
 	bool tight = p->tight;
 	p->tight = true;
-	struct node *e = parse_level(p, 0);
+	struct node *e = parse_level(p, 0, false, false);
 	p->tight = tight;
 	if (e && p->tok.kind == TK_OP && strchr("|+*", p->tok.op) &&
 	    !p->tok.space_before && p->tok.pos + 1 < p->lx.len &&
@@ -634,37 +661,6 @@ static struct node *shell_arg(struct parser *p, bool in_parens)
 	return word_node(p, pos, end);
 }
 
-/* `b'x' * 3` written with spaces is still one argument, with Python's
- * precedence as in parse_level: '*' before '+', '|' last. */
-static struct node *shell_operand(struct parser *p, bool in_parens, int level)
-{
-	static const char ops[] = "|+*";
-	struct node *l = level == 2 ? shell_arg(p, in_parens)
-	                            : shell_operand(p, in_parens, level + 1);
-	int chain = 0;
-	while (l && is_op(p, ops[level]) && p->tok.space_before) {
-		if (!enter(p)) {
-			node_free(l);
-			l = NULL;
-			break;
-		}
-		chain++;
-		advance(p);
-		struct node *r = at_end(p, in_parens)
-		                         ? fail_tok(p, N_("expected a value"))
-		                 : level == 2 ? shell_arg(p, in_parens)
-		                              : shell_operand(p, in_parens, level + 1);
-		if (!r) {
-			node_free(l);
-			l = NULL;
-			break;
-		}
-		l = binop(ops[level], l, r);
-	}
-	p->depth -= chain;
-	return l;
-}
-
 static bool parse_shell_args(struct parser *p, struct node *call,
                              bool in_parens)
 {
@@ -684,7 +680,8 @@ static bool parse_shell_args(struct parser *p, struct node *call,
 			add_arg(call, s, NULL);
 			break;
 		}
-		struct node *a = shell_operand(p, in_parens, 0);
+		/* `b'x' * 3` written with spaces is still one argument. */
+		struct node *a = parse_level(p, 0, true, in_parens);
 		if (!a)
 			return false;
 		add_arg(call, a, NULL);

@@ -503,42 +503,36 @@ START_TEST(test_encode_linger)
 }
 END_TEST
 
-START_TEST(test_encode_timeval)
+/* F seconds as OPT's struct timeval must be SEC and USEC. */
+static void timeval_is(const char *opt, double f, long sec, long usec)
 {
 	struct optval v = val(OT_TIMEVAL);
 	struct timeval tv;
 	socklen_t len = 0;
 
-	v.f = 1.5;
-	ck_assert_int_eq(
-	    sockopt_encode(named("SO_RCVTIMEO"), &v, &tv, sizeof(tv), &len), 0);
+	v.f = f;
+	ck_assert_int_eq(sockopt_encode(named(opt), &v, &tv, sizeof(tv), &len), 0);
 	ck_assert_uint_eq(len, sizeof(tv));
-	ck_assert_int_eq(tv.tv_sec, 1);
-	ck_assert_int_eq(tv.tv_usec, 500000);
-	v.f = 0.1;
-	ck_assert_int_eq(
-	    sockopt_encode(named("SO_SNDTIMEO"), &v, &tv, sizeof(tv), &len), 0);
-	ck_assert_int_eq(tv.tv_sec, 0);
-	ck_assert_int_eq(tv.tv_usec, 100000);
+	ck_assert_msg(tv.tv_sec == sec && tv.tv_usec == usec,
+		      "%s %.17g: {%ld, %ld}, want {%ld, %ld}", opt, f,
+		      (long)tv.tv_sec, (long)tv.tv_usec, sec, usec);
+}
+
+START_TEST(test_encode_timeval)
+{
+	struct optval v;
+	struct timeval tv;
+	socklen_t len = 0;
+
+	timeval_is("SO_RCVTIMEO", 1.5, 1, 500000);
+	timeval_is("SO_SNDTIMEO", 0.1, 0, 100000);
 	/* Rounded to the nearest microsecond, not truncated: 2.3 - 2 is
 	 * 0.29999999999999982 in binary, 0.001 is 0.00099999999999999998.
 	 * The kernel rounds to jiffies, so reading back cannot show this. */
-	v.f = 2.3;
-	ck_assert_int_eq(
-	    sockopt_encode(named("SO_RCVTIMEO"), &v, &tv, sizeof(tv), &len), 0);
-	ck_assert_int_eq(tv.tv_sec, 2);
-	ck_assert_int_eq(tv.tv_usec, 300000);
-	v.f = 1.001;
-	ck_assert_int_eq(
-	    sockopt_encode(named("SO_SNDTIMEO"), &v, &tv, sizeof(tv), &len), 0);
-	ck_assert_int_eq(tv.tv_sec, 1);
-	ck_assert_int_eq(tv.tv_usec, 1000);
+	timeval_is("SO_RCVTIMEO", 2.3, 2, 300000);
+	timeval_is("SO_SNDTIMEO", 1.001, 1, 1000);
 	/* Rounding up to a whole second carries into tv_sec. */
-	v.f = 0.9999999;
-	ck_assert_int_eq(
-	    sockopt_encode(named("SO_RCVTIMEO"), &v, &tv, sizeof(tv), &len), 0);
-	ck_assert_int_eq(tv.tv_sec, 1);
-	ck_assert_int_eq(tv.tv_usec, 0);
+	timeval_is("SO_RCVTIMEO", 0.9999999, 1, 0);
 	/* Whole seconds may come as an int. */
 	v = val(OT_INT);
 	v.i = 2;
