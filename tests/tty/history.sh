@@ -71,6 +71,20 @@ expect_exit 0
 [ "$(tail -n 1 "$hist")" = "echo new" ] || fail "XDG session wrote to ~/.local/state"
 pass "XDG_STATE_HOME"
 
+# Repeats in a row in the file (written by hand, or by an older version)
+# are dropped when it is rewritten; a first line equal to the file's last
+# adds none.
+printf 'echo a\necho a\necho b\n' >"$hist"
+start '"$SS" -q'
+ready
+run "echo b"
+run "echo c"
+key C-d
+expect_exit 0
+[ "$(cat "$hist" | tr '\n' ' ')" = "echo a echo b echo c " ] ||
+	fail "history holds '$(cat "$hist" | tr '\n' ' ')'"
+pass "no repeats in a row in the rewritten file"
+
 # A planted symbolic link is neither read nor written through.
 mkdir -p "$work/evil/sockshell"
 echo "precious" >"$work/target"
