@@ -42,6 +42,11 @@ SOCKSHELL_STMT_TIMEOUT=0.5 guard "$SOCKSHELL" -c 'repeat 4 sleep 0.2; echo no' >
 status=$?
 [ $status -eq 124 ] || fail "repeat: status $status, not 124"
 grep -q '^no$' "$tmp/out" && fail "repeat: went on after the timeout"
+printf 'sleep 0.3\nsleep 0.3\n' >"$tmp/two.txt"
+SOCKSHELL_STMT_TIMEOUT=0.5 guard "$SOCKSHELL" -c "source $tmp/two.txt; echo no" >"$tmp/out" 2>&1
+status=$?
+[ $status -eq 124 ] || fail "source: status $status, not 124"
+grep -q '^no$' "$tmp/out" && fail "source: went on after the timeout"
 
 # --check: a statement that timed out fails its transcript even when the
 # transcript expects exactly what it printed.
