@@ -164,6 +164,7 @@ static int repl(struct shell *sh, const struct options *o)
 		printf(_("sockshell %s (%s) - type help for commands, Ctrl-D to quit\n"),
 		       PACKAGE_VERSION, le_name());
 	sh->interactive = true;
+	watchdog_stop();
 	const char *prompt = sh->color ? "\001\033[1;32m\002sock>\001\033[0m\002 "
 	                               : TRANSCRIPT_PROMPT;
 	while (!sh->exiting && !le_sigterm) {

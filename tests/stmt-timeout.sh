@@ -4,7 +4,7 @@
 # the shell prints why and ends with status 124 without running the rest
 # (under --check, the transcript fails).
 # Nested statements (repeat, source) count as their parent. Unset or
-# invalid, it limits nothing.
+# invalid, it limits nothing; the interactive prompt is never limited.
 SOCKSHELL=${SOCKSHELL:-./src/sockshell}
 tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
@@ -47,6 +47,12 @@ SOCKSHELL_STMT_TIMEOUT=0.5 guard "$SOCKSHELL" -c "source $tmp/two.txt; echo no" 
 status=$?
 [ $status -eq 124 ] || fail "source: status $status, not 124"
 grep -q '^no$' "$tmp/out" && fail "source: went on after the timeout"
+
+# The interactive prompt (here -i after -c) has no limit: a person waits.
+printf 'sleep 0.5\necho done\n' |
+	SOCKSHELL_STMT_TIMEOUT=0.2 guard "$SOCKSHELL" -q -i -c 'echo c' >"$tmp/out" 2>&1 ||
+	fail "interactive: a statement was limited"
+grep -q 'done' "$tmp/out" || fail "interactive: no 'done'"
 
 # --check: a statement that timed out fails its transcript even when the
 # transcript expects exactly what it printed.

@@ -76,3 +76,9 @@ double watchdog_disarm(void)
 	sk_interrupted = 0;
 	return limit;
 }
+
+void watchdog_stop(void)
+{
+	limit = 0;
+	depth = 0;
+}

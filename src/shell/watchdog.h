@@ -18,5 +18,7 @@ void watchdog_init(void);
  * disarm returns the limit in seconds when it ran out, else 0. */
 void watchdog_arm(void);
 double watchdog_disarm(void);
+/* No limit from now on: the interactive prompt, where a person waits. */
+void watchdog_stop(void);
 
 #endif
