@@ -137,6 +137,12 @@ static struct value *method_call(struct shell *sh, struct value *self,
  * with the closest name the module has. */
 static bool module_attr_error(struct shell *sh, struct node *n)
 {
+	if (n->obj->kind == N_NAME && !strcmp(n->obj->name, "os") &&
+	    !vars_get(&sh->vars, "os")) {
+		eval_fail(sh, _("%s: module 'os' has no attribute '%s' here (only "
+		                "os.unlink)"), n->name, n->name);
+		return true;
+	}
 	if (n->obj->kind != N_NAME || strcmp(n->obj->name, "socket") ||
 	    vars_get(&sh->vars, "socket"))
 		return false;

@@ -163,6 +163,20 @@ static struct node *literal(struct parser *p)
 	return n;
 }
 
+/* The modules whose prefix pasted Python carries: socket's commands and
+ * constants, and os.unlink (a lesson removes its socket file). */
+static bool is_module(const char *name)
+{
+	return !strcmp(name, "socket") || !strcmp(name, "os");
+}
+
+static bool module_member(const char *module, const char *name)
+{
+	if (!strcmp(module, "os"))
+		return !strcmp(name, "unlink");
+	return hooks.is_command(name) || hooks.is_constant(name);
+}
+
 static struct node *name_node(struct parser *p)
 {
 	struct node *n;
@@ -178,12 +192,11 @@ static struct node *name_node(struct parser *p)
 	n->name = xstrdup(name);
 	advance(p);
 	/* socket.X is X: the module prefix of pasted Python is optional. */
-	if (!strcmp(n->name, "socket") && is_op(p, '.') && !p->tok.space_before) {
+	if (is_module(n->name) && is_op(p, '.') && !p->tok.space_before) {
 		size_t save = p->tok.pos;
 		advance(p);
 		if (p->tok.kind == TK_NAME && !p->tok.space_before &&
-		    (hooks.is_command(p->tok.sval) ||
-		     hooks.is_constant(p->tok.sval))) {
+		    module_member(n->name, p->tok.sval)) {
 			free(n->name);
 			n->name = xstrdup(p->tok.sval);
 			advance(p);

@@ -353,10 +353,27 @@ static enum cmd_status do_int(struct cmd_call *c)
 static enum cmd_status do_import(struct cmd_call *c)
 {
 	const char *m = c->argsrc[0];
-	if (strcmp(m, "socket") && strcmp(m, "select") && strcmp(m, "errno"))
+	if (strcmp(m, "socket") && strcmp(m, "select") && strcmp(m, "errno") &&
+	    strcmp(m, "os"))
 		return cmd_fail(c, _("no module '%s' here: only socket (and select, "
-		                     "errno) are built in"), m);
+		                     "errno, os for os.unlink) are built in"), m);
 	return CMD_OK;
+}
+
+/* os.unlink: Python names the file at the end of the error. */
+static enum cmd_status do_unlink(struct cmd_call *c)
+{
+	const char *path = c->argv[0]->u.s.p;
+	int e = sk_unlink(path);
+	if (!e)
+		return CMD_OK;
+	cmd_errno(c, e);
+	char *r = v_repr(c->argv[0]);
+	char *with = xasprintf("%s: %s", c->cause, r);
+	free(r);
+	free(c->cause);
+	c->cause = with;
+	return CMD_ERROR;
 }
 
 static enum cmd_status do_errno(struct cmd_call *c)
@@ -762,6 +779,13 @@ const struct cmd_entry cmd_shell_table[] = {
 	 .summary = N_("accepted so pasted Python works; the socket module is always here"),
 	 .python = "import socket", .c_call = "#include <sys/socket.h>",
 	 .errors = "", .example = "import socket"},
+	{.name = "unlink", .group = "shell", .params = {{"path", P_STR, 0}},
+	 .exec = do_unlink, .usage = "PATH",
+	 .summary = N_("remove a file: the socket file an earlier bind left"),
+	 .python = "os.unlink(path)", .c_call = "unlink(2)",
+	 .errors = N_("ENOENT: no such file\n"
+	              "EADDRINUSE from a later bind: the file was still there\n"),
+	 .example = "unlink /tmp/echo.sock"},
 	{.name = "errno", .group = "shell", .params = {RAW_OPT("name")},
 	 .exec = do_errno, .usage = "[NAME|NUMBER]",
 	 .summary = N_("name, number and message of an errno (the last error without one)"),
