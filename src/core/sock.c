@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <math.h>
 #include <sys/sendfile.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -756,4 +757,15 @@ int sk_port_holder(int type, int port, int *state)
 	if (*state >= 0)
 		return 0;
 	return e && e6 ? e : ENOENT;
+}
+
+int sk_is_socket_file(const char *path, bool *is_socket)
+{
+	if (forbidden)
+		return EPERM;
+	struct stat st;
+	if (stat(path, &st) < 0)
+		return errno;
+	*is_socket = S_ISSOCK(st.st_mode);
+	return 0;
 }

@@ -118,6 +118,10 @@ int sk_sleep(double seconds);
  * os.unlink does. */
 int sk_unlink(const char *path);
 
+/* Whether PATH names a socket file (stat(2), untraced: the shell asks
+ * for a hint, the user did not). Returns 0 or the errno of stat. */
+int sk_is_socket_file(const char *path, bool *is_socket);
+
 /* Calls the shell makes for its own information (the hint after an
  * error) are not the statement's: while paused they are not traced.
  * Pauses nest. */

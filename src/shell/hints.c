@@ -145,13 +145,19 @@ static char *h_at_address(const struct hint_ctx *h)
 	return r;
 }
 
+/* A path: unlink is the cure only for a socket file. */
 static char *h_unix_in_use(const struct value *a)
 {
 	char *p = path_text(a->u.s.p, a->u.s.len);
-	char *r = p[0] == '@'
-	                  ? xasprintf(_("%s: another socket has that name"), p)
-	                  : xasprintf(_("the file %s is left from an earlier "
-	                                "bind: unlink %s"), p, p);
+	bool sock = false;
+	char *r;
+	if (p[0] == '@')
+		r = xasprintf(_("%s: another socket has that name"), p);
+	else if (!sk_is_socket_file(p, &sock) && !sock)
+		r = xasprintf(_("%s is a file, not a socket: pick another path"), p);
+	else
+		r = xasprintf(_("the file %s is left from an earlier bind: unlink "
+		                "%s"), p, p);
 	free(p);
 	return r;
 }
@@ -200,7 +206,8 @@ static char *h_pipe(const struct hint_ctx *h)
 	if (ti.tcpi_state == TCP_CLOSE)
 		return xstrdup(_("the peer closed the connection and reset it: "
 		                 "nothing more goes to it"));
-	return xstrdup(_("this side shut down writing (shutdown SHUT_WR)"));
+	return xstrdup(_("this side shut down writing: shutdown SHUT_WR ends "
+	                 "sending"));
 }
 
 static char *h_not_connected(const struct hint_ctx *h)

@@ -148,6 +148,20 @@ static void help_constant(const struct sk_const *k)
 		out_printf("  %s\n", eai_message((int)k->value));
 }
 
+/* NAME.METHOD: the method of what the variable NAME holds (help c2.recv),
+ * file.read for makefile()'s files, socket methods for any other NAME. */
+static const struct cmd_entry *help_method(struct shell *sh, const char *topic)
+{
+	const char *dot = strchr(topic, '.');
+	char *name = xstrndup(topic, (size_t)(dot - topic));
+	const struct value *v = vars_get(&sh->vars, name);
+	enum vtype type = !strcmp(name, "file") ? T_FILE : T_SOCKET;
+	free(name);
+	if (v && v->type != T_SOCKET && v->type != T_FILE)
+		return NULL;
+	return cmd_find_method(v ? v->type : type, dot + 1);
+}
+
 static enum cmd_status do_help(struct cmd_call *c)
 {
 	const char *topic = c->argsrc[0];
@@ -155,12 +169,13 @@ static enum cmd_status do_help(struct cmd_call *c)
 		help_list();
 		return CMD_OK;
 	}
-	if (!strncmp(topic, "socket.", 7))
+	/* help(socket.socket.connect), help(os.unlink): module prefixes. */
+	while (!strncmp(topic, "socket.", 7))
 		topic += 7;
-	/* file.close: the method of makefile()'s files, not the socket's. */
-	const struct cmd_entry *e = !strncmp(topic, "file.", 5)
-	                                    ? cmd_find_method(T_FILE, topic + 5)
-	                                    : cmd_find(topic);
+	if (!strncmp(topic, "os.", 3))
+		topic += 3;
+	const struct cmd_entry *e = strchr(topic, '.') ? help_method(c->sh, topic)
+	                                               : cmd_find(topic);
 	if (!e)
 		e = cmd_find_method(T_SOCKET, topic);
 	if (!e)
