@@ -96,8 +96,12 @@ static void help_field(const char *label, size_t width, const char *text)
 
 static void help_command(const struct cmd_entry *e)
 {
-	bool method = e->flags & (CMD_METHOD | CMD_ATTR);
-	if (method) {
+	if (e->flags & CMD_ATTR) {
+		/* Only the attribute form: `family s` is not a command. */
+		/* TRANSLATORS: an attribute's synopsis: "family    (attribute:
+		 * SOCK.family)". */
+		out_printf(_("%s    (attribute: SOCK.%s)\n"), e->name, e->name);
+	} else if (e->flags & CMD_METHOD) {
 		char *alt = xasprintf("SOCK.%s%s%s", e->name,
 		                      strlen(e->usage) > 4 ? " " : "",
 		                      strlen(e->usage) > 4 ? e->usage + 5 : "");
