@@ -35,7 +35,7 @@ grep '^error:' "$tmp/out" >"$tmp/errors"
 cat >"$tmp/want" <<'EOW'
 error: recv: EAGAIN [Errno 11] Resource temporarily unavailable
 error: recv: timed out
-error: connect: ECONNREFUSED [Errno 111] Connection refused
+error: connect: ECONNREFUSED [Errno 111] Connection refused (127.0.0.1 port 1: nothing listens there)
 EOW
 diff -u "$tmp/want" "$tmp/errors" || { echo "not the expected errors"; cat "$tmp/out"; exit 1; }
 sed -n 's/^  //p' "$tmp/out" >"$tmp/ours"
