@@ -214,12 +214,29 @@ int sk_listen(int fd, int backlog)
  * timeout, call, and go round again on EAGAIN until the deadline. */
 typedef int (*io_fn)(int fd, void *ctx);
 
+#define PAUSE_MIN 0.001 /* s: the first pause after readiness that lied */
+#define PAUSE_MAX 0.05  /* s: the longest, so a real wake-up is soon seen */
+
+/* poll said ready, the call said EAGAIN: a UDP socket shut for reading
+ * polls readable for ever, an AF_UNIX datagram socket polls writable
+ * while its receiver's queue is full. Past the deadline that is
+ * `timed out`, as in CPython; before it, pause (doubling each time)
+ * rather than spin a core polling. */
+static int not_ready(double deadline, double *pause)
+{
+	double left = deadline - now();
+	if (left <= 0)
+		return CORE_ETIMEOUT;
+	*pause = *pause < PAUSE_MIN ? PAUSE_MIN : fmin(*pause * 2, PAUSE_MAX);
+	return sk_sleep(fmin(*pause, left));
+}
+
 static int sock_call(int fd, bool writing, double timeout, io_fn fn,
                      void *ctx)
 {
 	if (forbidden)
 		return EPERM;
-	double deadline = now() + timeout;
+	double deadline = now() + timeout, pause = 0;
 	for (;;) {
 		/* A Ctrl-C that came before the call must not be lost. */
 		if (interrupted())
@@ -239,8 +256,12 @@ static int sock_call(int fd, bool writing, double timeout, io_fn fn,
 				return CORE_EINTERRUPTED;
 			continue;
 		}
-		if (timeout > 0 && (e == EAGAIN || e == EWOULDBLOCK))
+		if (timeout > 0 && (e == EAGAIN || e == EWOULDBLOCK)) {
+			e = not_ready(deadline, &pause);
+			if (e)
+				return e;
 			continue;
+		}
 		return e;
 	}
 }
