@@ -2,6 +2,7 @@
 #ifndef SOCKSHELL_SHELL_H
 #define SOCKSHELL_SHELL_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include "handles.h"
@@ -29,6 +30,10 @@ struct shell {
 	struct parsecache parsed; /* lines parsed already */
 };
 
+/* A script stops at the next statement once this holds a signal number
+ * (SIGTERM, SIGHUP, SIGINT), its output flushed; main exits 128+N. */
+extern volatile sig_atomic_t shell_signal;
+
 void shell_init(struct shell *sh);
 /* Close every socket and free everything. */
 void shell_free(struct shell *sh);
@@ -41,6 +46,8 @@ int shell_run_file(struct shell *sh, const char *path, FILE *f);
 
 /* All output goes through here so tests and transcripts can capture it. */
 void out_write(const char *p, size_t n);
+/* Hand what was written to the terminal, pipe or file now. */
+void out_flush(void);
 void out_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Send output to B instead of stdout until out_capture(NULL). */
 void out_capture(struct strbuf *b);
