@@ -13,6 +13,7 @@
 
 #include "core/sock.h"
 #include "shell/i18n.h"
+#include "shell/record.h"
 #include "shell/replay.h"
 #include "shell/lineedit.h"
 #include "shell/shell.h"
@@ -270,13 +271,11 @@ static int parse_options(int argc, char **argv, struct options *o,
 static int start_recording(struct shell *sh, const char *path)
 {
 	/* Never overwrite a file silently: --record makes a new file. */
-	FILE *f = fopen(path, "wx");
-	if (!f) {
-		fprintf(stderr, "sockshell: --record %s: %s\n", path, strerror(errno));
+	int e = record_open(sh, path, "wx");
+	if (e) {
+		fprintf(stderr, "sockshell: --record %s: %s\n", path, strerror(e));
 		return 2;
 	}
-	sh->record = f;
-	sh->record_path = xstrdup(path);
 	return 0;
 }
 

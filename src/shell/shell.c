@@ -14,7 +14,7 @@
 #include "eval.h"
 #include "i18n.h"
 #include "parser.h"
-#include "replay.h"
+#include "record.h"
 #include "trace.h"
 #include "transcript.h"
 #include "waiting.h"
@@ -46,6 +46,18 @@ void out_write(const char *p, size_t n)
 	fwrite(p, 1, n, stdout);
 }
 
+/* SCREEN to the terminal, PLAIN (the same text without its colour) to
+ * the recording: a recording is plain text whatever the terminal. */
+static void out_write_as(const struct strbuf *screen, const struct strbuf *plain)
+{
+	struct strbuf *t = tee;
+	tee = NULL;
+	out_write(screen->p, screen->len);
+	tee = t;
+	if (tee)
+		sb_add(tee, plain->p, plain->len);
+}
+
 void out_flush(void)
 {
 	if (!capture)
@@ -63,6 +75,19 @@ void out_printf(const char *fmt, ...)
 	sb_free(&b);
 }
 
+/* The error line B with its "error:" (at AT) in bold red on the screen. */
+static void write_red_error(const struct strbuf *b, size_t at)
+{
+	static const char word[] = "error:";
+	struct strbuf screen = {0};
+	sb_add(&screen, b->p, at);
+	sb_printf(&screen, "\033[1;31m%s\033[0m", word);
+	at += sizeof word - 1;
+	sb_add(&screen, b->p + at, b->len - at);
+	out_write_as(&screen, b);
+	sb_free(&screen);
+}
+
 #define ERROR_MAX 400 /* bytes of an error message shown */
 
 void shell_error(struct shell *sh, const char *msg)
@@ -71,7 +96,8 @@ void shell_error(struct shell *sh, const char *msg)
 	struct strbuf b = {0};
 	if (sh->file && !sh->interactive)
 		sb_printf(&b, "%s:%d: ", sh->file, sh->line);
-	sb_adds(&b, sh->color ? "\033[1;31merror:\033[0m " : "error: ");
+	size_t at = b.len;
+	sb_adds(&b, "error: ");
 	/* A 1 MiB name makes a 1 MiB message: keep the line readable. */
 	size_t n = 0;
 	for (const char *p = msg; *p && n < ERROR_MAX; p++, n++)
@@ -81,7 +107,10 @@ void shell_error(struct shell *sh, const char *msg)
 	while (b.len && b.p[b.len - 1] == ' ')
 		b.len--; /* "usage: vars " and the like */
 	sb_addc(&b, '\n');
-	out_write(b.p, b.len);
+	if (sh->color)
+		write_red_error(&b, at);
+	else
+		out_write(b.p, b.len);
 	sb_free(&b);
 }
 
@@ -128,11 +157,7 @@ void shell_free(struct shell *sh)
 	vars_clear(&sh->vars);
 	v_unref(sh->last);
 	sh->last = NULL;
-	if (sh->record)
-		fclose(sh->record);
-	sh->record = NULL;
-	free(sh->record_path);
-	sh->record_path = NULL;
+	record_close(sh);
 	free(sh->err);
 	sh->err = NULL;
 	parsecache_clear(&sh->parsed);
@@ -144,33 +169,6 @@ static int run_line(struct shell *sh, const char *line, size_t len);
 int shell_run_line(struct shell *sh, const char *line, size_t len)
 {
 	return run_line(sh, line, len);
-}
-
-/* With a recording on, each statement and all it printed go to the file
- * as soon as it has run (record_write flushes), so a kill -9 during a
- * later statement loses nothing that finished, even on the same line.
- * A statement that starts or stops the recording stays out. These two
- * bracket one statement: rec_begin returns the recording or NULL. */
-static FILE *rec_begin(struct shell *sh, struct strbuf *out)
-{
-	FILE *rec = sh->source_depth ? NULL : sh->record;
-	if (rec)
-		out_tee(out);
-	return rec;
-}
-
-static void rec_end(struct shell *sh, FILE *rec, struct strbuf *out,
-                    const char *text, size_t len)
-{
-	if (!rec)
-		return;
-	out_tee(NULL);
-	if (sh->record == rec) {
-		char *stmt = xstrndup(text, len);
-		record_write(rec, stmt, out->p ? out->p : "", out->len);
-		free(stmt);
-	}
-	sb_free(out);
 }
 
 /* After each statement what it printed is out, so `| tee log` and a
@@ -193,25 +191,25 @@ static int run_line(struct shell *sh, const char *line, size_t len)
 	struct strbuf out = {0};
 	FILE *rec;
 	if (!p) {
-		rec = rec_begin(sh, &out);
+		rec = record_begin(sh, &out);
 		char *msg = xasprintf(_("syntax: %s (column %zu)"), err.msg, err.pos + 1);
 		shell_error(sh, msg);
 		free(msg);
 		free(err.msg);
-		rec_end(sh, rec, &out, line, len);
+		record_stmt(sh, rec, &out, line, len);
 		stmt_done(sh);
 		return 1;
 	}
 	int status = 0;
 	for (size_t i = 0; i < p->n && !sh->exiting; i++) {
 		struct stmt *s = p->stmts[i];
-		rec = rec_begin(sh, &out);
+		rec = record_begin(sh, &out);
 		status = eval_stmt(sh, s, line);
 		/* A line of one statement is kept as typed, comment and all. */
 		if (p->n == 1)
-			rec_end(sh, rec, &out, line, len);
+			record_stmt(sh, rec, &out, line, len);
 		else
-			rec_end(sh, rec, &out, line + s->pos, s->end - s->pos);
+			record_stmt(sh, rec, &out, line + s->pos, s->end - s->pos);
 		stmt_done(sh);
 		if (status && sh->errexit)
 			break;

@@ -23,6 +23,7 @@ struct shell {
 	int exit_code;
 	int last_status; /* of the last statement: exit without N uses it */
 	bool exiting;
+	bool interrupted; /* a Ctrl-C stopped the statement running */
 	int source_depth;
 	char *err; /* the pending error, "CALL: cause" */
 	bool err_reported; /* the failure was printed already */
