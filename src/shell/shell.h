@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include "handles.h"
+#include "output.h"
 #include "parsecache.h"
 #include "strbuf.h"
 #include "value.h"
@@ -45,18 +46,7 @@ int shell_run_line(struct shell *sh, const char *line, size_t len);
 /* Run a script or transcript file's statements. Returns the exit status. */
 int shell_run_file(struct shell *sh, const char *path, FILE *f);
 
-/* All output goes through here so tests and transcripts can capture it. */
-void out_write(const char *p, size_t n);
-/* Hand what was written to the terminal, pipe or file now. */
-void out_flush(void);
-void out_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Send output to B instead of stdout until out_capture(NULL). */
-void out_capture(struct strbuf *b);
-/* Also copy all output to B (a recording) until out_tee(NULL). */
-void out_tee(struct strbuf *b);
 /* Turn the system call trace on or off. */
 void shell_set_trace(struct shell *sh, bool on);
-/* Print "error: MSG" with the FILE:LINE: prefix in scripts. */
-void shell_error(struct shell *sh, const char *msg);
 
 #endif
