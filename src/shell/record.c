@@ -84,6 +84,7 @@ int record_open(struct shell *sh, const char *path, const char *mode)
 
 void record_close(struct shell *sh)
 {
+	sh->record_switched = true;
 	if (sh->record)
 		fclose(sh->record);
 	sh->record = NULL;
@@ -95,6 +96,7 @@ FILE *record_begin(struct shell *sh, struct strbuf *out)
 {
 	FILE *rec = sh->source_depth ? NULL : sh->record;
 	sh->interrupted = false;
+	sh->record_switched = false;
 	if (rec)
 		out_tee(out);
 	return rec;
@@ -132,8 +134,9 @@ void record_stmt(struct shell *sh, FILE *rec, struct strbuf *out,
 	if (!rec)
 		return;
 	out_tee(NULL);
-	/* `record off` or another `record FILE` stays out of both files. */
-	if (sh->record == rec) {
+	/* `record off` or another `record FILE` stays out of both files (a
+	 * new FILE may well have the address of the one closed). */
+	if (!sh->record_switched) {
 		char *stmt = xstrndup(text, len);
 		if (sh->interrupted)
 			write_interrupted(rec, stmt);

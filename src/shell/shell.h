@@ -20,6 +20,7 @@ struct shell {
 	double default_timeout; /* < 0: None */
 	FILE *record;
 	char *record_path;
+	bool record_switched; /* the statement running opened or closed one */
 	int last_errno;
 	int exit_code;
 	int last_status; /* of the last statement: exit without N uses it */
