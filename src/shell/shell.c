@@ -285,6 +285,7 @@ struct reader {
 	int fd;
 	struct strbuf buf;
 	size_t done; /* bytes of buf run already */
+	size_t seen; /* bytes after those known to hold no newline */
 	int lineno;
 	bool transcript;
 };
@@ -298,8 +299,10 @@ static bool read_block(struct reader *r)
 		memmove(r->buf.p, r->buf.p + r->done, r->buf.len);
 		r->done = 0;
 	}
+	/* Doubling: a line of many blocks costs its length, not its square. */
 	if (r->buf.cap - r->buf.len < READ_BLOCK) {
-		r->buf.cap = r->buf.len + READ_BLOCK;
+		size_t want = r->buf.len + READ_BLOCK;
+		r->buf.cap = r->buf.cap * 2 > want ? r->buf.cap * 2 : want;
 		r->buf.p = xrealloc(r->buf.p, r->buf.cap);
 	}
 	for (;;) {
@@ -333,11 +336,14 @@ static int run_buffered(struct shell *sh, struct reader *r, bool at_end,
 	while (!sh->exiting && r->done < r->buf.len) {
 		const char *p = r->buf.p + r->done;
 		size_t avail = r->buf.len - r->done, n;
-		const char *nl = memchr(p, '\n', avail);
-		if (!nl && !at_end)
+		const char *nl = memchr(p + r->seen, '\n', avail - r->seen);
+		if (!nl && !at_end) {
+			r->seen = avail; /* a long line is searched once */
 			break;
+		}
 		size_t end = line_at(p, avail, 0, &n);
 		r->done += end + (nl != NULL);
+		r->seen = 0;
 		int st = reader_line(sh, r, p, n);
 		if (st < 0)
 			continue;
