@@ -3,8 +3,9 @@
 # records a class: colour on the screen but none in the file, descriptors
 # as the replay will number them (the record file sits high, out of the
 # sockets' way), statements as typed (1.2.3.4 whole), an error, a call
-# stopped by Ctrl-C kept as prose so the replay neither blocks nor fails,
-# then Ctrl-D.
+# stopped by Ctrl-C (after its "waiting" notice, which stays on the
+# screen) kept as prose so the replay neither blocks nor fails, then
+# Ctrl-D.
 . "$(dirname "$0")/lib.sh"
 esc=$(printf '\033')
 
@@ -21,6 +22,7 @@ T capture-pane -e -p -t "$sess" | grep -q "^$esc\\[[0-9;]*m.*error:" ||
 run 'x = 1; inet_aton 10.0.0.1'
 run 'srv = socket AF_INET SOCK_STREAM; srv.bind 127.0.0.1 0; srv.listen'
 blocked 'srv.accept'
+expect_line "  accept(5, ...) waiting; Ctrl-C stops it" # the screen's only
 key C-c
 ready
 expect_output 'echo after' after
