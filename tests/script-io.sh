@@ -64,6 +64,15 @@ EOW
 	[ -s "$tmp/err" ] && fail "SIG${sig%:*}: stderr: $(cat "$tmp/err")"
 done
 
+# A sleep is a wait too: what the statement printed before it is out.
+"$SOCKSHELL" -t -c "x = (socket(), sleep(60))" >"$tmp/out" 2>&1 &
+pid=$!
+until_in "$tmp/out" "  socket(AF_INET, SOCK_STREAM|SOCK_CLOEXEC, IPPROTO_IP) = 3" ||
+	fail "the trace line is held back during a sleep"
+kill -TERM "$pid"
+wait "$pid"
+pid=""
+
 # A signal while the shell waits for its next line ends it the same way.
 "$SOCKSHELL" <"$tmp/in" >"$tmp/out" 2>&1 &
 pid=$!

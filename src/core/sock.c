@@ -152,7 +152,7 @@ int sk_wait(int fd, bool writing, double timeout)
 	return n == 0 ? CORE_ETIMEOUT : 0;
 }
 
-int sk_sleep(double seconds)
+static int sleep_loop(double seconds)
 {
 	if (forbidden)
 		return EPERM;
@@ -261,7 +261,7 @@ static int not_ready(double deadline, double *pause)
 	if (left <= 0)
 		return CORE_ETIMEOUT;
 	*pause = *pause < PAUSE_MIN ? PAUSE_MIN : fmin(*pause * 2, PAUSE_MAX);
-	return sk_sleep(fmin(*pause, left));
+	return sleep_loop(fmin(*pause, left));
 }
 
 static int call_loop(int fd, bool writing, double timeout, io_fn fn,
@@ -295,6 +295,17 @@ static int call_loop(int fd, bool writing, double timeout, io_fn fn,
 		}
 		return e;
 	}
+}
+
+/* The shell flushes before a sleep too, but says nothing: it was asked
+ * to wait. */
+int sk_sleep(double seconds)
+{
+	struct sk_block b = {NULL, "nanosleep", -1, false, seconds};
+	may_block(&b, true);
+	int e = sleep_loop(seconds);
+	may_block(&b, false);
+	return e;
 }
 
 static int sock_call(int fd, double timeout, const struct op *op, void *ctx)

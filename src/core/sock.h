@@ -71,7 +71,8 @@ bool sk_tracing(void);
  * output before it and, on a terminal, says that it waits. The hook is
  * called with BEGINS true before the call and false after it. */
 struct sk_block {
-	const char *call;    /* "accept": the name the user knows */
+	const char *call;    /* "accept": the name the user knows; NULL: a
+	                        sleep, which needs no notice */
 	const char *syscall; /* "accept4": the one strace shows */
 	int fd;              /* -1 for poll on many */
 	bool writing;

@@ -79,7 +79,7 @@ static void on_block(void *ctx, const struct sk_block *w, bool begins)
 		return;
 	}
 	out_flush();
-	if (!enabled || (w->timeout > 0 && w->timeout <= WAIT_NOTICE))
+	if (!enabled || !w->call || (w->timeout > 0 && w->timeout <= WAIT_NOTICE))
 		return;
 	compose(ctx, w);
 	arm(WAIT_NOTICE);
