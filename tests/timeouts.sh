@@ -29,7 +29,7 @@ timed udp-shut-rd 'u = socket AF_INET SOCK_DGRAM
 u.bind 127.0.0.1 0
 u.settimeout 0.5
 u.shutdown SHUT_RD
-u.recv 100' "$tmp/udp-shut-rd.sock:4: error: shutdown: ENOTCONN [Errno 107] Transport endpoint is not connected
+u.recv 100' "$tmp/udp-shut-rd.sock:4: error: shutdown: ENOTCONN [Errno 107] Transport endpoint is not connected (connect first)
 $tmp/udp-shut-rd.sock:5: error: recv: timed out"
 
 rx="@sockshell-timeouts-$$"

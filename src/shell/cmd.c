@@ -8,6 +8,7 @@
 
 #include "../core/errors.h"
 #include "format.h"
+#include "hints.h"
 #include "shell.h"
 #include "strbuf.h"
 
@@ -172,6 +173,13 @@ enum cmd_status cmd_errno(struct cmd_call *c, int err)
 	/* The recording keeps such a statement as prose. */
 	if (err == CORE_EINTERRUPTED && c->sh)
 		c->sh->interrupted = true;
+	char *hint = error_hint(c, err);
+	if (hint) {
+		char *with = xasprintf("%s (%s)", c->cause, hint);
+		free(c->cause);
+		free(hint);
+		c->cause = with;
+	}
 	return CMD_ERROR;
 }
 
