@@ -74,6 +74,8 @@ struct cmd_call {
 #define CMD_ATTR 2     /* an attribute: s.family */
 #define CMD_FILE 4     /* a method of a makefile() file */
 #define CMD_HIDDEN 8   /* not listed by help */
+#define CMD_VALUE 16   /* TYPE.NAME is also a method of values of TYPE:
+                          'hi'.encode() is str.encode('hi') */
 
 struct cmd_entry {
 	const char *name;
@@ -96,6 +98,7 @@ extern const struct cmd_entry cmd_module_table[];
 extern const struct cmd_entry cmd_shell_table[];
 extern const struct cmd_entry cmd_file_table[];
 extern const struct cmd_entry cmd_msg_table[];
+extern const struct cmd_entry cmd_builtin_table[];
 
 /* A command or socket method by name (not file methods). */
 const struct cmd_entry *cmd_find(const char *name);

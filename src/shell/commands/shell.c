@@ -21,7 +21,8 @@
 static const char *const groups[] = {N_("sockets"), N_("options"),
                                      N_("addresses"), N_("names"),
                                      N_("byte order"), N_("buffers"),
-                                     N_("files"), N_("shell"), NULL};
+                                     N_("python"), N_("files"), N_("shell"),
+                                     NULL};
 
 /* Append N spaces. */
 static void sb_pad(struct strbuf *b, size_t n)
@@ -336,9 +337,10 @@ static enum cmd_status do_int(struct cmd_call *c)
 static enum cmd_status do_import(struct cmd_call *c)
 {
 	const char *m = c->argsrc[0];
-	if (strcmp(m, "socket") && strcmp(m, "select") && strcmp(m, "errno"))
+	if (strcmp(m, "socket") && strcmp(m, "select") && strcmp(m, "errno") &&
+	    strcmp(m, "struct"))
 		return cmd_fail(c, _("no module '%s' here: only socket (and select, "
-		                     "errno) are built in"), m);
+		                     "errno, struct) are built in"), m);
 	return CMD_OK;
 }
 
