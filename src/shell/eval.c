@@ -1115,6 +1115,8 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
                               struct value *self, struct node *n)
 {
 	struct cmd_call c = {.sh = sh, .cmd = e, .callname = e->name};
+	if (self && (e->flags & CMD_VALUE))
+		c.callname = strchr(e->name, '.') + 1; /* as s.recv fails as recv */
 	size_t nargs = n ? n->nargs : 0;
 	/* Calls are the hot path: the usual few arguments live on the stack. */
 	struct value *vals_buf[CMD_MAXARGS + 2] = {0};

@@ -17,5 +17,7 @@ Suite *make_value_suite(void);
 Suite *make_eval_suite(void);
 Suite *make_cmd_suite(void);
 Suite *make_proof_suite(void);
+Suite *make_pystruct_suite(void);
+Suite *make_pycodec_suite(void);
 
 #endif
