@@ -86,6 +86,12 @@ static int parse_item(struct pys_format *f, const char **s, const char *end,
 		return -1;
 	char code = *(*s)++;
 	size_t size = field_size(code, f->native);
+	if (!size && code && strchr("efdnNpP", code)) {
+		/* Python knows them; the shell's values have no use for them. */
+		*err = xasprintf(_("format '%c' is not supported here (x c b B h H "
+		                   "i I l L q Q s ?)"), code);
+		return -1;
+	}
 	if (!size) {
 		*err = xstrdup(_("bad char in struct format"));
 		return -1;

@@ -512,7 +512,9 @@ const struct cmd_entry cmd_builtin_table[] = {
 	 .exec = do_print, .usage = "[VALUE...] [sep=STR] [end=STR]",
 	 .summary = N_("print the values as str() does, separated by sep, then end"),
 	 .python = "print('Connected by', addr)", .c_call = "printf(3)",
-	 .errors = N_("sep must be None or a string\n"),
+	 .errors = N_("sep must be None or a string\n"
+	              "file= is not taken: output goes to the shell's own output; "
+	              "flush= is ignored, every statement is flushed (deliberate)\n"),
 	 .example = "print('port', 8080, sep='=')"},
 	{.name = "len", .group = "python", .params = {OBJ},
 	 .exec = do_len, .usage = "VALUE",
@@ -524,7 +526,9 @@ const struct cmd_entry cmd_builtin_table[] = {
 	 .exec = do_str, .usage = "[VALUE [ENCODING [ERRORS]]]",
 	 .summary = N_("a value as text; with an encoding, bytes decoded"),
 	 .python = "str(8080), str(data, 'utf-8')", .c_call = "snprintf(3)",
-	 .errors = N_("decoding str is not supported: only bytes are decoded\n"),
+	 .errors = N_("decoding str is not supported: only bytes are decoded\n"
+	              "str(AF_INET) is 'AF_INET', not Python's "
+	              "'AddressFamily.AF_INET': constants print by name (deliberate)\n"),
 	 .example = "str 8080"},
 	{.name = "repr", .group = "python", .params = {OBJ},
 	 .exec = do_repr, .usage = "VALUE",
@@ -556,7 +560,9 @@ const struct cmd_entry cmd_builtin_table[] = {
 	               "replace or ignore)"),
 	 .python = "'hello'.encode()", .c_call = N_("(C strings are bytes already)"),
 	 .errors = N_("'ascii' codec can't encode character: not in range(128); "
-	              "try errors='replace'\n"),
+	              "try errors='replace'\n"
+	              "unknown encoding: only utf-8, ascii and latin-1 are built in, "
+	              "with the handlers strict, replace and ignore (deliberate)\n"),
 	 .example = "'héllo'.encode('ascii', 'replace')"},
 	{.name = "bytes.decode", .alias = "bytearray.decode", .group = "python",
 	 .flags = CMD_VALUE,
@@ -566,7 +572,9 @@ const struct cmd_entry cmd_builtin_table[] = {
 	               "replace or ignore)"),
 	 .python = "data.decode()", .c_call = N_("(C strings are bytes already)"),
 	 .errors = N_("'utf-8' codec can't decode byte: the bytes are not UTF-8; "
-	              "try errors='replace'\n"),
+	              "try errors='replace'\n"
+	              "unknown encoding: only utf-8, ascii and latin-1 are built in, "
+	              "with the handlers strict, replace and ignore (deliberate)\n"),
 	 .example = "b'caf\\xc3\\xa9'.decode()"},
 	{.name = "int.to_bytes", .group = "byte order", .flags = CMD_VALUE,
 	 .params = {{"self", P_ANY, 0}, OPT("length"), OPT("byteorder"),
@@ -584,7 +592,9 @@ const struct cmd_entry cmd_builtin_table[] = {
 	 .summary = N_("the integer bytes stand for, most significant first for 'big'"),
 	 .python = "int.from_bytes(b'\\x01\\x02', 'big')",
 	 .c_call = N_("memcpy(3), then ntohs(3) or ntohl(3)"),
-	 .errors = N_("byteorder must be either 'little' or 'big'\n"),
+	 .errors = N_("byteorder must be either 'little' or 'big'\n"
+	              "the value does not fit the shell's 64-bit integers: Python's "
+	              "ints have no limit (deliberate)\n"),
 	 .example = "int.from_bytes(b'\\x01\\x02', 'big')"},
 	{.name = "struct.pack", .group = "byte order",
 	 .params = {{"format", P_ANY, 0}, {"values", P_ANY, PF_REST}},
@@ -595,7 +605,9 @@ const struct cmd_entry cmd_builtin_table[] = {
 	 .c_call = N_("a C struct filled with htons(3)/htonl(3), sent as it is"),
 	 .errors = N_("pack expected 2 items for packing (got 1)\n"
 	              "'H' format requires 0 <= number <= 65535\n"
-	              "bad char in struct format\n"),
+	              "bad char in struct format\n"
+	              "format 'd' is not supported here: e f d n N p P are left out, "
+	              "and formats past 1 GiB are too long (deliberate)\n"),
 	 .example = "struct.pack('!I', 1)"},
 	{.name = "struct.unpack", .group = "byte order",
 	 .params = {{"format", P_ANY, 0}, {"buffer", P_ANY, 0}},
@@ -603,7 +615,9 @@ const struct cmd_entry cmd_builtin_table[] = {
 	 .summary = N_("the fields of bytes laid out by FORMAT, as a tuple"),
 	 .python = "struct.unpack('!HI', data)",
 	 .c_call = N_("memcpy(3) into a C struct, then ntohs(3)/ntohl(3)"),
-	 .errors = N_("unpack requires a buffer of 6 bytes: recv until you have them\n"),
+	 .errors = N_("unpack requires a buffer of 6 bytes: recv until you have them\n"
+	              "18446744073709551615 does not fit the shell's 64-bit "
+	              "integers: a 'Q' past 2**63-1 (deliberate)\n"),
 	 .example = "struct.unpack('!I', b'\\x00\\x00\\x00\\x01')"},
 	{.name = "struct.calcsize", .group = "byte order",
 	 .params = {{"format", P_ANY, 0}},
