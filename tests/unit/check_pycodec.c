@@ -1,58 +1,44 @@
 /* check_pycodec.c - utf-8, ascii and latin-1 as CPython 3.11 decodes and
  * encodes them: results, error positions and texts, handlers, names. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "suites.h"
 #include "pycodec.h"
 
-/* The decoded text of LEN bytes, or "!" and the error. */
-static char *decoded(const char *enc, const char *errors, const char *p,
-                     size_t len)
+/* The text decoded from (DECODE) or the bytes encoded into (else) the LEN
+ * bytes at P, or "!" and the error. */
+static char *coded(bool decode, const char *enc, const char *errors,
+                   const char *p, size_t len)
 {
 	enum pyc_codec c;
 	char *err = NULL;
 	struct strbuf out = {0};
-	if (pyc_lookup(enc, &c, &err) ||
-	    pyc_decode(c, errors, (const unsigned char *)p, len, &out, &err)) {
+	int r = pyc_lookup(enc, &c, &err);
+	if (!r && decode)
+		r = pyc_decode(c, errors, (const unsigned char *)p, len, &out, &err);
+	else if (!r)
+		r = pyc_encode(c, errors, p, len, &out, &err);
+	if (r) {
 		sb_free(&out);
-		char *r = xasprintf("!%s", err);
+		char *msg = xasprintf("!%s", err);
 		free(err);
-		return r;
+		return msg;
 	}
 	sb_addc(&out, '\0');
 	return sb_take(&out);
 }
 
+#define CODES(decode, enc, errors, p, len, want)                           \
+	do {                                                                   \
+		char *got_ = coded(decode, enc, errors, p, len);                   \
+		ck_assert_str_eq(got_, want);                                      \
+		free(got_);                                                        \
+	} while (0)
 #define DECODES(enc, errors, bytes, want)                                  \
-	do {                                                                   \
-		char *got_ = decoded(enc, errors, bytes, sizeof bytes - 1);        \
-		ck_assert_str_eq(got_, want);                                      \
-		free(got_);                                                        \
-	} while (0)
-
-static char *encoded(const char *enc, const char *errors, const char *s)
-{
-	enum pyc_codec c;
-	char *err = NULL;
-	struct strbuf out = {0};
-	if (pyc_lookup(enc, &c, &err) ||
-	    pyc_encode(c, errors, s, strlen(s), &out, &err)) {
-		sb_free(&out);
-		char *r = xasprintf("!%s", err);
-		free(err);
-		return r;
-	}
-	sb_addc(&out, '\0');
-	return sb_take(&out);
-}
-
-#define ENCODES(enc, errors, s, want)                                      \
-	do {                                                                   \
-		char *got_ = encoded(enc, errors, s);                              \
-		ck_assert_str_eq(got_, want);                                      \
-		free(got_);                                                        \
-	} while (0)
+	CODES(true, enc, errors, bytes, sizeof bytes - 1, want)
+#define ENCODES(enc, errors, s, want) CODES(false, enc, errors, s, strlen(s), want)
 
 START_TEST(utf8_decode_errors_name_cpythons_ranges)
 {

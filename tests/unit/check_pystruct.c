@@ -25,6 +25,16 @@ static long size_of(const char *fmt, const char *want_err)
 	return n;
 }
 
+/* The repr of R, or ERR when there is no R. */
+static char *result_text(struct value *r, char *err)
+{
+	if (!r)
+		return err;
+	char *s = v_repr(r);
+	v_unref(r);
+	return s;
+}
+
 /* The repr of pack(FMT, the N ints), or the error. */
 static char *pack_ints(const char *fmt, size_t n, const long long *v)
 {
@@ -39,11 +49,7 @@ static char *pack_ints(const char *fmt, size_t n, const long long *v)
 	for (size_t i = 0; i < n; i++)
 		v_unref(args[i]);
 	pys_free(&f);
-	if (!r)
-		return err;
-	char *s = v_repr(r);
-	v_unref(r);
-	return s;
+	return result_text(r, err);
 }
 
 #define PACKS(fmt, want, ...)                                              \
@@ -63,11 +69,7 @@ static char *unpack_of(const char *fmt, const char *p, size_t len)
 		return err;
 	struct value *r = pys_unpack(&f, (const unsigned char *)p, len, &err);
 	pys_free(&f);
-	if (!r)
-		return err;
-	char *s = v_repr(r);
-	v_unref(r);
-	return s;
+	return result_text(r, err);
 }
 
 #define UNPACKS(fmt, bytes, want)                                          \

@@ -81,6 +81,14 @@ static enum cmd_status give(struct cmd_call *c, struct value *v)
 	return CMD_OK;
 }
 
+/* Fail with a codec's message, taking it over. */
+static enum cmd_status fail_taking(struct cmd_call *c, char *err)
+{
+	cmd_fail(c, "%s", err);
+	free(err);
+	return CMD_ERROR;
+}
+
 static enum cmd_status give_text(struct cmd_call *c, struct strbuf *b)
 {
 	c->result = v_str(b->p ? b->p : "", b->len);
@@ -165,9 +173,7 @@ static enum cmd_status decode_into(struct cmd_call *c, const struct value *b,
 	    pyc_decode(codec, errors, (const unsigned char *)b->u.s.p, b->u.s.len,
 	               &out, &err)) {
 		sb_free(&out);
-		cmd_fail(c, "%s", err);
-		free(err);
-		return CMD_ERROR;
+		return fail_taking(c, err);
 	}
 	return give_text(c, &out);
 }
@@ -272,9 +278,7 @@ static enum cmd_status encode_into(struct cmd_call *c, const struct value *s,
 	if (pyc_lookup(enc, &codec, &err) ||
 	    pyc_encode(codec, errors, s->u.s.p, s->u.s.len, &out, &err)) {
 		sb_free(&out);
-		cmd_fail(c, "%s", err);
-		free(err);
-		return CMD_ERROR;
+		return fail_taking(c, err);
 	}
 	const char *p = out.p ? out.p : "";
 	c->result = array ? v_bytearray(p, out.len) : v_bytes(p, out.len);
@@ -439,8 +443,7 @@ static bool format_arg(struct cmd_call *c, struct pys_format *f)
 		return false;
 	}
 	if (pys_parse(v->u.s.p, v->u.s.len, f, &err)) {
-		cmd_fail(c, "%s", err);
-		free(err);
+		fail_taking(c, err);
 		return false;
 	}
 	return true;
@@ -449,11 +452,7 @@ static bool format_arg(struct cmd_call *c, struct pys_format *f)
 static enum cmd_status codec_result(struct cmd_call *c, struct value *r,
                                     char *err)
 {
-	if (r)
-		return give(c, r);
-	cmd_fail(c, "%s", err);
-	free(err);
-	return CMD_ERROR;
+	return r ? give(c, r) : fail_taking(c, err);
 }
 
 static enum cmd_status do_pack(struct cmd_call *c)
