@@ -112,7 +112,9 @@ static const struct cmd_entry *value_method(const struct value *self,
                                             const char *name)
 {
 	char key[64];
-	int n = snprintf(key, sizeof key, "%s.%s", v_type_name(self), name);
+	/* A bool is an int, as in Python: True.to_bytes(). */
+	const char *type = self->type == T_BOOL ? "int" : v_type_name(self);
+	int n = snprintf(key, sizeof key, "%s.%s", type, name);
 	if (n < 0 || (size_t)n >= sizeof key)
 		return NULL;
 	const struct cmd_entry *e = cmd_find(key);
