@@ -97,7 +97,7 @@ static int parse_item(struct pys_format *f, const char **s, const char *end,
 		return -1;
 	}
 	f->size = align_to(f->size, code, f->native);
-	if (num > (PYS_MAX_SIZE - f->size) / size) {
+	if (f->size > PYS_MAX_SIZE || num > (PYS_MAX_SIZE - f->size) / size) {
 		*err = xstrdup(_("total struct size too long"));
 		return -1;
 	}

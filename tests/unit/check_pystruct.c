@@ -115,6 +115,9 @@ START_TEST(format_errors_are_pythons)
 	size_of("i 4", "repeat count given without format specifier");
 	size_of("99999999999999999999i", "total struct size too long");
 	size_of("2147483647q", "total struct size too long");
+	/* The padding before a field counts too. */
+	size_of("@1073741823xq", "total struct size too long");
+	size_of("@1073741823xqqqqqqqq", "total struct size too long");
 	size_of("!d", "format 'd' is not supported here (x c b B h H i I l L q "
 	        "Q s ?)");
 	ck_assert_int_eq(size_of("< i\n", NULL), 4);

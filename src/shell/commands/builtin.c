@@ -120,6 +120,9 @@ static enum cmd_status do_print(struct cmd_call *c)
 	const char *sep, *end;
 	if (!print_sep(c, 1, " ", &sep) || !print_sep(c, 2, "\n", &end))
 		return CMD_ERROR;
+	for (size_t i = 0; i < c->nrest; i++)
+		if (is_undefined(c, c->rest[i]))
+			return CMD_ERROR;
 	struct strbuf b = {0};
 	for (size_t i = 0; i < c->nrest; i++) {
 		char *s = v_str_of(c->rest[i]);
@@ -183,6 +186,8 @@ static enum cmd_status do_str(struct cmd_call *c)
 	const struct value *v = c->argv[0];
 	if (!v)
 		return give(c, v_str("", 0));
+	if (is_undefined(c, v))
+		return CMD_ERROR;
 	if (!c->argv[1] && !c->argv[2]) {
 		char *s = v_str_of(v);
 		struct value *r = v_cstr(s);
