@@ -3,10 +3,12 @@
 #include "cmd.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "format.h"
+#include "hints.h"
 #include "strbuf.h"
 
 static const struct cmd_entry *const tables[] = {
@@ -142,6 +144,19 @@ const struct cmd_entry *cmd_find_method(enum vtype type, const char *name)
 	return lookup(type == T_FILE ? IX_FILE : IX_SOCKET, name);
 }
 
+const struct cmd_entry *cmd_find_value_method(const struct value *v,
+                                              const char *name)
+{
+	char key[64];
+	/* A bool is an int, as in Python: True.to_bytes(). */
+	const char *type = v->type == T_BOOL ? "int" : v_type_name(v);
+	int n = snprintf(key, sizeof key, "%s.%s", type, name);
+	if (n < 0 || (size_t)n >= sizeof key)
+		return NULL;
+	const struct cmd_entry *e = cmd_find(key);
+	return e && (e->flags & CMD_VALUE) ? e : NULL;
+}
+
 size_t cmd_nparams(const struct cmd_entry *e)
 {
 	size_t n = 0;
@@ -167,6 +182,13 @@ enum cmd_status cmd_errno(struct cmd_call *c, int err)
 	free(c->cause);
 	c->cause = fmt_errno(err);
 	c->sh_last_errno = err;
+	char *hint = error_hint(c, err);
+	if (hint) {
+		char *with = xasprintf("%s (%s)", c->cause, hint);
+		free(c->cause);
+		free(hint);
+		c->cause = with;
+	}
 	return CMD_ERROR;
 }
 

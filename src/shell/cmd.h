@@ -86,6 +86,7 @@ struct cmd_entry {
 	enum cmd_status (*exec)(struct cmd_call *c);
 	const char *usage;   /* synopsis after the name */
 	const char *summary; /* one line */
+	const char *notes;   /* more lines under the summary, or NULL */
 	const char *python;  /* the Python equivalent */
 	const char *c_call;  /* the C equivalent */
 	const char *errors;  /* errors students meet, one per line */
@@ -104,6 +105,10 @@ extern const struct cmd_entry cmd_builtin_table[];
 const struct cmd_entry *cmd_find(const char *name);
 /* A method of a value of TYPE (T_SOCKET or T_FILE) by name. */
 const struct cmd_entry *cmd_find_method(enum vtype type, const char *name);
+/* The method NAME of a str, bytes, bytearray or int V: the command
+ * TYPE.NAME marked CMD_VALUE ('hi'.encode() is str.encode), or NULL. */
+const struct cmd_entry *cmd_find_value_method(const struct value *v,
+                                              const char *name);
 /* Walk every entry: I from 0 until NULL. */
 const struct cmd_entry *cmd_at(size_t i);
 size_t cmd_nparams(const struct cmd_entry *e);

@@ -5,7 +5,6 @@
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -43,6 +42,10 @@ const char *eval_reserved(const char *name)
 		return N_("a literal");
 	if (cmd_find(name) || !strcmp(name, "socket"))
 		return N_("a command");
+	/* help lists family, type, proto and timeout among the commands. */
+	const struct cmd_entry *a = cmd_find_method(T_SOCKET, name);
+	if (a && (a->flags & CMD_ATTR))
+		return N_("the name of a socket attribute");
 	if (const_lookup(name))
 		return N_("a constant");
 	return NULL;
@@ -59,6 +62,10 @@ static const char *hint_for(struct shell *sh, const char *name,
 		if (!(e->flags & CMD_FILE))
 			suggest_offer(&s, e->name);
 	if (!commands_only) {
+		/* true is Python's True, as Python's NameError suggests. */
+		suggest_offer(&s, "True");
+		suggest_offer(&s, "False");
+		suggest_offer(&s, "None");
 		size_t n;
 		const char **names = vars_names(&sh->vars, &n);
 		for (size_t i = 0; i < n; i++)
@@ -107,20 +114,6 @@ static struct value *eval_name(struct shell *sh, struct node *n, bool argpos)
 static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
                               struct value *self, struct node *n);
 
-/* 'hi'.encode(): the command TYPE.NAME marked CMD_VALUE, the value first. */
-static const struct cmd_entry *value_method(const struct value *self,
-                                            const char *name)
-{
-	char key[64];
-	/* A bool is an int, as in Python: True.to_bytes(). */
-	const char *type = self->type == T_BOOL ? "int" : v_type_name(self);
-	int n = snprintf(key, sizeof key, "%s.%s", type, name);
-	if (n < 0 || (size_t)n >= sizeof key)
-		return NULL;
-	const struct cmd_entry *e = cmd_find(key);
-	return e && (e->flags & CMD_VALUE) ? e : NULL;
-}
-
 /* The part of ENTRY_NAME after "TYPE.", or NULL. */
 static const char *method_part(const char *entry_name, const char *type)
 {
@@ -152,7 +145,7 @@ static struct value *method_call(struct shell *sh, struct value *self,
 	if (self->type == T_SOCKET || self->type == T_FILE)
 		e = cmd_find_method(self->type, name);
 	else
-		e = value_method(self, name);
+		e = cmd_find_value_method(self, name);
 	if (!e) {
 		struct suggester s;
 		suggest_begin(&s, name);
@@ -174,6 +167,12 @@ static struct value *method_call(struct shell *sh, struct value *self,
  * with the closest name the module has. */
 static bool module_attr_error(struct shell *sh, struct node *n)
 {
+	if (n->obj->kind == N_NAME && !strcmp(n->obj->name, "os") &&
+	    !vars_get(&sh->vars, "os")) {
+		eval_fail(sh, _("%s: module 'os' has no attribute '%s' here (only "
+		                "os.unlink)"), n->name, n->name);
+		return true;
+	}
 	if (n->obj->kind != N_NAME || strcmp(n->obj->name, "socket") ||
 	    vars_get(&sh->vars, "socket"))
 		return false;
@@ -1006,13 +1005,30 @@ static int bind_all(struct binder *b, struct node *n, struct value **kwvals)
 	return 0;
 }
 
+/* NAME.NAME... as written, for help(socket.socket.connect); NULL when
+ * A is something else. */
+static char *dotted_text(const struct node *a)
+{
+	if (a->kind == N_NAME)
+		return xstrdup(a->name);
+	if (a->kind != N_ATTR || !a->obj)
+		return NULL;
+	char *obj = dotted_text(a->obj);
+	if (!obj)
+		return NULL;
+	char *r = xasprintf("%s.%s", obj, a->name);
+	free(obj);
+	return r;
+}
+
 /* The text of an argument that a command takes unevaluated. */
 static char *raw_text(struct shell *sh, struct node *a)
 {
 	if (a->word)
 		return xstrdup(a->word);
-	if (a->kind == N_NAME)
-		return xstrdup(a->name);
+	char *dotted = dotted_text(a);
+	if (dotted)
+		return dotted;
 	if (a->kind == N_LIT && a->lit->type == T_STR)
 		return xstrdup(a->lit->u.s.p);
 	struct value *v = eval_node(sh, a, true);
@@ -1182,8 +1198,14 @@ static int assign(struct shell *sh, struct stmt *s, struct value *v)
 	}
 	for (size_t i = 0; i < s->ntargets; i++) {
 		const char *why = eval_reserved(s->targets[i]);
-		if (why) {
+		if (why && !strcmp(why, N_("a literal"))) {
 			eval_fail(sh, _("%s: cannot assign to %s"), s->targets[i], _(why));
+			return -1;
+		}
+		if (why) {
+			eval_fail(sh, _("%s: cannot assign to %s (pick another name, "
+			                "such as %s_)"),
+			          s->targets[i], _(why), s->targets[i]);
 			return -1;
 		}
 	}

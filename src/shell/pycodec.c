@@ -109,7 +109,7 @@ static size_t utf8_step(const unsigned char *p, size_t n, size_t *bad,
 		return 1;
 	if (c < 0xc2 || c > 0xf4) {
 		*bad = 1;
-		*why = "invalid start byte";
+		*why = N_("invalid start byte");
 		return 0;
 	}
 	size_t need = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
@@ -120,12 +120,12 @@ static size_t utf8_step(const unsigned char *p, size_t n, size_t *bad,
 	for (size_t k = 1; k < need; k++) {
 		if (k >= n) {
 			*bad = n;
-			*why = "unexpected end of data";
+			*why = N_("unexpected end of data");
 			return 0;
 		}
 		if (p[k] < (k == 1 ? lo : 0x80) || p[k] > (k == 1 ? hi : 0xbf)) {
 			*bad = k;
-			*why = "invalid continuation byte";
+			*why = N_("invalid continuation byte");
 			return 0;
 		}
 	}
@@ -146,7 +146,7 @@ static size_t decode_step(enum pyc_codec c, const unsigned char *p, size_t n,
 			return 1;
 		}
 		*bad = 1;
-		*why = "ordinal not in range(128)";
+		*why = N_("ordinal not in range(128)");
 		return 0;
 	}
 	size_t k = utf8_step(p, n, bad, why);
@@ -159,9 +159,9 @@ static char *decode_error(enum pyc_codec c, const unsigned char *p, size_t at,
 {
 	if (bad == 1)
 		return xasprintf(_("'%s' codec can't decode byte 0x%02x in position "
-		                   "%zu: %s"), pyc_name(c), p[at], at, why);
+		                   "%zu: %s"), pyc_name(c), p[at], at, _(why));
 	return xasprintf(_("'%s' codec can't decode bytes in position %zu-%zu: "
-	                   "%s"), pyc_name(c), at, at + bad - 1, why);
+	                   "%s"), pyc_name(c), at, at + bad - 1, _(why));
 }
 
 int pyc_decode(enum pyc_codec c, const char *errors, const unsigned char *p,

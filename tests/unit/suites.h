@@ -19,5 +19,6 @@ Suite *make_cmd_suite(void);
 Suite *make_proof_suite(void);
 Suite *make_pystruct_suite(void);
 Suite *make_pycodec_suite(void);
+Suite *make_hints_suite(void);
 
 #endif
