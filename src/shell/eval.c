@@ -114,20 +114,42 @@ static struct value *eval_name(struct shell *sh, struct node *n, bool argpos)
 static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
                               struct value *self, struct node *n);
 
+/* The part of ENTRY_NAME after "TYPE.", or NULL. */
+static const char *method_part(const char *entry_name, const char *type)
+{
+	size_t tl = strlen(type);
+	if (!entry_name || strncmp(entry_name, type, tl) || entry_name[tl] != '.')
+		return NULL;
+	return entry_name + tl + 1;
+}
+
+static void offer_methods(struct suggester *s, const struct value *self)
+{
+	bool handle = self->type == T_SOCKET || self->type == T_FILE;
+	const char *t = v_type_name(self), *part;
+	const struct cmd_entry *m;
+	for (size_t i = 0; (m = cmd_at(i)); i++) {
+		if (handle && cmd_find_method(self->type, m->name) == m)
+			suggest_offer(s, m->name);
+		else if (!handle && (m->flags & CMD_VALUE) &&
+		         ((part = method_part(m->name, t)) ||
+		          (part = method_part(m->alias, t))))
+			suggest_offer(s, part);
+	}
+}
+
 static struct value *method_call(struct shell *sh, struct value *self,
                                  const char *name, struct node *n)
 {
 	const struct cmd_entry *e = NULL;
 	if (self->type == T_SOCKET || self->type == T_FILE)
 		e = cmd_find_method(self->type, name);
+	else
+		e = cmd_find_value_method(self, name);
 	if (!e) {
 		struct suggester s;
 		suggest_begin(&s, name);
-		const struct cmd_entry *m;
-		bool has_methods = self->type == T_SOCKET || self->type == T_FILE;
-		for (size_t i = 0; has_methods && (m = cmd_at(i)); i++)
-			if (cmd_find_method(self->type, m->name) == m)
-				suggest_offer(&s, m->name);
+		offer_methods(&s, self);
 		const char *h = suggest_result(&s);
 		if (h)
 			eval_fail(sh, _("%s: '%s' object has no attribute '%s' (did "
@@ -173,9 +195,39 @@ static bool module_attr_error(struct shell *sh, struct node *n)
 	return true;
 }
 
+/* struct.X or int.X where no command of that name is: Python's
+ * AttributeError, with the closest name the module or type has. */
+static bool dotted_attr_error(struct shell *sh, struct node *n)
+{
+	if (n->obj->kind != N_NAME || vars_get(&sh->vars, n->obj->name))
+		return false;
+	const char *mod = n->obj->name, *part;
+	struct suggester s;
+	suggest_begin(&s, n->name);
+	bool any = false;
+	const struct cmd_entry *e;
+	for (size_t i = 0; (e = cmd_at(i)); i++)
+		if ((part = method_part(e->name, mod)))
+			any = true, suggest_offer(&s, part);
+	if (!any)
+		return false;
+	const char *h = suggest_result(&s);
+	bool type = cmd_find(mod) != NULL; /* int, str, bytes */
+	if (h)
+		eval_fail(sh, type ? _("%s: type object '%s' has no attribute '%s' "
+		                       "(did you mean %s?)")
+		                   : _("%s: module '%s' has no attribute '%s' (did "
+		                       "you mean %s?)"), n->name, mod, n->name, h);
+	else
+		eval_fail(sh, type ? _("%s: type object '%s' has no attribute '%s'")
+		                   : _("%s: module '%s' has no attribute '%s'"),
+		          n->name, mod, n->name);
+	return true;
+}
+
 static struct value *eval_attr(struct shell *sh, struct node *n, bool argpos)
 {
-	if (module_attr_error(sh, n))
+	if (module_attr_error(sh, n) || dotted_attr_error(sh, n))
 		return NULL;
 	/* example.com as an argument: a dotted word, unless its first part
 	 * is a variable. */
@@ -197,7 +249,7 @@ static struct value *eval_attr(struct shell *sh, struct node *n, bool argpos)
 
 static struct value *eval_call(struct shell *sh, struct node *n)
 {
-	if (n->obj && module_attr_error(sh, n))
+	if (n->obj && (module_attr_error(sh, n) || dotted_attr_error(sh, n)))
 		return NULL;
 	if (n->obj) {
 		struct value *self = eval_node(sh, n->obj, false);
@@ -892,6 +944,8 @@ static int check_kw_twice(struct binder *b, struct node *n)
 		if (!n->kwnames || !n->kwnames[i])
 			continue;
 		for (size_t k = b->method ? 1 : 0; b->e->params[k].name; k++) {
+			if (b->e->params[k].flags & PF_REST)
+				break; /* keyword-only from there on */
 			size_t pos = k - (b->method ? 1 : 0);
 			if (!strcmp(b->e->params[k].name, n->kwnames[i]) && pos < npos) {
 				eval_fail(b->sh, _("%s: got multiple values for argument '%s'"),
@@ -914,7 +968,7 @@ static int bind_all(struct binder *b, struct node *n, struct value **kwvals)
 			c->rest = xmalloc(sizeof *c->rest * (b->nvals - b->j + 1));
 			for (; b->j < b->nvals; b->j++)
 				c->rest[c->nrest++] = v_ref(b->vals[b->j]);
-			return 0;
+			continue; /* those after it are keyword-only (print's sep=) */
 		}
 		if (k == 0 && b->method) {
 			c->argv[0] = v_ref(b->vals[b->j++]);
@@ -1079,6 +1133,8 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
                               struct value *self, struct node *n)
 {
 	struct cmd_call c = {.sh = sh, .cmd = e, .callname = e->name};
+	if (self && (e->flags & CMD_VALUE))
+		c.callname = strchr(e->name, '.') + 1; /* as s.recv fails as recv */
 	size_t nargs = n ? n->nargs : 0;
 	/* Calls are the hot path: the usual few arguments live on the stack. */
 	struct value *vals_buf[CMD_MAXARGS + 2] = {0};

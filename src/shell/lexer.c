@@ -56,7 +56,7 @@ static int hexval(int c)
 	return -1;
 }
 
-static void put_utf8(struct strbuf *b, unsigned long cp)
+void put_utf8(struct strbuf *b, unsigned long cp)
 {
 	char u[4];
 	if (cp < 0x80) {

@@ -126,6 +126,10 @@ def _call_name(src):
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else \
             getattr(func, 'id', '?')
+        # struct.pack, int.from_bytes: sockshell names the module too.
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+                and func.value.id in ('struct', 'int', 'str', 'bytes'):
+            name = ast.unparse(func)
         if name in _WRAPPERS and node.args:
             node = node.args[0]
             continue

@@ -26,6 +26,10 @@ int arg_sockaddr(struct cmd_call *c, const struct sockobj *s,
 struct value *new_socket(struct shell *sh, int fd, int family, int type,
                          int proto);
 
+/* bytes(s, encoding[, errors]) and bytearray(...): S encoded, as Python
+ * does it (builtin.c). */
+enum cmd_status buffer_from_str(struct cmd_call *c, bool array);
+
 struct optval;
 /* A decoded option as the value Python gives (names where the contract
  * asks for them: SO_TYPE, SO_DOMAIN, SO_PROTOCOL, SO_ERROR). */

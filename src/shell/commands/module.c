@@ -778,6 +778,8 @@ static enum cmd_status do_select(struct cmd_call *c)
 static enum cmd_status make_buffer(struct cmd_call *c, bool array)
 {
 	const struct value *v = c->argv[0];
+	if (c->argv[1] || c->argv[2])
+		return buffer_from_str(c, array);
 	if (!v) {
 		c->result = array ? v_bytearray("", 0) : v_bytes("", 0);
 		return CMD_OK;
@@ -1021,15 +1023,19 @@ const struct cmd_entry cmd_module_table[] = {
 	 .python = "select.select(r, w, x, timeout)", .c_call = "poll(2)",
 	 .errors = N_("EBADF: a closed socket is in a list\n"),
 	 .example = "r, w, x = select [srv, c] [] [] 1.0"},
-	{.name = "bytearray", .group = "buffers", .params = {{"source", P_ANY, PF_OPT}},
-	 .exec = do_bytearray, .usage = "[N|BYTES]",
+	{.name = "bytearray", .group = "buffers",
+	 .params = {{"source", P_ANY, PF_OPT}, {"encoding", P_ANY, PF_OPT},
+	            {"errors", P_ANY, PF_OPT}},
+	 .exec = do_bytearray, .usage = "[N|BYTES|STR ENCODING [ERRORS]]",
 	 .summary = N_("a mutable buffer of N zero bytes, for recv_into"),
 	 .python = "bytearray(16)", .c_call = "malloc(3)",
 	 .errors = "", .example = "buf = bytearray 16"},
-	{.name = "bytes", .group = "buffers", .params = {{"source", P_ANY, PF_OPT}},
-	 .exec = do_bytes, .usage = "[N|STR|BYTEARRAY]",
-	 .summary = N_("N zero bytes, or the bytes of a string or bytearray"),
-	 .python = "bytes(16)", .c_call = "calloc(3)",
+	{.name = "bytes", .group = "buffers",
+	 .params = {{"source", P_ANY, PF_OPT}, {"encoding", P_ANY, PF_OPT},
+	            {"errors", P_ANY, PF_OPT}},
+	 .exec = do_bytes, .usage = "[N|STR [ENCODING [ERRORS]]|BYTEARRAY]",
+	 .summary = N_("N zero bytes, the bytes of a bytearray, or a string encoded"),
+	 .python = "bytes(16), bytes('hi', 'utf-8')", .c_call = "calloc(3)",
 	 .errors = "", .example = "bytes buf"},
 	{.name = NULL},
 };

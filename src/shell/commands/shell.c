@@ -22,7 +22,8 @@
 static const char *const groups[] = {N_("sockets"), N_("options"),
                                      N_("addresses"), N_("names"),
                                      N_("byte order"), N_("buffers"),
-                                     N_("files"), N_("shell"), NULL};
+                                     N_("python"), N_("files"), N_("shell"),
+                                     NULL};
 
 /* Append N spaces. */
 static void sb_pad(struct strbuf *b, size_t n)
@@ -163,7 +164,7 @@ static const struct cmd_entry *help_method(struct shell *sh, const char *topic)
 	enum vtype type = !strcmp(name, "file") ? T_FILE : T_SOCKET;
 	free(name);
 	if (v && v->type != T_SOCKET && v->type != T_FILE)
-		return NULL;
+		return cmd_find_value_method(v, dot + 1); /* help data.decode */
 	return cmd_find_method(v ? v->type : type, dot + 1);
 }
 
@@ -179,8 +180,9 @@ static enum cmd_status do_help(struct cmd_call *c)
 		topic += 7;
 	if (!strncmp(topic, "os.", 3))
 		topic += 3;
-	const struct cmd_entry *e = strchr(topic, '.') ? help_method(c->sh, topic)
-	                                               : cmd_find(topic);
+	const struct cmd_entry *e = cmd_find(topic); /* struct.pack too */
+	if (!e && strchr(topic, '.'))
+		e = help_method(c->sh, topic);
 	if (!e)
 		e = cmd_find_method(T_SOCKET, topic);
 	if (!e)
@@ -374,9 +376,9 @@ static enum cmd_status do_import(struct cmd_call *c)
 {
 	const char *m = c->argsrc[0];
 	if (strcmp(m, "socket") && strcmp(m, "select") && strcmp(m, "errno") &&
-	    strcmp(m, "os"))
+	    strcmp(m, "os") && strcmp(m, "struct"))
 		return cmd_fail(c, _("no module '%s' here: only socket (and select, "
-		                     "errno, os for os.unlink) are built in"), m);
+		                     "errno, struct, os for os.unlink) are built in"), m);
 	return CMD_OK;
 }
 
