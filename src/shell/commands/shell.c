@@ -352,6 +352,11 @@ static enum cmd_status do_errno(struct cmd_call *c)
 			out_printf(_("no error yet\n"));
 			return CMD_OK;
 		}
+		if (errno_is_pseudo((int)n)) {
+			out_printf(_("%s: no errno (in Python e.errno is None)\n"),
+			           _(errno_message((int)n)));
+			return CMD_OK;
+		}
 	} else {
 		const struct sk_const *k = const_lookup(arg);
 		char *end;
@@ -362,7 +367,7 @@ static enum cmd_status do_errno(struct cmd_call *c)
 			return cmd_fail(c, _("unknown errno '%s'"), arg);
 	}
 	const char *name = errno_name((int)n);
-	out_printf("%s %lld %s\n", name ? name : "?", n, errno_message((int)n));
+	out_printf("%s %lld %s\n", name ? name : "?", n, errno_strerror((int)n));
 	return CMD_OK;
 }
 

@@ -664,7 +664,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	 .exec = do_listen, .usage = "SOCK [BACKLOG]",
 	 .summary = N_("make a stream socket accept connections"),
 	 .python = "sock.listen([backlog])", .c_call = "listen(2)",
-	 .errors = N_("ENOTSUP: datagram sockets cannot listen (also called EOPNOTSUPP)\n"
+	 .errors = N_("EOPNOTSUPP: datagram sockets cannot listen (also called ENOTSUP)\n"
 	           "EADDRINUSE: another socket listens on that port\n"),
 	 .example = "srv.listen 5"},
 	{.name = "recv", .group = "sockets", .flags = CMD_METHOD,
