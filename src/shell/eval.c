@@ -653,10 +653,21 @@ static bool is_word(const struct value *v)
 	return v->type == T_STR && v->u.s.word;
 }
 
+/* A shell-form word of decimal digits that did not become an int is one
+ * too large for 64 bits, not a name. */
+static bool is_digit_word(const char *w)
+{
+	w += *w == '-';
+	return *w && strspn(w, "0123456789") == strlen(w);
+}
+
 static int check_int(struct binder *b, size_t k, struct value *v)
 {
 	if (v_is_int(v))
 		return 0;
+	if (is_word(v) && is_digit_word(v->u.s.p))
+		return bind_fail(b, k, "%s",
+		                 _("integer too large (sockshell integers are 64-bit)"));
 	if (is_word(v))
 		return unknown_constant(b, k, v->u.s.p);
 	return bind_fail(b, k, _("expected an integer, got %s"), v_type_name(v));
