@@ -702,7 +702,13 @@ static struct value *convert(struct binder *b, size_t k, struct value *v,
 	case P_FLOAT:
 		if (v->type == T_FLOAT || v_is_int(v)) {
 			double f = v->type == T_FLOAT ? v->u.f : (double)v_int_of(v);
-			if (f < 0 || isnan(f)) {
+			long long ns;
+			if (!v_seconds_ns(v, &ns)) {
+				eval_fail(b->sh, _("%s: timestamp too large to convert to C "
+				                   "_PyTime_t"), b->c->callname);
+				return NULL;
+			}
+			if (ns < 0 || isnan(f)) {
 				/* Python's ValueError names no argument. */
 				eval_fail(b->sh, _("%s: Timeout value out of range"),
 				          b->c->callname);

@@ -20,7 +20,11 @@ double arg_timeout(const struct cmd_call *c, int k, double dflt)
 		return dflt;
 	if (v->type == T_NONE)
 		return -1;
-	return v->type == T_FLOAT ? v->u.f : (double)v_int_of(v);
+	/* Whole nanoseconds, as Python keeps it: settimeout(0.1 + 0.2) then
+	 * gettimeout() is 0.300000001. The binder refused an overflow. */
+	long long ns = 0;
+	v_seconds_ns(v, &ns);
+	return ns_seconds(ns);
 }
 
 void arg_data(const struct value *v, const char **p, size_t *len)
