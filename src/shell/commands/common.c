@@ -1,6 +1,7 @@
 /* common.c - argument helpers for handlers. */
 #include "common.h"
 
+#include <limits.h>
 #include <stdlib.h>
 
 #include "../../core/sock.h"
@@ -11,6 +12,15 @@ long long arg_int(const struct cmd_call *c, int k, long long dflt)
 {
 	const struct value *v = c->argv[k];
 	return v && v->type != T_NONE ? v_int_of(v) : dflt;
+}
+
+int arg_c_int(struct cmd_call *c, int k, int dflt, int *out)
+{
+	long long v = arg_int(c, k, dflt);
+	if (v < INT_MIN || v > INT_MAX)
+		return cmd_fail(c, _("Python int too large to convert to C int")), -1;
+	*out = (int)v;
+	return 0;
 }
 
 double arg_timeout(const struct cmd_call *c, int k, double dflt)

@@ -393,7 +393,10 @@ static enum cmd_status do_sendto(struct cmd_call *c)
 
 static enum cmd_status do_shutdown(struct cmd_call *c)
 {
-	int e = sk_shutdown(SOCK(c)->fd, (int)arg_int(c, 1, 0));
+	int how;
+	if (arg_c_int(c, 1, 0, &how))
+		return CMD_ERROR;
+	int e = sk_shutdown(SOCK(c)->fd, how);
 	return e ? cmd_errno(c, e) : CMD_OK;
 }
 
