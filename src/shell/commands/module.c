@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../../core/errors.h"
+#include "../../core/resolve.h"
 #include "../../core/sock.h"
 #include "../eval.h"
 #include "../format.h"
@@ -450,28 +451,38 @@ static enum cmd_status do_create_server(struct cmd_call *c)
 	return CMD_OK;
 }
 
-static enum cmd_status do_getnameinfo(struct cmd_call *c)
+/* A sockaddr tuple as getnameinfo reads it; flowinfo and scope_id as
+ * Python's "I" takes them, masked to 32 bits. */
+static int nameinfo_query(struct cmd_call *c, struct ni_query *q)
 {
-	if (refused(c))
-		return CMD_ERROR;
 	const struct value *t = c->argv[0];
 	if (!v_is_seq(t))
-		return cmd_fail(c, _("argument 1 must be a tuple"));
-	if (t->u.seq.n < 2 || t->u.seq.n > 4 || t->u.seq.items[0]->type != T_STR ||
-	    !v_is_int(t->u.seq.items[1]))
-		return cmd_fail(c, _("illegal sockaddr argument"));
-	/* Python resolves the host numerically first, then asks. */
-	struct addrinfo hints = {.ai_flags = AI_NUMERICHOST, .ai_socktype = SOCK_DGRAM};
-	struct addrinfo *res;
-	char port[32];
-	snprintf(port, sizeof port, "%lld", v_int_of(t->u.seq.items[1]));
-	int e = getaddrinfo(t->u.seq.items[0]->u.s.p, port, &hints, &res);
-	if (e)
-		return cmd_gai(c, e);
+		return cmd_fail(c, _("argument 1 must be a tuple")), -1;
+	struct value **it = t->u.seq.items;
+	size_t n = t->u.seq.n;
+	bool ints = n < 3 || (v_is_int(it[2]) && (n < 4 || v_is_int(it[3])));
+	if (n < 2 || n > 4 || it[0]->type != T_STR || !v_is_int(it[1]) || !ints ||
+	    v_int_of(it[1]) < INT_MIN || v_int_of(it[1]) > INT_MAX)
+		return cmd_fail(c, _("illegal sockaddr argument")), -1;
+	*q = (struct ni_query){.host = it[0]->u.s.p, .port = (int)v_int_of(it[1]),
+	                       .nparts = (int)n};
+	q->flowinfo = n > 2 ? (unsigned)v_int_of(it[2]) : 0;
+	q->scope_id = n > 3 ? (unsigned)v_int_of(it[3]) : 0;
+	return 0;
+}
+
+static enum cmd_status do_getnameinfo(struct cmd_call *c)
+{
+	struct ni_query q;
+	if (refused(c) || nameinfo_query(c, &q))
+		return CMD_ERROR;
 	char host[NI_MAXHOST], serv[NI_MAXSERV];
-	e = getnameinfo(res->ai_addr, res->ai_addrlen, host, sizeof host, serv,
-	                sizeof serv, (int)arg_int(c, 1, 0));
-	freeaddrinfo(res);
+	int e = res_getnameinfo(&q, (int)arg_int(c, 1, 0), host, sizeof host, serv,
+	                        sizeof serv);
+	if (e == RES_EFLOWINFO)
+		return cmd_fail(c, _("flowinfo must be 0-1048575."));
+	if (e == RES_EIPV4TUPLE)
+		return cmd_fail(c, _("IPv4 sockaddr must be 2 tuple"));
 	if (e)
 		return cmd_gai(c, e);
 	c->result = v_tuple(2, v_cstr(host), v_cstr(serv));
@@ -490,34 +501,15 @@ static enum cmd_status do_gethostname(struct cmd_call *c)
 	return CMD_OK;
 }
 
-/* Python's getfqdn: the first name of gethostbyaddr that has a dot. */
 static enum cmd_status do_getfqdn(struct cmd_call *c)
 {
 	if (refused(c))
 		return CMD_ERROR;
-	char buf[HOST_NAME_MAX + 1];
-	const char *name = c->argv[0] ? c->argv[0]->u.s.p : "";
-	if (!*name || !strcmp(name, "0.0.0.0")) {
-		if (gethostname(buf, sizeof buf))
-			return cmd_errno(c, errno);
-		buf[HOST_NAME_MAX] = '\0';
-		name = buf;
-	}
-	struct addrinfo hints = {.ai_flags = AI_CANONNAME}, *res;
-	const char *best = name;
-	char canon[NI_MAXHOST] = "";
-	if (!getaddrinfo(name, NULL, &hints, &res)) {
-		if (res->ai_canonname)
-			snprintf(canon, sizeof canon, "%s", res->ai_canonname);
-		char host[NI_MAXHOST];
-		if (!getnameinfo(res->ai_addr, res->ai_addrlen, host, sizeof host,
-		                 NULL, 0, NI_NAMEREQD))
-			snprintf(canon, sizeof canon, "%s", host);
-		freeaddrinfo(res);
-		if (*canon)
-			best = canon;
-	}
-	c->result = v_cstr(best);
+	char out[NI_MAXHOST];
+	int e = res_getfqdn(c->argv[0] ? c->argv[0]->u.s.p : "", out, sizeof out);
+	if (e)
+		return cmd_errno(c, e);
+	c->result = v_cstr(out);
 	return CMD_OK;
 }
 
