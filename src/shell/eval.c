@@ -577,6 +577,7 @@ struct binder {
 	char **words;        /* the unquoted text of each, or NULL */
 	size_t nvals, j;
 	bool method; /* self came from NAME.METHOD: positions start after it */
+	bool python_form; /* a parenthesised call: one value per parameter */
 };
 
 static int bind_fail(struct binder *b, size_t k, const char *fmt, ...)
@@ -832,6 +833,15 @@ static int family_of(struct cmd_call *c)
 	return self && self->type == T_SOCKET ? self->u.sock.family : AF_INET;
 }
 
+/* How many parameters after K must be given. */
+static size_t required_after(const struct cmd_entry *e, size_t k)
+{
+	size_t n = 0;
+	for (size_t i = k + 1; e->params[i].name; i++)
+		n += !(e->params[i].flags & (PF_OPT | PF_IFINT | PF_REST));
+	return n;
+}
+
 static int bind_param(struct binder *b, size_t k, struct value *kwval)
 {
 	const struct param *p = &b->e->params[k];
@@ -848,8 +858,15 @@ static int bind_param(struct binder *b, size_t k, struct value *kwval)
 		          c->callname, pos, p->name, b->e->name, b->e->usage);
 		return -1;
 	}
-	if ((p->flags & PF_IFINT) && !v_is_int(b->vals[b->j]))
-		return 0;
+	if ((p->flags & PF_IFINT) && !v_is_int(b->vals[b->j])) {
+		if (!b->python_form || b->nvals - b->j <= required_after(b->e, k))
+			return 0;
+		/* Too many arguments to leave it out: Python's TypeError. */
+		eval_fail(b->sh, _("%s: '%s' object cannot be interpreted as an "
+		                   "integer"),
+		          c->callname, v_type_name(b->vals[b->j]));
+		return -1;
+	}
 	if (p->type == P_ADDR || p->type == P_HOSTPORT) {
 		int fam = p->type == P_ADDR ? family_of(c) : AF_INET6;
 		c->argv[k] = take_address(b, k, fam, p->type == P_ADDR);
@@ -1080,7 +1097,8 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
 		vals[nvals++] = v_ref(self);
 	if (collect_args(sh, e, &c, n, self ? 1 : 0, vals, words, &nvals, kwvals))
 		goto out;
-	struct binder b = {sh, e, &c, vals, words, nvals, 0, self != NULL};
+	struct binder b = {sh, e, &c, vals, words, nvals, 0, self != NULL,
+	                   n && !n->shell_form};
 	if (has_raw_rest(e)) {
 		/* Commands taking raw words (del NAME...) have no other
 		 * parameters: the texts are in c.restsrc already. */
