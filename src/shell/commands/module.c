@@ -48,11 +48,18 @@ static int adopt_fd(struct cmd_call *c, int fd, int *family, int *type,
 	return 0;
 }
 
+/* Argument K of socket() was given: not left out, and not -1, which
+ * Python 3.11 takes as "the default" (or "ask the descriptor"). */
+static bool socket_arg_given(const struct cmd_call *c, int k)
+{
+	return c->argv[k] && arg_int(c, k, -1) != -1;
+}
+
 static enum cmd_status do_socket(struct cmd_call *c)
 {
-	int family = (int)arg_int(c, 0, AF_INET);
-	int type = (int)arg_int(c, 1, SOCK_STREAM);
-	int proto = (int)arg_int(c, 2, 0);
+	int family = socket_arg_given(c, 0) ? (int)arg_int(c, 0, 0) : AF_INET;
+	int type = socket_arg_given(c, 1) ? (int)arg_int(c, 1, 0) : SOCK_STREAM;
+	int proto = socket_arg_given(c, 2) ? (int)arg_int(c, 2, 0) : 0;
 	int fd;
 	if (c->argv[3] && c->argv[3]->type != T_NONE) {
 		struct value *from = c->argv[3];
@@ -67,9 +74,9 @@ static enum cmd_status do_socket(struct cmd_call *c)
 		if (adopt_fd(c, fd, &kf, &kt, &kp))
 			return CMD_ERROR;
 		/* As Python: what the caller gave wins, the rest is asked. */
-		family = c->argv[0] ? family : kf;
-		type = c->argv[1] ? type : kt;
-		proto = c->argv[2] ? proto : kp;
+		family = socket_arg_given(c, 0) ? family : kf;
+		type = socket_arg_given(c, 1) ? type : kt;
+		proto = socket_arg_given(c, 2) ? proto : kp;
 		/* A socket given as fileno hands its descriptor over (as
 		 * detach would), so one descriptor never has two owners. */
 		if (from->type == T_SOCKET)
