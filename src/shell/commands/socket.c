@@ -300,9 +300,14 @@ static enum cmd_status recv_common(struct cmd_call *c, bool from)
 		free(buf);
 		return cmd_errno(c, e);
 	}
-	/* With MSG_TRUNC the kernel reports the real length; Python keeps
-	 * what fits. */
-	struct value *data = v_bytes(buf, got < (size_t)n ? got : (size_t)n);
+	/* With MSG_TRUNC the kernel reports a datagram's real length, and
+	 * Python's bytes grow to it: what fit, then bytes the kernel never
+	 * wrote (CPython's reallocation shows zeros there; so do we). */
+	if (got > (size_t)n) {
+		buf = xrealloc(buf, got);
+		memset(buf + n, 0, got - (size_t)n);
+	}
+	struct value *data = v_bytes(buf, got);
 	free(buf);
 	c->result = from ? v_tuple(2, data, sockaddr_value(&a)) : data;
 	return CMD_OK;
