@@ -69,9 +69,12 @@ static enum cmd_status do_connect_ex(struct cmd_call *c)
 	if (arg_sockaddr(c, SOCK(c), c->argv[1], &a))
 		return CMD_ERROR;
 	int e = sk_connect_ex(SOCK(c)->fd, &a, SOCK(c)->timeout);
-	/* Python's connect_ex returns errno, and raises only on timeout. */
-	if (e == CORE_ETIMEOUT || e == CORE_EINTERRUPTED)
+	/* Python's connect_ex returns errno, EAGAIN when its timeout runs
+	 * out (CPython's SOCK_TIMEOUT_ERR); only Ctrl-C raises. */
+	if (e == CORE_EINTERRUPTED)
 		return cmd_errno(c, e);
+	if (e == CORE_ETIMEOUT)
+		e = EAGAIN;
 	c->result = v_const(CK_ERRNO, e);
 	return CMD_OK;
 }
@@ -600,7 +603,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	 .exec = do_connect_ex, .usage = "SOCK ADDRESS",
 	 .summary = N_("connect, returning the errno (0 for success) instead of failing"),
 	 .python = "err = sock.connect_ex(address)", .c_call = "connect(2)",
-	 .errors = N_("timed out: the timeout ran out (this one still fails)\n"),
+	 .errors = N_("EAGAIN: the timeout ran out (returned, as in Python)\n"),
 	 .example = "c.connect_ex 127.0.0.1 1"},
 	{.name = "detach", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF},
