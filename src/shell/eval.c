@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "lexer.h"
 #include "suggest.h"
+#include "utf8.h"
 
 void eval_fail(struct shell *sh, const char *fmt, ...)
 {
@@ -252,8 +253,9 @@ static size_t *cp_offsets(const struct value *s, size_t *n)
 	size_t *off = xmalloc(sizeof *off * (len + 1));
 	for (size_t i = 0; i < len; k++) {
 		off[k] = i;
-		size_t m = utf8_seq_len((const unsigned char *)s->u.s.p + i, len - i);
-		i += m ? m : 1;
+		struct utf8_step m = utf8_step((const unsigned char *)s->u.s.p + i,
+		                               len - i, true);
+		i += m.fault ? 1 : m.len;
 	}
 	off[k] = len;
 	*n = k;

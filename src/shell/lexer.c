@@ -9,6 +9,7 @@
 
 #include "i18n.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 void lex_init(struct lexer *lx, const char *src, size_t len)
 {
@@ -163,35 +164,6 @@ size_t lex_nul_at(const char *src, size_t len)
 		    (src[i] == '\xc0' && i + 1 < len && src[i + 1] == '\x80'))
 			return i;
 	return len;
-}
-
-size_t utf8_seq_len(const unsigned char *p, size_t avail)
-{
-	size_t n;
-	unsigned long cp;
-	if (!avail)
-		return 0;
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		n = 2, cp = p[0] & 0x1f;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef)
-		n = 3, cp = p[0] & 0x0f;
-	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-		n = 4, cp = p[0] & 0x07;
-	else
-		return 0;
-	if (avail < n)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (p[i] & 0x3f);
-	}
-	static const unsigned long least[] = {0, 0, 0x80, 0x800, 0x10000};
-	if (cp < least[n] || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return 0;
-	return n;
 }
 
 static void lex_string(struct lexer *lx, struct token *t, bool bytes, bool raw)

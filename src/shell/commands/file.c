@@ -8,6 +8,7 @@
 
 #include "../../core/errors.h"
 #include "../../core/sock.h"
+#include "../utf8.h"
 #include "common.h"
 
 #define FILE_OF(c) ((c)->argv[0]->u.file)
@@ -136,12 +137,14 @@ static size_t char_len(const struct fileobj *f, size_t i, bool eof)
 	if (f->binary)
 		return 1;
 	if (p[i] == '\r')
-		n = left == 1 ? (eof ? 1 : 0) : p[i + 1] == '\n' ? 2 : 1;
-	else if (p[i] >= 0xc0)
-		n = p[i] >= 0xf0 ? 4 : p[i] >= 0xe0 ? 3 : 2;
-	if (n > left)
+		return left == 1 ? (eof ? 1 : 0) : p[i + 1] == '\n' ? 2 : 1;
+	if (p[i] < 0x80)
+		return n;
+	/* What does not decode is one character here; take() refuses it. */
+	struct utf8_step st = utf8_step(p + i, left, false);
+	if (st.fault == UTF8_END_OF_DATA)
 		return eof ? left : 0;
-	return n;
+	return st.fault ? 1 : st.len;
 }
 
 /* Whether the read-ahead holds N characters (N < 0: everything up to
@@ -178,25 +181,24 @@ static size_t line_end(const struct fileobj *f, bool eof)
 	return eof ? f->rlen : 0;
 }
 
-/* Python's UTF-8 complaint about the first bad byte of P, if any. */
-static int utf8_check(struct cmd_call *c, const unsigned char *p, size_t n)
+/* Python's UTF-8 complaint about the read-ahead, whose first N bytes are
+ * to be taken. Python decodes all that arrived (TextIOWrapper decodes a
+ * chunk at a time): a bad byte past the line fails this read too; only a
+ * character still arriving waits. */
+static int utf8_check(struct cmd_call *c, const struct fileobj *f, size_t n)
 {
-	for (size_t i = 0; i < n;) {
-		size_t len = p[i] < 0x80 ? 1 : p[i] >= 0xc2 && p[i] < 0xe0 ? 2
-		             : p[i] >= 0xe0 && p[i] < 0xf0 ? 3
-		             : p[i] >= 0xf0 && p[i] < 0xf5 ? 4 : 0;
-		const char *why = len ? NULL : "invalid start byte";
-		for (size_t k = 1; !why && k < len; k++)
-			if (i + k >= n)
-				why = "unexpected end of data";
-			else if ((p[i + k] & 0xc0) != 0x80)
-				why = "invalid continuation byte";
-		if (why)
-			return cmd_fail(c, _("'utf-8' codec can't decode byte 0x%02x in "
-			                "position %zu: %s"), p[i], i, why), -1;
-		i += len;
-	}
-	return 0;
+	const unsigned char *p = (const unsigned char *)f->rbuf;
+	struct utf8_step bad;
+	size_t at = utf8_first_fault(p, f->rlen, &bad);
+	if (at == f->rlen || (bad.fault == UTF8_END_OF_DATA && at >= n))
+		return 0;
+	/* A character cut short by EOF is what Python's decoder held back
+	 * and decodes on its own at the end: its positions start at 0. */
+	if (bad.fault == UTF8_END_OF_DATA)
+		p += at, at = 0;
+	free(c->cause);
+	c->cause = utf8_fault_text(p, at, bad);
+	return -1;
 }
 
 /* Take N bytes off the read-ahead as the value read() returns: bytes, or
@@ -206,7 +208,7 @@ static struct value *take(struct cmd_call *c, struct fileobj *f, size_t n)
 	struct value *v = NULL;
 	if (f->binary) {
 		v = v_bytes(f->rbuf, n);
-	} else if (!utf8_check(c, (const unsigned char *)f->rbuf, n)) {
+	} else if (!utf8_check(c, f, n)) {
 		struct strbuf b = {0};
 		for (size_t i = 0; i < n; i++) {
 			if (f->rbuf[i] == '\r' && i + 1 < n && f->rbuf[i + 1] == '\n')

@@ -1,0 +1,119 @@
+/* utf8.c - the one UTF-8 decoder; see utf8.h. */
+#include "utf8.h"
+
+#include "i18n.h"
+
+static bool is_cont(unsigned char c)
+{
+	return (c & 0xc0) == 0x80;
+}
+
+/* The range the second byte after START must fall in (Unicode's table 3-7:
+ * no overlong forms, nothing past U+10FFFF, and with SURROGATES also the
+ * surrogates ED A0..ED BF). */
+static void second_range(unsigned char start, bool surrogates,
+                         unsigned char *lo, unsigned char *hi)
+{
+	*lo = start == 0xe0 ? 0xa0 : start == 0xf0 ? 0x90 : 0x80;
+	*hi = (start == 0xed && !surrogates) ? 0x9f : start == 0xf4 ? 0x8f : 0xbf;
+}
+
+static struct utf8_step fault(enum utf8_fault why, size_t len)
+{
+	return (struct utf8_step){.len = len, .fault = why};
+}
+
+struct utf8_step utf8_step(const unsigned char *p, size_t avail,
+                           bool surrogates)
+{
+	unsigned char c = p[0];
+	if (c < 0x80)
+		return (struct utf8_step){.cp = c, .len = 1};
+	size_t n = c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3
+	           : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
+	if (n == 0)
+		return fault(UTF8_INVALID_START, 1);
+	unsigned char lo, hi;
+	second_range(c, surrogates, &lo, &hi);
+	unsigned long cp = c & (0x7f >> n);
+	for (size_t i = 1; i < n; i++) {
+		if (i >= avail)
+			return fault(UTF8_END_OF_DATA, avail);
+		bool ok = i == 1 ? p[i] >= lo && p[i] <= hi : is_cont(p[i]);
+		if (!ok)
+			return fault(UTF8_INVALID_CONTINUATION, i);
+		cp = cp << 6 | (p[i] & 0x3f);
+	}
+	return (struct utf8_step){.cp = cp, .len = n};
+}
+
+size_t utf8_seq_len(const unsigned char *p, size_t avail)
+{
+	if (!avail)
+		return 0;
+	struct utf8_step s = utf8_step(p, avail, false);
+	return s.fault ? 0 : s.len;
+}
+
+size_t utf8_first_fault(const unsigned char *p, size_t n,
+                        struct utf8_step *bad)
+{
+	size_t i = 0;
+	while (i < n) {
+		*bad = utf8_step(p + i, n - i, false);
+		if (bad->fault)
+			return i;
+		i += bad->len;
+	}
+	return n;
+}
+
+char *utf8_fault_text(const unsigned char *p, size_t at, struct utf8_step bad)
+{
+	static const char *const why[] = {
+	    [UTF8_OK] = "",
+	    [UTF8_INVALID_START] = N_("invalid start byte"),
+	    [UTF8_INVALID_CONTINUATION] = N_("invalid continuation byte"),
+	    [UTF8_END_OF_DATA] = N_("unexpected end of data"),
+	};
+	if (bad.len <= 1)
+		return xasprintf(_("'utf-8' codec can't decode byte 0x%02x in "
+		                   "position %zu: %s"), p[at], at, _(why[bad.fault]));
+	return xasprintf(_("'utf-8' codec can't decode bytes in position "
+	                   "%zu-%zu: %s"), at, at + bad.len - 1, _(why[bad.fault]));
+}
+
+static void put_cp3(struct strbuf *b, unsigned long cp)
+{
+	sb_addc(b, (char)(0xe0 | (cp >> 12)));
+	sb_addc(b, (char)(0x80 | ((cp >> 6) & 0x3f)));
+	sb_addc(b, (char)(0x80 | (cp & 0x3f)));
+}
+
+void utf8_fsdecode(struct strbuf *b, const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		struct utf8_step s = utf8_step(p + i, n - i, false);
+		if (s.fault) {
+			/* One byte at a time, as the error handler takes them. */
+			put_cp3(b, 0xdc00 + p[i++]);
+			continue;
+		}
+		sb_add(b, p + i, s.len);
+		i += s.len;
+	}
+}
+
+void utf8_fsencode(struct strbuf *b, const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < n;) {
+		struct utf8_step st = utf8_step(p + i, n - i, true);
+		size_t len = st.fault ? 1 : st.len;
+		if (!st.fault && st.cp >= 0xdc80 && st.cp <= 0xdcff)
+			sb_addc(b, (char)(st.cp - 0xdc00));
+		else
+			sb_add(b, p + i, len);
+		i += len;
+	}
+}
