@@ -265,15 +265,33 @@ static enum cmd_status do_read(struct cmd_call *c)
 	return c->result ? CMD_OK : CMD_ERROR;
 }
 
+/* The bytes of the first line of the read-ahead, cut at LIMIT characters
+ * (bytes when binary; LIMIT < 0: no limit); 0 while more must arrive. */
+static size_t line_len(const struct fileobj *f, long long limit, bool eof)
+{
+	size_t end = line_end(f, eof), cut;
+	if (limit < 0)
+		return end;
+	bool full = span(f, limit, eof, &cut);
+	if (end && end <= cut)
+		return end;
+	return full ? cut : 0;
+}
+
 static enum cmd_status do_readline(struct cmd_call *c)
 {
 	struct fileobj *f = FILE_OF(c);
+	long long limit = arg_int(c, 1, -1);
 	if (check_readable(c, f))
 		return CMD_ERROR;
+	if (limit == 0) {
+		c->result = f->binary ? v_bytes("", 0) : v_str("", 0);
+		return CMD_OK;
+	}
 	bool eof = false;
 	size_t end;
 	/* Unbuffered, a line is read a byte at a time, as RawIOBase does. */
-	while (!(end = line_end(f, eof)) && !eof) {
+	while (!(end = line_len(f, limit, eof)) && !eof) {
 		size_t got = 0;
 		int e = fill(f, chunk(f, 1), &got);
 		if (e == EAGAIN)
@@ -282,7 +300,11 @@ static enum cmd_status do_readline(struct cmd_call *c)
 			return cmd_errno(c, e);
 		eof = got == 0;
 	}
-	c->result = take(c, f, end ? end : f->rlen);
+	/* EOF, or nothing more for now on a non-blocking socket: what is
+	 * there, up to the limit. */
+	if (!end)
+		end = line_len(f, limit, true);
+	c->result = take(c, f, end);
 	return c->result ? CMD_OK : CMD_ERROR;
 }
 
@@ -390,6 +412,9 @@ static enum cmd_status do_makefile(struct cmd_call *c)
 	if (n > (1LL << 30))
 		return cmd_fail(c, _("buffering too large (at most 1 GiB)"));
 	tmp.bufsize = n < 0 ? DEFAULT_BUFFER_SIZE : (size_t)n;
+	/* A text file's mode is the one given (TextIOWrapper.mode). */
+	if (!tmp.binary)
+		snprintf(tmp.mode, sizeof tmp.mode, "%s", c->argv[1] ? c->argv[1]->u.s.p : "r");
 	/* Files exist only from here on: the finaliser goes in now. */
 	v_file_closer = file_finalize;
 	struct value *v = v_file(c->argv[0]);
@@ -397,6 +422,24 @@ static enum cmd_status do_makefile(struct cmd_call *c)
 	*v->u.file = tmp;
 	SOCK(c)->io_refs++;
 	c->result = v;
+	return CMD_OK;
+}
+
+static enum cmd_status do_closed(struct cmd_call *c)
+{
+	c->result = v_bool(FILE_OF(c)->closed);
+	return CMD_OK;
+}
+
+/* Python's: the mode given for text, the raw mode for bytes; a buffered
+ * file both read and written (BufferedRWPair) has none. */
+static enum cmd_status do_mode(struct cmd_call *c)
+{
+	const struct fileobj *f = FILE_OF(c);
+	if (f->binary && f->bufsize && f->reading && f->writing)
+		return cmd_fail(c, _("'_io.BufferedRWPair' object has no attribute "
+		                     "'mode'"));
+	c->result = v_cstr(f->mode);
 	return CMD_OK;
 }
 
@@ -423,12 +466,14 @@ const struct cmd_entry cmd_file_table[] = {
 	 .errors = N_("timed out: then the file refuses further reads\n"),
 	 .example = "f.read 5"},
 	{.name = "readline", .group = "files", .flags = CMD_FILE,
-	 .params = {SELF},
-	 .exec = do_readline, .usage = "FILE",
+	 .params = {SELF, {"size", P_INT, PF_OPT}},
+	 .exec = do_readline, .usage = "FILE [N]",
 	 .summary = N_("read one line, up to and including b'\\n' (all that is "
-	            "left at EOF)"),
-	 .python = "line = f.readline()", .c_call = N_("recv(2), repeated"),
-	 .errors = "", .example = "f.readline"},
+	            "left at EOF), or its first N bytes (characters in text "
+	            "mode)"),
+	 .python = "line = f.readline(n)", .c_call = N_("recv(2), repeated"),
+	 .errors = N_("'utf-8' codec can't decode: text mode takes UTF-8 only\n"),
+	 .example = "f.readline"},
 	{.name = "write", .group = "files", .flags = CMD_FILE,
 	 .params = {SELF, {"data", P_ANY, 0}},
 	 .exec = do_write, .usage = "FILE DATA",
@@ -451,5 +496,17 @@ const struct cmd_entry cmd_file_table[] = {
 	            "when the socket and all its files are closed"),
 	 .python = "f.close()", .c_call = N_("close(2) when the last user goes"),
 	 .errors = "", .example = "f.close"},
+	{.name = "closed", .group = "files", .flags = CMD_FILE | CMD_ATTR,
+	 .params = {SELF}, .exec = do_closed, .usage = "FILE",
+	 .summary = N_("True once the file is closed (attribute)"),
+	 .python = "f.closed", .c_call = "-", .errors = "", .example = "f.closed"},
+	{.name = "mode", .group = "files", .flags = CMD_FILE | CMD_ATTR,
+	 .params = {SELF}, .exec = do_mode, .usage = "FILE",
+	 .summary = N_("the mode: as given for text, the raw mode (rb, wb) for "
+	            "bytes (attribute)"),
+	 .python = "f.mode", .c_call = "-",
+	 .errors = N_("no attribute 'mode': a buffered 'rwb' file has none, as "
+	           "in Python\n"),
+	 .example = "f.mode"},
 	{.name = NULL},
 };

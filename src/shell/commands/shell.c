@@ -90,7 +90,7 @@ static void help_field(const char *label, size_t width, const char *text)
 
 static void help_command(const struct cmd_entry *e)
 {
-	bool method = e->flags & (CMD_METHOD | CMD_ATTR);
+	bool method = (e->flags & (CMD_METHOD | CMD_ATTR)) && !(e->flags & CMD_FILE);
 	if (method) {
 		char *alt = xasprintf("SOCK.%s%s%s", e->name,
 		                      strlen(e->usage) > 4 ? " " : "",
