@@ -388,6 +388,12 @@ static bool has_dualstack_ipv6(void)
 	return e == 0;
 }
 
+static enum cmd_status do_has_dualstack_ipv6(struct cmd_call *c)
+{
+	c->result = v_bool(has_dualstack_ipv6());
+	return CMD_OK;
+}
+
 static int set_int_opt(const struct sockobj *s, int level, int opt, int v)
 {
 	return sk_setsockopt(s->fd, level, opt, &v, sizeof v);
@@ -867,6 +873,13 @@ const struct cmd_entry cmd_module_table[] = {
 	           "EACCES: ports below 1024 need root\n"
 	           "dualstack_ipv6 requires AF_INET6 family\n"),
 	 .example = "srv = create_server 127.0.0.1:0"},
+	{.name = "has_dualstack_ipv6", .group = "sockets",
+	 .exec = do_has_dualstack_ipv6, .usage = "",
+	 .summary = N_("whether an AF_INET6 socket can also take IPv4 "
+	            "(IPV6_V6ONLY can be turned off): create_server's dual-stack"),
+	 .python = "socket.has_dualstack_ipv6()",
+	 .c_call = "socket(2), setsockopt(2) IPV6_V6ONLY 0",
+	 .errors = "", .example = "has_dualstack_ipv6()"},
 	{.name = "getdefaulttimeout", .group = "sockets",
 	 .exec = do_getdefaulttimeout, .usage = "",
 	 .summary = N_("the timeout new sockets get (None: blocking)"),

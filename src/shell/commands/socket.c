@@ -79,8 +79,51 @@ static enum cmd_status do_connect_ex(struct cmd_call *c)
 	return CMD_OK;
 }
 
+/* A socket variable whose descriptor was closed by number lets go of it,
+ * so it cannot close the next socket that gets the same number. */
+static void forget_fd(struct shell *sh, int fd)
+{
+	size_t n;
+	const char **names = vars_names(&sh->vars, &n);
+	for (size_t i = 0; i < n; i++) {
+		struct value *v = vars_get(&sh->vars, names[i]);
+		if (v->type == T_SOCKET && v->u.sock.fd == fd) {
+			v->u.sock.fd = -1;
+			v->u.sock.closed = true;
+		}
+	}
+	free(names);
+}
+
+/* socket.close(fd). Only a socket: the shell's own descriptors (the
+ * terminal, a transcript, a record file) are not for closing. */
+static enum cmd_status close_fd(struct cmd_call *c)
+{
+	int fd, type;
+	if (arg_c_int(c, 0, -1, &fd))
+		return CMD_ERROR;
+	socklen_t len = sizeof type;
+	int e = fd < 0 ? EBADF : sk_getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len);
+	if (e == ENOTSOCK)
+		return cmd_fail(c, _("fd %d is not a socket: sockshell closes only "
+		                     "sockets by number"), fd);
+	if (!e) {
+		forget_fd(c->sh, fd);
+		e = sk_close(fd);
+	}
+	return e && e != ECONNRESET ? cmd_errno(c, e) : CMD_OK;
+}
+
 static enum cmd_status do_close(struct cmd_call *c)
 {
+	const struct value *v = c->argv[0];
+	if (v_is_int(v))
+		return close_fd(c);
+	if (v->type == T_STR && v->u.s.word)
+		return cmd_fail(c, _("no socket named '%s'"), v->u.s.p);
+	if (v->type != T_SOCKET)
+		return cmd_fail(c, _("'%s' object cannot be interpreted as an integer"),
+		                v_type_name(v));
 	struct sockobj *s = SOCK(c);
 	if (s->fd < 0)
 		return CMD_OK;
@@ -583,11 +626,14 @@ const struct cmd_entry cmd_socket_table[] = {
 	           "EINVAL: the socket is bound already\n"),
 	 .example = "s.bind 127.0.0.1 0"},
 	{.name = "close", .group = "sockets", .flags = CMD_METHOD,
-	 .params = {SELF},
-	 .exec = do_close, .usage = "SOCK",
-	 .summary = N_("close the socket; its variable stays, showing [closed]"),
-	 .python = "sock.close()", .c_call = "close(2)",
-	 .errors = "", .example = "s.close"},
+	 .params = {{"socket", P_ANY, 0}},
+	 .exec = do_close, .usage = "SOCK|FD",
+	 .summary = N_("close the socket; its variable stays, showing [closed]. "
+	            "close FD closes a socket by its number (socket.close(fd))"),
+	 .python = "sock.close(); socket.close(fd)", .c_call = "close(2)",
+	 .errors = N_("EBADF: no descriptor has that number\n"
+	           "not a socket: sockshell closes only sockets by number\n"),
+	 .example = "s.close"},
 	{.name = "connect", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF, {"address", P_ADDR, 0}},
 	 .exec = do_connect, .usage = "SOCK ADDRESS",
