@@ -288,9 +288,28 @@ static int optval_from_value(struct cmd_call *c, const struct value *v,
 	return 0;
 }
 
+/* setsockopt(level, option, None, optlen): no value, only a length
+ * (optlen as Python's "I" takes it, masked to 32 bits). */
+static enum cmd_status setsockopt_null(struct cmd_call *c, int level, int opt)
+{
+	const struct value *n = c->argv[4];
+	if (!n)
+		return cmd_fail(c, _("a bytes-like object is required, not '%s'"),
+		                v_type_name(c->argv[3]));
+	if (!v_is_int(n))
+		return cmd_fail(c, _("setsockopt() takes exactly 3 arguments (4 given)"));
+	int e = sk_setsockopt(SOCK(c)->fd, level, opt, NULL,
+	                      (socklen_t)(unsigned)v_int_of(n));
+	return e ? cmd_errno(c, e) : CMD_OK;
+}
+
 static enum cmd_status do_setsockopt(struct cmd_call *c)
 {
 	int level = (int)arg_int(c, 1, 0), opt = (int)arg_int(c, 2, 0);
+	if (c->argv[3]->type == T_NONE)
+		return setsockopt_null(c, level, opt);
+	if (c->argv[4])
+		return cmd_fail(c, _("setsockopt() takes exactly 3 arguments (4 given)"));
 	const struct sockopt_desc *d = sockopt_find(level, opt);
 	struct optval o;
 	if (optval_from_value(c, c->argv[3], d, &o))
@@ -707,10 +726,11 @@ const struct cmd_entry cmd_socket_table[] = {
 	 .example = "s.getsockopt SOL_SOCKET SO_RCVBUF"},
 	{.name = "setsockopt", .group = "options", .flags = CMD_METHOD,
 	 .params = {SELF, {"level", P_LEVEL, 0}, {"option", P_OPTNAME, 0},
-	            {"value", P_OPTVAL, 0}},
-	 .exec = do_setsockopt, .usage = "SOCK LEVEL OPTION VALUE",
-	 .summary = N_("set a socket option: an int, (onoff, seconds), float seconds, a string or bytes"),
-	 .python = "sock.setsockopt(level, option, value)",
+	            {"value", P_OPTVAL, 0}, {"optlen", P_ANY, PF_OPT}},
+	 .exec = do_setsockopt, .usage = "SOCK LEVEL OPTION VALUE|None OPTLEN",
+	 .summary = N_("set a socket option: an int, (onoff, seconds), float seconds, a string or bytes; "
+	            "None OPTLEN passes no value (NULL) and that length"),
+	 .python = "sock.setsockopt(level, option, value); sock.setsockopt(level, option, None, optlen)",
 	 .c_call = "setsockopt(2)",
 	 .errors = N_("ENOPROTOOPT: the option does not exist at that level\n"
 	           "EBADF: the socket is closed\n"
