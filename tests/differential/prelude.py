@@ -121,6 +121,8 @@ def show_error(e):
     if isinstance(e, OSError) and e.errno is not None and e.errno > 0 \
             and not isinstance(e, _socket.herror):
         return '%s %s' % (_ERRNO_NAMES.get(e.errno, '?'), e)
+    if isinstance(e, ExceptionGroup):  # one line: each error after it
+        return '%s: %s' % (e, '; '.join(show_error(x) for x in e.exceptions))
     return str(e)
 
 

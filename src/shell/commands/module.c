@@ -350,6 +350,14 @@ static int try_connect(struct cmd_call *c, const struct addrinfo *ai,
 	return e;
 }
 
+/* One failure of create_connection, for all_errors: "; "-separated. */
+static void add_sub_error(struct strbuf *all, size_t *n, int e)
+{
+	char *why = fmt_errno(e);
+	sb_printf(all, "%s%s", (*n)++ ? "; " : "", why);
+	free(why);
+}
+
 static enum cmd_status do_create_connection(struct cmd_call *c)
 {
 	const struct value *a = c->argv[0];
@@ -365,17 +373,30 @@ static enum cmd_status do_create_connection(struct cmd_call *c)
 		return cmd_errno(c, errno);
 	if (g)
 		return cmd_gai(c, g);
-	/* Python raises the last error once every address has failed. */
+	/* Python raises the last error once every address has failed, or
+	 * with all_errors=True every one (an ExceptionGroup). */
 	int e = -2;
+	struct strbuf all = {0};
+	size_t nerr = 0;
 	for (struct addrinfo *ai = res; ai && e; ai = ai->ai_next) {
 		e = try_connect(c, ai, &c->result);
 		if (e == -1 || e == CORE_EINTERRUPTED)
 			break;
+		if (e)
+			add_sub_error(&all, &nerr, e);
 	}
 	freeaddrinfo(res);
+	if (e > 0 && e != CORE_EINTERRUPTED && c->argv[3] && v_truthy(c->argv[3]))
+		cmd_fail(c, ngettext("create_connection failed (%zu sub-exception): %s",
+		                     "create_connection failed (%zu sub-exceptions): %s",
+		                     nerr),
+		         nerr, all.p);
+	else if (e > 0)
+		cmd_errno(c, e);
+	sb_free(&all);
 	if (e == -2)
 		return cmd_fail(c, _("getaddrinfo returns an empty list"));
-	return e == -1 ? CMD_ERROR : e ? cmd_errno(c, e) : CMD_OK;
+	return e ? CMD_ERROR : CMD_OK;
 }
 
 static bool has_dualstack_ipv6(void)
@@ -848,12 +869,14 @@ const struct cmd_entry cmd_module_table[] = {
 	 .errors = N_("EBADF: FD is not open\n"), .example = "s2 = fromfd 3 AF_INET SOCK_STREAM"},
 	{.name = "create_connection", .group = "sockets",
 	 .params = {{"address", P_HOSTPORT, 0}, {"timeout", P_TIMEOUT, PF_OPT},
-	            {"source_address", P_HOSTPORT, PF_OPT}},
+	            {"source_address", P_HOSTPORT, PF_OPT},
+	            {"all_errors", P_BOOL, PF_OPT}},
 	 .exec = do_create_connection,
-	 .usage = "(HOST, PORT) [TIMEOUT [(SRCHOST, SRCPORT)]]",
+	 .usage = "(HOST, PORT) [TIMEOUT [(SRCHOST, SRCPORT) [ALL_ERRORS]]]",
 	 .summary = N_("a TCP socket connected to HOST: tries every address "
-	            "getaddrinfo gives, in turn"),
-	 .python = "s = socket.create_connection(('localhost', 80), 5)",
+	            "getaddrinfo gives, in turn; all_errors=True reports every "
+	            "address's error, not only the last"),
+	 .python = "s = socket.create_connection(('localhost', 80), 5, all_errors=True)",
 	 .c_call = "getaddrinfo(3), socket(2), connect(2)",
 	 .errors = N_("ECONNREFUSED: nothing listens there (the last address's error)\n"
 	           "EAI_NONAME: the name does not resolve\n"
