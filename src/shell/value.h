@@ -39,6 +39,8 @@ struct fileobj {
 	struct value *sock; /* the socket it reads and writes */
 	char mode[4];       /* "r", "w", "rw", each maybe with "b" */
 	bool binary, closed;
+	unsigned char encoding; /* text: FENC_* of file.c */
+	unsigned char newline;  /* text: NL_* of file.c, the newline= given */
 	bool reading, writing;
 	bool timed_out;     /* a read timed out: Python refuses more reads */
 	size_t bufsize;     /* 0: unbuffered */
