@@ -62,6 +62,7 @@ static void help_list(void)
 	}
 	out_printf(_("Socket methods work both ways: s.recv 10 is recv s 10.\n"));
 	out_printf(_("Files from makefile have their own: help file.read.\n"));
+	out_printf(_("Where sockshell differs from Python on purpose: help python.\n"));
 }
 
 static void help_text_block(const char *title, const char *text)
@@ -75,6 +76,40 @@ static void help_text_block(const char *title, const char *text)
 		out_printf("  %.*s\n", (int)n, p);
 		p += n + (nl ? 1 : 0);
 	}
+}
+
+/* The differences from CPython 3.11 that stay on purpose (the man page's
+ * DIFFERENCES FROM PYTHON says the same). */
+static const char python_differences[] = N_(
+    "Errors are one line, error: CALL: MESSAGE, not a traceback; the\n"
+    "exception's class is not named.\n"
+    "errno names are the man pages' and strace's: EOPNOTSUPP and EDEADLK\n"
+    "where errno.errorcode says ENOTSUP and EDEADLOCK; errno ENOTSUP and\n"
+    "every other alias are read as input.\n"
+    "Integers are 64-bit: a larger literal is an error (integer too large)\n"
+    "where Python makes a big int and a call then raises OverflowError.\n"
+    "The constants are those of the C headers: some Python lacks (AF_MAX,\n"
+    "IP_MAXPACKET) are known here.\n"
+    "close FD closes only a socket, and the variable that held that number\n"
+    "lets go of it (Python's would close whatever socket gets it next).\n"
+    "recv(N, MSG_TRUNC) pads a datagram's missing bytes with zeros, where\n"
+    "Python shows stale memory.\n"
+    "makefile speaks utf-8, ascii and latin-1; files print as <file ...>.\n"
+    "create_connection(..., all_errors=True) puts every address's error on\n"
+    "its one line after Python's ExceptionGroup text.\n"
+    "getfqdn takes the name getnameinfo gives for the first address, where\n"
+    "Python takes the first alias with a dot that gethostbyaddr gives.\n"
+    "errno after a timeout says there is no errno (Python: e.errno is None).\n"
+    "The shell form (s.bind 127.0.0.1 5000) and typed socket options are\n"
+    "sockshell's own; write a call in parentheses to get Python's rules.");
+
+static bool help_topic(const char *topic)
+{
+	if (strcmp(topic, "python"))
+		return false;
+	help_text_block(_("Where sockshell differs from Python 3.11 on purpose:"),
+	                _(python_differences));
+	return true;
 }
 
 /* "LABEL TEXT", the text in column WIDTH (display cells). */
@@ -166,6 +201,8 @@ static enum cmd_status do_help(struct cmd_call *c)
 		help_constant(k);
 		return CMD_OK;
 	}
+	if (help_topic(topic))
+		return CMD_OK;
 	return cmd_fail(c, _("no help for '%s' (help lists the commands)"), topic);
 }
 
