@@ -663,7 +663,7 @@ const struct cmd_entry cmd_file_table[] = {
 	            "left at EOF), or its first N bytes (characters in text "
 	            "mode)"),
 	 .python = "line = f.readline(n)", .c_call = N_("recv(2), repeated"),
-	 .errors = N_("'utf-8' codec can't decode: text mode takes UTF-8 only\n"),
+	 .errors = N_("codec can't decode: the bytes are not in the file's encoding\n"),
 	 .example = "f.readline"},
 	{.name = "write", .group = "files", .flags = CMD_FILE,
 	 .params = {SELF, {"data", P_ANY, 0}},
