@@ -727,7 +727,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	{.name = "setsockopt", .group = "options", .flags = CMD_METHOD,
 	 .params = {SELF, {"level", P_LEVEL, 0}, {"option", P_OPTNAME, 0},
 	            {"value", P_OPTVAL, 0}, {"optlen", P_ANY, PF_OPT}},
-	 .exec = do_setsockopt, .usage = "SOCK LEVEL OPTION VALUE|None OPTLEN",
+	 .exec = do_setsockopt, .usage = "SOCK LEVEL OPTION VALUE [OPTLEN]",
 	 .summary = N_("set a socket option: an int, (onoff, seconds), float seconds, a string or bytes; "
 	            "None OPTLEN passes no value (NULL) and that length"),
 	 .python = "sock.setsockopt(level, option, value); sock.setsockopt(level, option, None, optlen)",
