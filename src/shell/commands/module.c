@@ -57,10 +57,13 @@ static bool socket_arg_given(const struct cmd_call *c, int k)
 
 static enum cmd_status do_socket(struct cmd_call *c)
 {
-	int family = socket_arg_given(c, 0) ? (int)arg_int(c, 0, 0) : AF_INET;
-	int type = socket_arg_given(c, 1) ? (int)arg_int(c, 1, 0) : SOCK_STREAM;
-	int proto = socket_arg_given(c, 2) ? (int)arg_int(c, 2, 0) : 0;
-	int fd;
+	int family, type, proto, fd;
+	if (arg_c_int(c, 0, -1, &family) || arg_c_int(c, 1, -1, &type) ||
+	    arg_c_int(c, 2, -1, &proto))
+		return CMD_ERROR;
+	family = socket_arg_given(c, 0) ? family : AF_INET;
+	type = socket_arg_given(c, 1) ? type : SOCK_STREAM;
+	proto = socket_arg_given(c, 2) ? proto : 0;
 	if (c->argv[3] && c->argv[3]->type != T_NONE) {
 		struct value *from = c->argv[3];
 		if (from->type != T_SOCKET && !v_is_int(from))
