@@ -63,8 +63,8 @@ static bool in_index(int ix, const struct cmd_entry *e)
 {
 	if (ix == IX_COMMAND)
 		return !(e->flags & (CMD_FILE | CMD_ATTR));
-	if (ix == IX_SOCKET)
-		return e->flags & (CMD_METHOD | CMD_ATTR);
+	if (ix == IX_SOCKET) /* a file's attributes are not a socket's */
+		return (e->flags & (CMD_METHOD | CMD_ATTR)) && !(e->flags & CMD_FILE);
 	return e->flags & CMD_FILE;
 }
 

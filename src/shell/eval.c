@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "lexer.h"
 #include "suggest.h"
+#include "utf8.h"
 
 void eval_fail(struct shell *sh, const char *fmt, ...)
 {
@@ -318,8 +319,9 @@ static size_t *cp_offsets(const struct value *s, size_t *n)
 	size_t *off = xmalloc(sizeof *off * (len + 1));
 	for (size_t i = 0; i < len; k++) {
 		off[k] = i;
-		size_t m = utf8_seq_len((const unsigned char *)s->u.s.p + i, len - i);
-		i += m ? m : 1;
+		struct utf8_step m = utf8_step((const unsigned char *)s->u.s.p + i,
+		                               len - i, true);
+		i += m.fault ? 1 : m.len;
 	}
 	off[k] = len;
 	*n = k;
@@ -643,6 +645,7 @@ struct binder {
 	char **words;        /* the unquoted text of each, or NULL */
 	size_t nvals, j;
 	bool method; /* self came from NAME.METHOD: positions start after it */
+	bool python_form; /* a parenthesised call: one value per parameter */
 };
 
 static int bind_fail(struct binder *b, size_t k, const char *fmt, ...)
@@ -719,10 +722,21 @@ static bool is_word(const struct value *v)
 	return v->type == T_STR && v->u.s.word;
 }
 
+/* A shell-form word of decimal digits that did not become an int is one
+ * too large for 64 bits, not a name. */
+static bool is_digit_word(const char *w)
+{
+	w += *w == '-';
+	return *w && strspn(w, "0123456789") == strlen(w);
+}
+
 static int check_int(struct binder *b, size_t k, struct value *v)
 {
 	if (v_is_int(v))
 		return 0;
+	if (is_word(v) && is_digit_word(v->u.s.p))
+		return bind_fail(b, k, "%s",
+		                 _("integer too large (sockshell integers are 64-bit)"));
 	if (is_word(v))
 		return unknown_constant(b, k, v->u.s.p);
 	return bind_fail(b, k, _("expected an integer, got %s"), v_type_name(v));
@@ -757,7 +771,13 @@ static struct value *convert(struct binder *b, size_t k, struct value *v,
 	case P_FLOAT:
 		if (v->type == T_FLOAT || v_is_int(v)) {
 			double f = v->type == T_FLOAT ? v->u.f : (double)v_int_of(v);
-			if (f < 0 || isnan(f)) {
+			long long ns;
+			if (!v_seconds_ns(v, &ns)) {
+				eval_fail(b->sh, _("%s: timestamp too large to convert to C "
+				                   "_PyTime_t"), b->c->callname);
+				return NULL;
+			}
+			if (ns < 0 || isnan(f)) {
 				/* Python's ValueError names no argument. */
 				eval_fail(b->sh, _("%s: Timeout value out of range"),
 				          b->c->callname);
@@ -881,6 +901,15 @@ static int family_of(struct cmd_call *c)
 	return self && self->type == T_SOCKET ? self->u.sock.family : AF_INET;
 }
 
+/* How many parameters after K must be given. */
+static size_t required_after(const struct cmd_entry *e, size_t k)
+{
+	size_t n = 0;
+	for (size_t i = k + 1; e->params[i].name; i++)
+		n += !(e->params[i].flags & (PF_OPT | PF_IFINT | PF_REST));
+	return n;
+}
+
 static int bind_param(struct binder *b, size_t k, struct value *kwval)
 {
 	const struct param *p = &b->e->params[k];
@@ -897,8 +926,15 @@ static int bind_param(struct binder *b, size_t k, struct value *kwval)
 		          c->callname, pos, p->name, b->e->name, b->e->usage);
 		return -1;
 	}
-	if ((p->flags & PF_IFINT) && !v_is_int(b->vals[b->j]))
-		return 0;
+	if ((p->flags & PF_IFINT) && !v_is_int(b->vals[b->j])) {
+		if (!b->python_form || b->nvals - b->j <= required_after(b->e, k))
+			return 0;
+		/* Too many arguments to leave it out: Python's TypeError. */
+		eval_fail(b->sh, _("%s: '%s' object cannot be interpreted as an "
+		                   "integer"),
+		          c->callname, v_type_name(b->vals[b->j]));
+		return -1;
+	}
 	if (p->type == P_ADDR || p->type == P_HOSTPORT) {
 		int fam = p->type == P_ADDR ? family_of(c) : AF_INET6;
 		c->argv[k] = take_address(b, k, fam, p->type == P_ADDR);
@@ -1150,7 +1186,8 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
 		vals[nvals++] = v_ref(self);
 	if (collect_args(sh, e, &c, n, self ? 1 : 0, vals, words, &nvals, kwvals))
 		goto out;
-	struct binder b = {sh, e, &c, vals, words, nvals, 0, self != NULL};
+	struct binder b = {sh, e, &c, vals, words, nvals, 0, self != NULL,
+	                   n && !n->shell_form};
 	if (has_raw_rest(e)) {
 		/* Commands taking raw words (del NAME...) have no other
 		 * parameters: the texts are in c.restsrc already. */

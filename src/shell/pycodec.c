@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "lexer.h"
+#include "utf8.h"
 
 /* encodings.normalize_encoding, then lower case: runs of punctuation
  * become one '_' between alphanumerics ("UTF-8" is "utf_8"). */
@@ -101,35 +101,15 @@ static int find_handler(const char *errors, enum handler *h, char **err)
 /* The valid sequence at P (N bytes left): its length, or 0 with the
  * length of the invalid part in *BAD and the reason, as CPython's UTF-8
  * decoder finds them. */
-static size_t utf8_step(const unsigned char *p, size_t n, size_t *bad,
+static size_t utf8_take(const unsigned char *p, size_t n, size_t *bad,
                         const char **why)
 {
-	unsigned char c = p[0];
-	if (c < 0x80)
-		return 1;
-	if (c < 0xc2 || c > 0xf4) {
-		*bad = 1;
-		*why = N_("invalid start byte");
-		return 0;
-	}
-	size_t need = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
-	/* The second byte's range excludes overlong forms, surrogates and
-	 * code points past U+10FFFF. */
-	unsigned char lo = c == 0xe0 ? 0xa0 : c == 0xf0 ? 0x90 : 0x80;
-	unsigned char hi = c == 0xed ? 0x9f : c == 0xf4 ? 0x8f : 0xbf;
-	for (size_t k = 1; k < need; k++) {
-		if (k >= n) {
-			*bad = n;
-			*why = N_("unexpected end of data");
-			return 0;
-		}
-		if (p[k] < (k == 1 ? lo : 0x80) || p[k] > (k == 1 ? hi : 0xbf)) {
-			*bad = k;
-			*why = N_("invalid continuation byte");
-			return 0;
-		}
-	}
-	return need;
+	struct utf8_step s = utf8_step(p, n, false);
+	if (s.fault == UTF8_OK)
+		return s.len;
+	*bad = s.len;
+	*why = utf8_fault_reason(s.fault);
+	return 0;
 }
 
 /* One step of codec C at P: bytes taken, or 0 with the error. */
@@ -149,7 +129,7 @@ static size_t decode_step(enum pyc_codec c, const unsigned char *p, size_t n,
 		*why = N_("ordinal not in range(128)");
 		return 0;
 	}
-	size_t k = utf8_step(p, n, bad, why);
+	size_t k = utf8_take(p, n, bad, why);
 	sb_add(out, p, k);
 	return k;
 }

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lexer.h"
+#include "../utf8.h"
 #include "../pycodec.h"
 #include "../pystruct.h"
 #include "common.h"
