@@ -13,10 +13,12 @@
 
 #include "core/sock.h"
 #include "shell/i18n.h"
+#include "shell/record.h"
 #include "shell/replay.h"
 #include "shell/lineedit.h"
 #include "shell/shell.h"
 #include "shell/transcript.h"
+#include "shell/waiting.h"
 #include "shell/watchdog.h"
 
 struct options {
@@ -75,6 +77,14 @@ static void on_sigterm(int sig)
 	sk_interrupted = 1;
 }
 
+/* In a script SIGTERM, SIGHUP and SIGINT end the call under way and the
+ * script after that statement, its output flushed: exit 128+N. */
+static void on_script_signal(int sig)
+{
+	shell_signal = sig;
+	sk_interrupted = 1;
+}
+
 /* No SA_RESTART for SIGINT: a blocking call must come back with EINTR. */
 static void handle(int sig, void (*fn)(int), int flags)
 {
@@ -89,10 +99,18 @@ static void setup_signals(void)
 	handle(SIGINT, on_sigint, 0);
 }
 
+static void setup_script_signals(void)
+{
+	handle(SIGINT, on_script_signal, 0);
+	handle(SIGTERM, on_script_signal, 0);
+	handle(SIGHUP, on_script_signal, 0);
+}
+
 /* While the REPL runs: SIGTERM and SIGHUP end the session cleanly, and
  * the editor redraws on a resize. */
 static void setup_repl_signals(void)
 {
+	handle(SIGINT, on_sigint, 0);
 	handle(SIGTERM, on_sigterm, 0);
 	handle(SIGHUP, on_sigterm, 0);
 	handle(SIGWINCH, on_sigwinch, SA_RESTART);
@@ -165,6 +183,7 @@ static int repl(struct shell *sh, const struct options *o)
 		       PACKAGE_VERSION, le_name());
 	sh->interactive = true;
 	watchdog_stop();
+	waiting_notice(isatty(STDOUT_FILENO), sh->color);
 	const char *prompt = sh->color ? "\001\033[1;32m\002sock>\001\033[0m\002 "
 	                               : TRANSCRIPT_PROMPT;
 	while (!sh->exiting && !le_sigterm) {
@@ -210,6 +229,18 @@ static int run_commands(struct shell *sh, const char *cmds)
 	return status;
 }
 
+/* The statements of -c, SCRIPT or a stdin that is not a terminal. */
+static int run_given(struct shell *sh, const struct options *o, int argc,
+                     char **argv, bool tty)
+{
+	if (!o->cmds && optind >= argc && tty)
+		return 0;
+	setup_script_signals();
+	if (o->cmds)
+		return run_commands(sh, o->cmds);
+	return run_script(sh, optind < argc ? argv[optind] : "-");
+}
+
 static int parse_options(int argc, char **argv, struct options *o,
                          struct shell *sh)
 {
@@ -243,13 +274,11 @@ static int parse_options(int argc, char **argv, struct options *o,
 static int start_recording(struct shell *sh, const char *path)
 {
 	/* Never overwrite a file silently: --record makes a new file. */
-	FILE *f = fopen(path, "wx");
-	if (!f) {
-		fprintf(stderr, "sockshell: --record %s: %s\n", path, strerror(errno));
+	int e = record_open(sh, path, "wx");
+	if (e) {
+		fprintf(stderr, "sockshell: --record %s: %s\n", path, strerror(e));
 		return 2;
 	}
-	sh->record = f;
-	sh->record_path = xstrdup(path);
 	return 0;
 }
 
@@ -285,22 +314,23 @@ int main(int argc, char **argv)
 		}
 		return check_files(argv + optind, argc - optind, 120);
 	}
-	watchdog_init();
 	bool tty = isatty(STDIN_FILENO);
 	/* no-color.org: NO_COLOR set to anything but "" turns colour off. */
 	const char *no_color = getenv("NO_COLOR");
 	sh.color = isatty(STDOUT_FILENO) && !o.no_color && !(no_color && *no_color);
+	/* Both time with SIGALRM: a statement under SOCKSHELL_STMT_TIMEOUT
+	 * (a test) has no notice. */
+	bool watched = watchdog_init();
+	waiting_notice(isatty(STDOUT_FILENO) && !watched, sh.color);
 	if (o.trace)
 		shell_set_trace(&sh, true);
 	if (o.record && start_recording(&sh, o.record))
 		return 2;
-	int status = 0;
-	if (o.cmds)
-		status = run_commands(&sh, o.cmds);
-	else if (optind < argc)
-		status = run_script(&sh, argv[optind]);
-	else if (!tty)
-		status = run_script(&sh, "-");
+	int status = run_given(&sh, &o, argc, argv, tty);
+	if (shell_signal) {
+		sh.exiting = true;
+		sh.exit_code = 128 + shell_signal;
+	}
 	if (!sh.exiting && (o.interactive || (tty && !o.cmds && optind >= argc)))
 		status = repl(&sh, &o);
 	else if (sh.exiting)

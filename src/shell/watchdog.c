@@ -43,23 +43,29 @@ static void on_alarm(int sig)
 	set_timer(GRACE_SECONDS);
 }
 
-void watchdog_init(void)
+bool watchdog_init(void)
 {
 	const char *s = getenv("SOCKSHELL_STMT_TIMEOUT");
 	if (!s || !*s)
-		return;
+		return false;
 	char *end;
 	double t = strtod(s, &end);
 	if (*end || !(t > 0 && t <= 86400))
-		return;
+		return false;
 	limit = t;
-	/* No SA_RESTART: the blocking call must come back with EINTR. */
-	struct sigaction sa = {.sa_handler = on_alarm};
-	sigaction(SIGALRM, &sa, NULL);
+	return true;
 }
 
 void watchdog_arm(void)
 {
+	static bool handling;
+	if (limit > 0 && !handling) {
+		/* No SA_RESTART: the blocking call must come back with EINTR.
+		 * Taken at the first statement, after waiting.c let SIGALRM go. */
+		struct sigaction sa = {.sa_handler = on_alarm};
+		sigaction(SIGALRM, &sa, NULL);
+		handling = true;
+	}
 	if (limit > 0 && depth++ == 0) {
 		fired = 0;
 		set_timer(limit);

@@ -1,12 +1,14 @@
 /* check_transcript.c - transcript parsing, "..." matching and the unified
  * diff. Expected diffs are what GNU `diff -u --label A --label B` prints. */
 #include "suites.h"
-#include "replay.h"
+#include "record.h"
+#include "shell.h"
 #include "transcript.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define NELEM(v) (sizeof(v) / sizeof((v)[0]))
 
@@ -507,26 +509,38 @@ END_TEST
 
 /* ---- recording --------------------------------------------------------- */
 
-/* An empty output line is written as <BLANKLINE> (a blank line would end
+/* An empty output line is recorded as <BLANKLINE> (a blank line would end
  * the output), and the recording parses back to what was printed. */
 START_TEST(test_record_blankline_round_trip)
 {
-	static const char printed[] = "a\n\nb\n\n";
-	static const char want[] = "sock> echo a '' b ''\na\n<BLANKLINE>\nb\n<BLANKLINE>\n";
+	static const char stmt[] = "echo 'a\\n\\nb\\n'";
+	static const char want[] = "sock> echo 'a\\n\\nb\\n'\na\n<BLANKLINE>\nb\n<BLANKLINE>\n";
 	static const char *const back[] = {"a", "", "b", ""};
-	char text[256];
-	FILE *f = tmpfile();
+	char path[] = "/tmp/sockshell-check-record-XXXXXX", text[256];
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	close(fd);
+	struct shell sh;
+	struct strbuf out = {0};
+	shell_init(&sh);
+	ck_assert_int_eq(record_open(&sh, path, "w"), 0);
+	out_capture(&out);
+	shell_run_line(&sh, stmt, strlen(stmt));
+	out_capture(NULL);
+	record_close(&sh);
+	shell_free(&sh);
+	sb_free(&out);
+	FILE *f = fopen(path, "r");
 	ck_assert_ptr_nonnull(f);
-	record_write(f, "echo a '' b ''", printed, sizeof printed - 1);
-	rewind(f);
 	size_t n = fread(text, 1, sizeof text - 1, f);
 	fclose(f);
+	unlink(path);
 	text[n] = '\0';
 	ck_assert_str_eq(text, want);
 	struct transcript t;
 	ck_assert_int_eq(transcript_parse(text, n, &t), 0);
 	ck_assert_uint_eq(t.ncases, 1);
-	assert_case(&t.cases[0], "echo a '' b ''", 1, back, NELEM(back));
+	assert_case(&t.cases[0], stmt, 1, back, NELEM(back));
 	transcript_free(&t);
 }
 END_TEST
