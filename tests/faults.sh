@@ -358,6 +358,18 @@ echo "status $?" >>"$T/out"
 	echo "status 1"
 } | check "a file that sources itself stops at 16 levels"
 
+# ---- a transcript with CRLF line ends --------------------------------------
+# A file with a prompt line is a transcript, whose prose does not run: a
+# bare "sock>" line ending in CRLF is a prompt line too.
+printf 'sock>\r\necho prose\r\nsock> echo run\r\n' >"$T/crlf-t.txt"
+printf 'sock>\r\necho prose\r\n' >"$T/crlf-bare.txt"
+for f in crlf-t crlf-bare; do
+	"$S" "$T/$f.txt" >>"$T/crlf.out" 2>&1
+	echo "status $?" >>"$T/crlf.out"
+done
+mv "$T/crlf.out" "$T/out"
+printf 'run\nstatus 0\nstatus 0\n' | check "a CRLF transcript runs only its prompt lines"
+
 failed=$(cat "$T/failures" 2>/dev/null | wc -l)
 [ "$failed" -eq 0 ] || echo "$failed fault case(s) failed"
 [ "$failed" -eq 0 ]
