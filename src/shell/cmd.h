@@ -33,6 +33,7 @@ enum ptype {
 	P_DATA,      /* bytes, bytearray, or str sent as UTF-8 */
 	P_STR,       /* str, or a bare word */
 	P_HOST,      /* str, bare word or None */
+	P_HOSTNAME,  /* str, bare word, or bytes (gethostbyname) */
 	P_SERVICE,   /* port number, service name or None */
 	P_ADDR,      /* a socket address for the socket's family */
 	P_HOSTPORT,  /* (host, port) */
@@ -46,6 +47,8 @@ enum ptype {
 #define PF_OPT 1     /* may be left out */
 #define PF_REST 2    /* takes every remaining argument */
 #define PF_IFINT 4   /* optional, taken only when the argument is an int */
+#define PF_KWONLY 8  /* in the Python form, only as a keyword */
+#define PF_PYANY 16  /* Python takes any object here (a def passing it on) */
 
 struct param {
 	const char *name;
@@ -75,11 +78,25 @@ struct cmd_call {
 #define CMD_FILE 4     /* a method of a makefile() file */
 #define CMD_HIDDEN 8   /* not listed by help */
 
+/* How CPython checks a call to the function, which decides the wording of
+ * its TypeErrors (pysig.c). The shell form never checks this way. */
+enum py_call {
+	PY_NONE,    /* not Python's: the shell's own checks */
+	PY_O,       /* METH_O: exactly one argument */
+	PY_NOARGS,  /* METH_NOARGS */
+	PY_TUPLE,   /* PyArg_ParseTuple: positional only */
+	PY_KW,      /* PyArg_ParseTupleAndKeywords */
+	PY_CLINIC,  /* Argument Clinic, positional only (select) */
+	PY_DEF,     /* a def in socket.py */
+	PY_INIT     /* socket.socket(): the class, self counted */
+};
+
 struct cmd_entry {
 	const char *name;
 	const char *alias;
 	const char *group;
 	int flags;
+	enum py_call py;
 	struct param params[CMD_MAXARGS];
 	enum cmd_status (*exec)(struct cmd_call *c);
 	const char *usage;   /* synopsis after the name */

@@ -5,6 +5,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -13,6 +14,7 @@
 #include "format.h"
 #include "i18n.h"
 #include "lexer.h"
+#include "pysig.h"
 #include "suggest.h"
 
 void eval_fail(struct shell *sh, const char *fmt, ...)
@@ -577,6 +579,12 @@ struct binder {
 	char **words;        /* the unquoted text of each, or NULL */
 	size_t nvals, j;
 	bool method; /* self came from NAME.METHOD: positions start after it */
+	/* The constant each value was written as by name, or NULL. */
+	const struct sk_const **named;
+	struct node **argn; /* the node of each value (NULL for self) */
+	struct node *n;     /* the call, NULL for an attribute */
+	bool pyform;        /* checked as Python checks it (pysig.c) */
+	size_t at[CMD_MAXARGS]; /* the value each parameter took */
 };
 
 static int bind_fail(struct binder *b, size_t k, const char *fmt, ...)
@@ -597,30 +605,62 @@ static int bind_fail(struct binder *b, size_t k, const char *fmt, ...)
 	return -1;
 }
 
+#define KB(k) (1u << (k))
+
+/* The constants each kind of parameter takes (CK_OTHER fits anywhere,
+ * as plain numbers do) and the prefixes a did-you-mean looks among. */
+struct pkind {
+	enum ptype type;
+	unsigned kinds;
+	const char *prefixes[6];
+};
+
+static const struct pkind pkinds[] = {
+	{P_FAMILY, KB(CK_AF), {"AF_"}},
+	{P_SOCKTYPE, KB(CK_SOCK), {"SOCK_"}},
+	{P_PROTO, KB(CK_IPPROTO), {"IPPROTO_"}},
+	{P_LEVEL, KB(CK_SOL) | KB(CK_IPPROTO), {"SOL_", "IPPROTO_"}},
+	{P_OPTNAME, KB(CK_SO) | KB(CK_TCP) | KB(CK_IP) | KB(CK_IPV6) | KB(CK_UDP),
+	 {"SO_", "TCP_", "IP_", "IPV6_", "UDP_"}},
+	{P_MSGFLAGS, KB(CK_MSG), {"MSG_"}},
+	{P_HOW, KB(CK_SHUT), {"SHUT_"}},
+	{P_AIFLAGS, KB(CK_AI), {"AI_"}},
+	{P_NIFLAGS, KB(CK_NI), {"NI_"}},
+};
+
+static const struct pkind *pkind_of(enum ptype t)
+{
+	static const struct pkind any = {P_ANY, ~0u, {""}};
+	for (size_t i = 0; i < sizeof pkinds / sizeof *pkinds; i++)
+		if (pkinds[i].type == t)
+			return &pkinds[i];
+	return &any;
+}
+
 static const char *const *kind_prefixes(enum ptype t)
 {
-	static const char *const fam[] = {"AF_", NULL};
-	static const char *const typ[] = {"SOCK_", NULL};
-	static const char *const pro[] = {"IPPROTO_", NULL};
-	static const char *const lev[] = {"SOL_", "IPPROTO_", NULL};
-	static const char *const opt[] = {"SO_", "TCP_", "IP_", "IPV6_", "UDP_", NULL};
-	static const char *const msg[] = {"MSG_", NULL};
-	static const char *const how[] = {"SHUT_", NULL};
-	static const char *const ai[] = {"AI_", NULL};
-	static const char *const ni[] = {"NI_", NULL};
-	static const char *const all[] = {"", NULL};
-	switch (t) {
-	case P_FAMILY: return fam;
-	case P_SOCKTYPE: return typ;
-	case P_PROTO: return pro;
-	case P_LEVEL: return lev;
-	case P_OPTNAME: return opt;
-	case P_MSGFLAGS: return msg;
-	case P_HOW: return how;
-	case P_AIFLAGS: return ai;
-	case P_NIFLAGS: return ni;
-	default: return all;
-	}
+	return pkind_of(t)->prefixes;
+}
+
+/* A kind of constant with its article, for "X is a socket type". */
+static const char *kind_phrase(enum const_kind k)
+{
+	static const char *const names[CK__COUNT] = {
+	    [CK_AF] = N_("an address family"), [CK_SOCK] = N_("a socket type"),
+	    [CK_IPPROTO] = N_("a protocol"),   [CK_SOL] = N_("an option level"),
+	    [CK_SO] = N_("a socket option"),   [CK_TCP] = N_("a TCP option"),
+	    [CK_UDP] = N_("a UDP option"),     [CK_IP] = N_("an IP option"),
+	    [CK_IPV6] = N_("an IPv6 option"),  [CK_MSG] = N_("a message flag"),
+	    [CK_SHUT] = N_("a shutdown mode"), [CK_AI] = N_("a getaddrinfo flag"),
+	    [CK_NI] = N_("a getnameinfo flag"), [CK_EAI] = N_("a resolver error"),
+	    [CK_SCM] = N_("a control message type"),
+	    [CK_ERRNO] = N_("an errno value"), [CK_OTHER] = N_("a constant")};
+	return (unsigned)k < CK__COUNT ? _(names[k]) : _(names[CK_OTHER]);
+}
+
+static bool kind_fits(enum ptype t, enum const_kind k)
+{
+	return k == CK_OTHER || (pkind_of(t)->kinds & KB(k));
 }
 
 static int unknown_constant(struct binder *b, size_t k, const char *word)
@@ -662,12 +702,167 @@ static int check_int(struct binder *b, size_t k, struct value *v)
 	return bind_fail(b, k, _("expected an integer, got %s"), v_type_name(v));
 }
 
+/* A string the shell form takes unquoted as the same string: an address
+ * or a path (127.0.0.1, ::1, /tmp/s), never a name or a number. */
+static bool bare_word_ok(const char *p)
+{
+	if (!*p || p[strspn(p, "0123456789abcdefABCDEF.:/-_%@")] ||
+	    !strpbrk(p, ".:/"))
+		return false;
+	char *end;
+	(void)strtod(p, &end);
+	return *end != '\0' && !(p[0] >= 'A' && p[0] <= 'z');
+}
+
+/* Argument I of the call as the user would write it in FORM. */
+static void arg_text(struct strbuf *t, struct binder *b, size_t i,
+                     bool shell)
+{
+	struct value *v = b->vals[i];
+	struct node *a = b->argn[i];
+	if (b->named[i])
+		sb_adds(t, b->named[i]->name);
+	else if (a && a->kind == N_NAME)
+		sb_adds(t, a->name);
+	else if (shell && v->type == T_STR && bare_word_ok(v->u.s.p))
+		sb_adds(t, v->u.s.p);
+	else {
+		char *r = v_repr(v);
+		sb_adds(t, r);
+		free(r);
+	}
+}
+
+/* The call with its positional arguments, in the shell form or the
+ * Python form; NULL when it cannot be written (self is no plain name). */
+static char *call_text(struct binder *b, bool shell)
+{
+	struct strbuf t = {0};
+	size_t i = 0;
+	if (b->method) {
+		struct node *self = b->n ? b->n->obj : NULL;
+		if (!self || self->kind != N_NAME)
+			return NULL;
+		sb_printf(&t, "%s.", self->name);
+		i = 1;
+	}
+	sb_adds(&t, b->e->name);
+	sb_adds(&t, shell ? " " : "(");
+	for (size_t first = i; i < b->nvals; i++) {
+		if (i > first)
+			sb_adds(&t, shell ? " " : ", ");
+		arg_text(&t, b, i, shell);
+	}
+	if (!shell)
+		sb_adds(&t, ")");
+	return sb_take(&t);
+}
+
+static bool has_keywords(const struct node *n)
+{
+	for (size_t i = 0; n && n->kwnames && i < n->nargs; i++)
+		if (n->kwnames[i])
+			return true;
+	return false;
+}
+
+static int bind_all(struct binder *b, struct node *n, struct value **kwvals);
+static void free_call(struct cmd_call *c, struct value **vals, size_t nvals,
+                      struct value **kwvals, size_t nkw);
+
+/* The shell form of a Python-form call Python refuses, when the shell
+ * form takes the same arguments: what the user most likely meant. */
+static char *shell_hint(struct binder *b)
+{
+	if (has_keywords(b->n))
+		return NULL;
+	struct cmd_call c = {.sh = b->sh, .cmd = b->e, .callname = b->c->callname};
+	struct binder t = *b;
+	t.c = &c;
+	t.j = 0;
+	t.pyform = false;
+	char *saved = b->sh->err;
+	b->sh->err = NULL;
+	int r = bind_all(&t, NULL, NULL);
+	free(b->sh->err);
+	b->sh->err = saved;
+	free_call(&c, NULL, 0, NULL, 0);
+	return r ? NULL : call_text(b, true);
+}
+
+/* Python's TypeError MSG (taken over) as the error, with the shell form
+ * that would have worked at the end of the line. */
+static int py_fail(struct binder *b, char *msg)
+{
+	char *hint = shell_hint(b);
+	if (hint)
+		eval_fail(b->sh, _("%s: %s (shell form: %s)"), b->c->callname, msg,
+		          hint);
+	else
+		eval_fail(b->sh, "%s: %s", b->c->callname, msg);
+	free(hint);
+	free(msg);
+	return -1;
+}
+
+/* The value at which parameter K2 stands, seen from parameter K at J. */
+static size_t index_of(struct binder *b, size_t k, size_t k2)
+{
+	return k2 < k ? b->at[k2] : b->j + (k2 - k);
+}
+
+/* "(did you mean socket AF_INET SOCK_STREAM?)": the constant written for
+ * parameter K fits another parameter whose constant fits K. */
+static char *swap_hint(struct binder *b, size_t k)
+{
+	const struct param *ps = b->e->params;
+	const struct sk_const *c = b->named[b->j];
+	for (size_t k2 = b->method ? 1 : 0; ps[k2].name; k2++) {
+		size_t i = index_of(b, k, k2);
+		if (k2 == k || i >= b->nvals || !b->named[i] ||
+		    !kind_fits(ps[k2].type, c->kind) ||
+		    !kind_fits(ps[k].type, b->named[i]->kind))
+			continue;
+		const struct sk_const *other = b->named[i];
+		b->named[i] = c;
+		b->named[b->j] = other;
+		char *t = call_text(b, !b->pyform);
+		b->named[i] = other;
+		b->named[b->j] = c;
+		return t;
+	}
+	return NULL;
+}
+
+/* A constant written by name for a parameter of another kind. */
+static int check_kind(struct binder *b, size_t k)
+{
+	const struct sk_const *c = b->named[b->j];
+	enum ptype t = b->e->params[k].type;
+	if (!c || kind_fits(t, c->kind))
+		return 0;
+	char *hint = swap_hint(b, k);
+	const char *want = kind_phrase((enum const_kind)__builtin_ctz(
+	    pkind_of(t)->kinds));
+	if (hint)
+		eval_fail(b->sh, _("%s: %s is %s, not %s (did you mean %s?)"),
+		          b->c->callname, c->name, kind_phrase(c->kind), want, hint);
+	else
+		eval_fail(b->sh, _("%s: %s is %s, not %s"), b->c->callname, c->name,
+		          kind_phrase(c->kind), want);
+	free(hint);
+	return -1;
+}
+
 /* Check V against parameter K; returns the value to pass (a new reference)
  * or NULL with the error set. */
 static struct value *convert(struct binder *b, size_t k, struct value *v,
                              const char *word)
 {
 	enum ptype t = b->e->params[k].type;
+	char *pymsg = b->pyform && !is_word(v) ? pysig_type(b->e, k, v) : NULL;
+	if (pymsg)
+		return py_fail(b, pymsg), NULL;
 	switch (t) {
 	case P_SOCK:
 		if (v->type == T_SOCKET)
@@ -715,7 +910,7 @@ static struct value *convert(struct binder *b, size_t k, struct value *v,
 		if (v->type == T_NONE)
 			break;
 		/* fall through */
-	case P_STR:
+	case P_STR: case P_HOSTNAME:
 		if (v->type == T_STR)
 			break;
 		if (word && (v_is_int(v) || v->type == T_FLOAT))
@@ -782,7 +977,7 @@ static struct value *take_address(struct binder *b, size_t k, int family,
                                   bool greedy)
 {
 	struct value *v = b->vals[b->j];
-	if (v_is_seq(v) || family == AF_UNIX || v->type != T_STR) {
+	if (b->pyform || v_is_seq(v) || family == AF_UNIX || v->type != T_STR) {
 		b->j++;
 		return v_ref(v);
 	}
@@ -831,8 +1026,13 @@ static int bind_param(struct binder *b, size_t k, struct value *kwval)
 		          c->callname, pos, p->name, b->e->name, b->e->usage);
 		return -1;
 	}
-	if ((p->flags & PF_IFINT) && !v_is_int(b->vals[b->j]))
+	/* Python's sendto(data, flags, address): flags when three are given. */
+	if ((p->flags & PF_IFINT) &&
+	    (b->pyform ? b->nvals - b->j < 2 : !v_is_int(b->vals[b->j])))
 		return 0;
+	b->at[k] = b->j;
+	if (check_kind(b, k))
+		return -1;
 	if (p->type == P_ADDR || p->type == P_HOSTPORT) {
 		int fam = p->type == P_ADDR ? family_of(c) : AF_INET6;
 		c->argv[k] = take_address(b, k, fam, p->type == P_ADDR);
@@ -889,9 +1089,79 @@ static int check_kw_twice(struct binder *b, struct node *n)
 	return 0;
 }
 
+/* The level an option written by name belongs to. */
+static const char *level_of(enum const_kind k)
+{
+	switch (k) {
+	case CK_SO: return "SOL_SOCKET";
+	case CK_TCP: return "IPPROTO_TCP";
+	case CK_UDP: return "IPPROTO_UDP";
+	case CK_IP: return "IPPROTO_IP";
+	case CK_IPV6: return "IPPROTO_IPV6";
+	default: return NULL;
+	}
+}
+
+static size_t param_of_type(const struct cmd_entry *e, enum ptype t)
+{
+	size_t k = 0;
+	while (e->params[k].name && e->params[k].type != t)
+		k++;
+	return k;
+}
+
+/* getsockopt SOL_SOCKET TCP_NODELAY: the option is of another level. */
+static int check_option_level(struct binder *b)
+{
+	size_t kl = param_of_type(b->e, P_LEVEL);
+	size_t ko = param_of_type(b->e, P_OPTNAME);
+	if (!b->e->params[kl].name || !b->e->params[ko].name ||
+	    b->at[kl] >= b->nvals || b->at[ko] >= b->nvals)
+		return 0;
+	const struct sk_const *opt = b->named[b->at[ko]];
+	const char *lname = opt ? level_of(opt->kind) : NULL;
+	const struct sk_const *level = lname ? const_lookup(lname) : NULL;
+	if (!level || level->value == v_int_of(b->c->argv[kl]))
+		return 0;
+	size_t il = b->at[kl];
+	const struct sk_const *given = b->named[il];
+	char *was = given ? xstrdup(given->name)
+	                  : xasprintf("%lld", v_int_of(b->c->argv[kl]));
+	b->named[il] = level;
+	char *hint = call_text(b, !b->pyform);
+	b->named[il] = given;
+	if (hint)
+		eval_fail(b->sh, _("%s: %s is %s of level %s, not of %s (did you "
+		                   "mean %s?)"),
+		          b->c->callname, opt->name, kind_phrase(opt->kind),
+		          level->name, was, hint);
+	else
+		eval_fail(b->sh, _("%s: %s is %s of level %s, not of %s"),
+		          b->c->callname, opt->name, kind_phrase(opt->kind),
+		          level->name, was);
+	free(was);
+	free(hint);
+	return -1;
+}
+
+/* Python's own count of the arguments, for the Python form. */
+static int check_py_arity(struct binder *b, struct node *n)
+{
+	const char *kw[CMD_MAXARGS + 1];
+	size_t nkw = 0;
+	for (size_t i = 0; n && n->kwnames && i < n->nargs; i++)
+		if (n->kwnames[i] && nkw < CMD_MAXARGS + 1)
+			kw[nkw++] = n->kwnames[i];
+	size_t npos = b->nvals - (b->method ? 1 : 0);
+	char *m = pysig_arity(b->e, npos, kw, nkw);
+	return m ? py_fail(b, m) : 0;
+}
+
 static int bind_all(struct binder *b, struct node *n, struct value **kwvals)
 {
 	struct cmd_call *c = b->c;
+	if (b->pyform && check_py_arity(b, n))
+		return -1;
 	if (check_kwargs(b, n) || check_kw_twice(b, n))
 		return -1;
 	for (size_t k = 0; b->e->params[k].name; k++) {
@@ -934,7 +1204,7 @@ static int bind_all(struct binder *b, struct node *n, struct value **kwvals)
 		          b->e->name, b->e->usage);
 		return -1;
 	}
-	return 0;
+	return check_option_level(b);
 }
 
 /* The text of an argument that a command takes unevaluated. */
@@ -993,7 +1263,8 @@ static void free_call(struct cmd_call *c, struct value **vals, size_t nvals,
 static int collect_args(struct shell *sh, const struct cmd_entry *e,
                         struct cmd_call *c, struct node *n, size_t first,
                         struct value **vals, char **words, size_t *nvals,
-                        struct value **kwvals)
+                        struct value **kwvals, struct node **argn,
+                        const struct sk_const **named)
 {
 	size_t k = first;
 	for (size_t i = 0; n && i < n->nargs; i++) {
@@ -1030,6 +1301,8 @@ static int collect_args(struct shell *sh, const struct cmd_entry *e,
 			kwvals[i] = v;
 		} else {
 			words[*nvals] = a->kind == N_LIT ? a->word : NULL;
+			argn[*nvals] = a;
+			named[*nvals] = a->kind == N_NAME ? const_lookup(a->name) : NULL;
 			vals[(*nvals)++] = v;
 			k++;
 		}
@@ -1044,58 +1317,102 @@ static bool has_raw_rest(const struct cmd_entry *e)
 	       (e->params[np - 1].type == P_RAW);
 }
 
+/* The evaluated arguments of one call. Calls are the hot path: the usual
+ * few arguments live on the stack. */
+struct argbufs {
+	struct value **vals, **kwvals;
+	char **words;
+	struct node **argn;
+	const struct sk_const **named;
+	struct value *vals_buf[CMD_MAXARGS + 2], *kw_buf[CMD_MAXARGS + 1];
+	char *words_buf[CMD_MAXARGS + 2];
+	struct node *argn_buf[CMD_MAXARGS + 2];
+	const struct sk_const *named_buf[CMD_MAXARGS + 2];
+	bool small;
+};
+
+static void args_init(struct argbufs *a, size_t nargs)
+{
+	memset(a, 0, sizeof *a);
+	a->small = nargs <= CMD_MAXARGS;
+	if (a->small) {
+		a->vals = a->vals_buf;
+		a->kwvals = a->kw_buf;
+		a->words = a->words_buf;
+		a->argn = a->argn_buf;
+		a->named = a->named_buf;
+		return;
+	}
+	a->vals = xcalloc(nargs + 2, sizeof *a->vals);
+	a->kwvals = xcalloc(nargs + 1, sizeof *a->kwvals);
+	a->words = xcalloc(nargs + 2, sizeof *a->words);
+	a->argn = xcalloc(nargs + 2, sizeof *a->argn);
+	a->named = xcalloc(nargs + 2, sizeof *a->named);
+}
+
+static void args_free(struct argbufs *a)
+{
+	if (a->small)
+		return;
+	/* The arrays only: the word texts are the nodes'. */
+	free(a->vals);
+	free(a->kwvals);
+	free(a->words);
+	free(a->argn);
+	free(a->named);
+}
+
+/* The handler's status as the call's result, or NULL with the error. */
+static struct value *call_result(struct shell *sh, struct cmd_call *c,
+                                 enum cmd_status st)
+{
+	if (st == CMD_ERROR && !c->cause) {
+		/* Already reported (a statement run by repeat or time). */
+		free(sh->err);
+		sh->err = NULL;
+		sh->err_reported = true;
+		return NULL;
+	}
+	if (st == CMD_ERROR) {
+		if (c->sh_last_errno)
+			sh->last_errno = c->sh_last_errno;
+		eval_fail(sh, "%s: %s", c->callname, c->cause ? c->cause : _("failed"));
+		v_unref(c->result);
+		return NULL;
+	}
+	if (st == CMD_EXIT)
+		sh->exiting = true;
+	return c->result ? c->result : v_none();
+}
+
 static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
                               struct value *self, struct node *n)
 {
 	struct cmd_call c = {.sh = sh, .cmd = e, .callname = e->name};
 	size_t nargs = n ? n->nargs : 0;
-	/* Calls are the hot path: the usual few arguments live on the stack. */
-	struct value *vals_buf[CMD_MAXARGS + 2] = {0};
-	struct value *kw_buf[CMD_MAXARGS + 1] = {0};
-	bool small = nargs <= CMD_MAXARGS;
-	struct value **vals = small ? vals_buf : xcalloc(nargs + 2, sizeof *vals);
-	struct value **kwvals = small ? kw_buf : xcalloc(nargs + 1, sizeof *kwvals);
-	char *words_buf[CMD_MAXARGS + 2] = {0};
-	char **words = small ? words_buf : xcalloc(nargs + 2, sizeof *words);
+	struct argbufs a;
+	args_init(&a, nargs);
 	size_t nvals = 0;
 	struct value *result = NULL;
 	if (self)
-		vals[nvals++] = v_ref(self);
-	if (collect_args(sh, e, &c, n, self ? 1 : 0, vals, words, &nvals, kwvals))
+		a.vals[nvals++] = v_ref(self);
+	if (collect_args(sh, e, &c, n, self ? 1 : 0, a.vals, a.words, &nvals,
+	                 a.kwvals, a.argn, a.named))
 		goto out;
-	struct binder b = {sh, e, &c, vals, words, nvals, 0, self != NULL};
-	if (has_raw_rest(e)) {
-		/* Commands taking raw words (del NAME...) have no other
-		 * parameters: the texts are in c.restsrc already. */
-	} else if (bind_all(&b, n, kwvals)) {
-		goto out;
-	}
-	enum cmd_status st = e->exec(&c);
-	if (st == CMD_ERROR && !c.cause) {
-		/* Already reported (a statement run by repeat or time). */
-		free(sh->err);
-		sh->err = NULL;
-		sh->err_reported = true;
-		goto out;
-	}
-	if (st == CMD_ERROR) {
-		if (c.sh_last_errno)
-			sh->last_errno = c.sh_last_errno;
-		eval_fail(sh, "%s: %s", c.callname, c.cause ? c.cause : _("failed"));
-		v_unref(c.result);
-		goto out;
-	}
-	if (st == CMD_EXIT)
-		sh->exiting = true;
-	result = c.result ? c.result : v_none();
+	struct binder b = {.sh = sh, .e = e, .c = &c, .vals = a.vals,
+	                   .words = a.words, .nvals = nvals, .method = self != NULL,
+	                   .named = a.named, .argn = a.argn, .n = n,
+	                   .pyform = n && !n->shell_form && e->py != PY_NONE &&
+	                             (self || !(e->flags & CMD_METHOD))};
+	for (size_t k = 0; k < CMD_MAXARGS; k++)
+		b.at[k] = SIZE_MAX;
+	/* Commands taking raw words (del NAME...) have no other parameters:
+	 * the texts are in c.restsrc already. */
+	if (has_raw_rest(e) || !bind_all(&b, n, a.kwvals))
+		result = call_result(sh, &c, e->exec(&c));
 out:
-	if (!small)
-		free(words); /* the array only: the texts are the nodes' */
-	free_call(&c, vals, nvals, kwvals, nargs);
-	if (!small) {
-		free(vals);
-		free(kwvals);
-	}
+	free_call(&c, a.vals, nvals, a.kwvals, nargs);
+	args_free(&a);
 	return result;
 }
 

@@ -52,7 +52,7 @@ def parse(path):
             if not groups[-1].cases:
                 sys.exit('%s: a statement before the first == case' % where)
             side, text = 'both', line
-            m = re.match(r'(sh|py): ?(.*)$', line)
+            m = re.match(r'(sh|py|pf): ?(.*)$', line)
             if m:
                 side, text = m.group(1), m.group(2)
             if side != 'sh':
@@ -162,9 +162,9 @@ def sockshell_script(group, uniq, tmp, shell):
         for side, text, _ in stmts:
             if side == 'py':
                 continue
-            if side == 'both':
+            if side in ('both', 'pf'):
                 text = unwrap(text)
-                if shell:
+                if shell and side == 'both':
                     text = shell_form(text)
             lines.append(subst(text, uniq, tmp))
     return '\n'.join(lines) + '\n'
@@ -206,6 +206,9 @@ def run(argv, path, workdir):
         elif current is not None:
             # sockshell names the script line of an error; Python cannot.
             line = re.sub(r'^\S+:\d+: (error: )', r'\1', line)
+            # The shell form a refused Python-form call names is
+            # sockshell's addition (tests/transcripts/python-form-strict.txt).
+            line = re.sub(r' \(shell form: .*\)$', '', line)
             cases[current].append(line.replace(workdir, '@TMP@'))
     problem = None
     if hung or rc < 0 or err:

@@ -394,11 +394,13 @@ END_TEST
 
 START_TEST(python_form_and_keywords)
 {
-	OK("htons(1); htons(x=1)", "256\n256\n");
+	OK("htons(1)", "256\n");
 	OK("s = socket(AF_UNIX, type=SOCK_DGRAM); s.type", "SOCK_DGRAM\n");
 	OK("t = socket(family=AF_UNIX); t.family", "AF_UNIX\n");
-	FAILS("socket(fam=1)",
-	      "error: socket: unexpected keyword argument 'fam'\n");
+	/* Keywords only where Python takes them, with Python's words. */
+	FAILS("htons(x=1)", "error: htons: htons() takes no keyword arguments\n");
+	FAILS("socket(fam=1)", "error: socket: socket.__init__() got an "
+	                       "unexpected keyword argument 'fam'\n");
 }
 END_TEST
 
@@ -407,8 +409,9 @@ END_TEST
  * for argument 'x'". */
 START_TEST(keyword_given_twice)
 {
-	FAILS("htons(1, x=1)",
-	      "error: htons: got multiple values for argument 'x'\n");
+	FAILS("getaddrinfo('localhost', 80, host='x')",
+	      "error: getaddrinfo: getaddrinfo() got multiple values for "
+	      "argument 'host'\n");
 }
 END_TEST
 

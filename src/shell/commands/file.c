@@ -402,7 +402,8 @@ static enum cmd_status do_makefile(struct cmd_call *c)
 
 const struct cmd_entry cmd_file_table[] = {
 	{.name = "makefile", .group = "sockets", .flags = CMD_METHOD,
-	 .params = {{"socket", P_SOCK, 0}, {"mode", P_STR, PF_OPT},
+	 .py = PY_DEF,
+	 .params = {{"socket", P_SOCK, 0}, {"mode", P_STR, PF_OPT | PF_PYANY},
 	            {"buffering", P_ANY, PF_OPT}},
 	 .exec = do_makefile, .usage = "SOCK [MODE [BUFFERING]]",
 	 .summary = N_("a file on the socket: read readline write flush close "
