@@ -854,6 +854,27 @@ static int check_kind(struct binder *b, size_t k)
 	return -1;
 }
 
+/* Seconds: an int or a float, not negative; None too for a timeout. */
+static int check_seconds(struct binder *b, size_t k, struct value *v)
+{
+	if (v->type == T_NONE && b->e->params[k].type == P_TIMEOUT)
+		return 0;
+	if (v->type == T_FLOAT || v_is_int(v)) {
+		double f = v->type == T_FLOAT ? v->u.f : (double)v_int_of(v);
+		if (f < 0 || isnan(f)) {
+			/* Python's ValueError names no argument. */
+			eval_fail(b->sh, _("%s: Timeout value out of range"),
+			          b->c->callname);
+			return -1;
+		}
+		return 0;
+	}
+	if (is_word(v))
+		return unknown_constant(b, k, v->u.s.p);
+	return bind_fail(b, k, _("expected seconds (int or float), got %s"),
+	                 v_type_name(v));
+}
+
 /* Check V against parameter K; returns the value to pass (a new reference)
  * or NULL with the error set. */
 static struct value *convert(struct binder *b, size_t k, struct value *v,
@@ -880,24 +901,10 @@ static struct value *convert(struct binder *b, size_t k, struct value *v,
 			break;
 		return check_int(b, k, v), NULL;
 	case P_TIMEOUT:
-		if (v->type == T_NONE)
-			break;
-		/* fall through */
 	case P_FLOAT:
-		if (v->type == T_FLOAT || v_is_int(v)) {
-			double f = v->type == T_FLOAT ? v->u.f : (double)v_int_of(v);
-			if (f < 0 || isnan(f)) {
-				/* Python's ValueError names no argument. */
-				eval_fail(b->sh, _("%s: Timeout value out of range"),
-				          b->c->callname);
-				return NULL;
-			}
-			break;
-		}
-		if (is_word(v))
-			return unknown_constant(b, k, v->u.s.p), NULL;
-		return bind_fail(b, k, _("expected seconds (int or float), got %s"),
-		                 v_type_name(v)), NULL;
+		if (check_seconds(b, k, v))
+			return NULL;
+		break;
 	case P_DATA:
 		if (is_word(v))
 			return bind_fail(b, k, _("'%s' is not a variable; quote it to send "

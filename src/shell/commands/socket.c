@@ -656,7 +656,9 @@ const struct cmd_entry cmd_socket_table[] = {
 	            {"buflen", P_INT, PF_OPT}},
 	 .exec = do_getsockopt, .usage = "SOCK LEVEL OPTION [BUFLEN]",
 	 .summary = N_("read a socket option, typed (raw bytes when BUFLEN is given)"),
-	 .python = "sock.getsockopt(level, option[, buflen])",
+	 .python = N_("sock.getsockopt(level, option[, buflen]); Python gives "
+	           "an int, or with BUFLEN raw bytes: struct.unpack('ii', "
+	           "sock.getsockopt(SOL_SOCKET, SO_LINGER, 8))"),
 	 .c_call = "getsockopt(2)",
 	 .errors = N_("ENOPROTOOPT: the option does not exist at that level\n"
 	           "EBADF: the socket is closed\n"),
@@ -666,8 +668,11 @@ const struct cmd_entry cmd_socket_table[] = {
 	 .params = {SELF, {"level", P_LEVEL, 0}, {"option", P_OPTNAME, 0},
 	            {"value", P_OPTVAL, 0}},
 	 .exec = do_setsockopt, .usage = "SOCK LEVEL OPTION VALUE",
-	 .summary = N_("set a socket option: an int, (onoff, seconds), float seconds, a string or bytes"),
-	 .python = "sock.setsockopt(level, option, value)",
+	 .summary = N_("set a socket option: an int, (onoff, seconds), float seconds, bytes, or in the shell form a string"),
+	 .python = N_("sock.setsockopt(level, option, value); Python takes only "
+	           "an int or bytes: struct.pack('ii', 1, 5) for (1, 5), "
+	           "struct.pack('ll', 1, 500000) for 1.5 (sockshell takes the "
+	           "tuple and the float in both forms)"),
 	 .c_call = "setsockopt(2)",
 	 .errors = N_("ENOPROTOOPT: the option does not exist at that level\n"
 	           "EBADF: the socket is closed\n"
