@@ -33,7 +33,7 @@ enum ptype {
 	P_DATA,      /* bytes, bytearray, or str sent as UTF-8 */
 	P_STR,       /* str, or a bare word */
 	P_HOST,      /* str, bare word or None */
-	P_HOSTNAME,  /* str, bare word, or bytes (gethostbyname) */
+	P_STRBYTES,  /* str, bare word, or bytes (gethostbyname, if_nametoindex) */
 	P_SERVICE,   /* port number, service name or None */
 	P_ADDR,      /* a socket address for the socket's family */
 	P_HOSTPORT,  /* (host, port) */
@@ -54,6 +54,9 @@ struct param {
 	const char *name;
 	enum ptype type;
 	int flags;
+	/* Python's TypeError for another type, where this function's own
+	 * wording differs from its type's (htonl): a format of the type name. */
+	const char *pymsg;
 };
 
 #define CMD_MAXARGS 8

@@ -564,7 +564,7 @@ static void offer_param(struct cands *c, const struct ctx *x, size_t k,
 			free(files.lead);
 		}
 		break;
-	case P_STR: case P_HOSTNAME:
+	case P_STR: case P_STRBYTES:
 		if (takes_file(p))
 			offer_files(c, text);
 		break;

@@ -585,6 +585,7 @@ struct binder {
 	struct node *n;     /* the call, NULL for an attribute */
 	bool pyform;        /* checked as Python checks it (pysig.c) */
 	size_t at[CMD_MAXARGS]; /* the value each parameter took */
+	size_t skipped, skipped_at; /* an optional PF_IFINT left out, or SIZE_MAX */
 };
 
 static int bind_fail(struct binder *b, size_t k, const char *fmt, ...)
@@ -758,6 +759,15 @@ static char *call_text(struct binder *b, bool shell)
 	return sb_take(&t);
 }
 
+/* Before binding: no value taken yet. */
+static void binder_start(struct binder *b)
+{
+	b->j = 0;
+	for (size_t k = 0; k < CMD_MAXARGS; k++)
+		b->at[k] = SIZE_MAX;
+	b->skipped = SIZE_MAX;
+}
+
 static bool has_keywords(const struct node *n)
 {
 	for (size_t i = 0; n && n->kwnames && i < n->nargs; i++)
@@ -779,8 +789,8 @@ static char *shell_hint(struct binder *b)
 	struct cmd_call c = {.sh = b->sh, .cmd = b->e, .callname = b->c->callname};
 	struct binder t = *b;
 	t.c = &c;
-	t.j = 0;
 	t.pyform = false;
+	binder_start(&t);
 	char *saved = b->sh->err;
 	b->sh->err = NULL;
 	int r = bind_all(&t, NULL, NULL);
@@ -834,14 +844,24 @@ static char *swap_hint(struct binder *b, size_t k)
 	return NULL;
 }
 
-/* A constant written by name for a parameter of another kind. */
-static int check_kind(struct binder *b, size_t k)
+/* The constant a keyword argument NAME was written as, or NULL. */
+static const struct sk_const *kw_const(const struct node *n, const char *name)
 {
-	const struct sk_const *c = b->named[b->j];
+	for (size_t i = 0; n && n->kwnames && i < n->nargs; i++)
+		if (n->kwnames[i] && !strcmp(n->kwnames[i], name))
+			return n->args[i]->kind == N_NAME ? const_lookup(n->args[i]->name)
+			                                  : NULL;
+	return NULL;
+}
+
+/* A constant C written by name for parameter K, of another kind. */
+static int check_kind(struct binder *b, size_t k, const struct sk_const *c,
+                      bool positional)
+{
 	enum ptype t = b->e->params[k].type;
 	if (!c || kind_fits(t, c->kind))
 		return 0;
-	char *hint = swap_hint(b, k);
+	char *hint = positional ? swap_hint(b, k) : NULL;
 	const char *want = kind_phrase((enum const_kind)__builtin_ctz(
 	    pkind_of(t)->kinds));
 	if (hint)
@@ -917,7 +937,7 @@ static struct value *convert(struct binder *b, size_t k, struct value *v,
 		if (v->type == T_NONE)
 			break;
 		/* fall through */
-	case P_STR: case P_HOSTNAME:
+	case P_STR: case P_STRBYTES:
 		if (v->type == T_STR)
 			break;
 		if (word && (v_is_int(v) || v->type == T_FLOAT))
@@ -1022,6 +1042,8 @@ static int bind_param(struct binder *b, size_t k, struct value *kwval)
 	const struct param *p = &b->e->params[k];
 	struct cmd_call *c = b->c;
 	if (kwval) {
+		if (check_kind(b, k, kw_const(b->n, p->name), false))
+			return -1;
 		c->argv[k] = convert(b, k, kwval, NULL);
 		return c->argv[k] ? 0 : -1;
 	}
@@ -1035,10 +1057,13 @@ static int bind_param(struct binder *b, size_t k, struct value *kwval)
 	}
 	/* Python's sendto(data, flags, address): flags when three are given. */
 	if ((p->flags & PF_IFINT) &&
-	    (b->pyform ? b->nvals - b->j < 2 : !v_is_int(b->vals[b->j])))
+	    (b->pyform ? b->nvals - b->j < 2 : !v_is_int(b->vals[b->j]))) {
+		b->skipped = k;
+		b->skipped_at = b->j;
 		return 0;
+	}
 	b->at[k] = b->j;
-	if (check_kind(b, k))
+	if (check_kind(b, k, b->named[b->j], true))
 		return -1;
 	if (p->type == P_ADDR || p->type == P_HOSTPORT) {
 		int fam = p->type == P_ADDR ? family_of(c) : AF_INET6;
@@ -1198,6 +1223,11 @@ static int bind_all(struct binder *b, struct node *n, struct value **kwvals)
 		}
 		if (bind_param(b, k, find_kw(n, p, kwvals)))
 			return -1;
+	}
+	if (b->j < b->nvals && b->skipped < CMD_MAXARGS) {
+		/* sendto b'x' None ADDRESS: the flags were no integer. */
+		return bind_fail(b, b->skipped, _("expected an integer, got %s"),
+		                 v_type_name(b->vals[b->skipped_at]));
 	}
 	if (b->j < b->nvals) {
 		size_t max = cmd_nparams(b->e) - (b->method ? 1 : 0);
@@ -1411,8 +1441,7 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
 	                   .named = a.named, .argn = a.argn, .n = n,
 	                   .pyform = n && !n->shell_form && e->py != PY_NONE &&
 	                             (self || !(e->flags & CMD_METHOD))};
-	for (size_t k = 0; k < CMD_MAXARGS; k++)
-		b.at[k] = SIZE_MAX;
+	binder_start(&b);
 	/* Commands taking raw words (del NAME...) have no other parameters:
 	 * the texts are in c.restsrc already. */
 	if (has_raw_rest(e) || !bind_all(&b, n, a.kwvals))

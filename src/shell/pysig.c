@@ -299,7 +299,7 @@ static const struct pytype *pytype_of(enum ptype t)
 	case P_DATA: return &data;
 	case P_OPTVAL: return &optval;
 	case P_STR: return &str;
-	case P_HOSTNAME: return &hostname;
+	case P_STRBYTES: return &hostname;
 	case P_HOST: return &host;
 	case P_SERVICE: return &service;
 	case P_BUFFER: return &buffer;
@@ -329,6 +329,8 @@ char *pysig_type(const struct cmd_entry *e, size_t k, const struct value *v)
 	    (t->accept & type_bit(v)))
 		return NULL;
 	const char *tn = v_type_name(v);
+	if (p->pymsg)
+		return xasprintf(p->pymsg, tn);
 	if (!t->positional)
 		return xasprintf(t->msg, tn);
 	size_t pos = k + (is_method(e) ? 0 : 1);
