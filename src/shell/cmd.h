@@ -32,15 +32,25 @@ enum ptype {
 	P_BOOL,
 	P_DATA,      /* bytes, bytearray, or str sent as UTF-8 */
 	P_STR,       /* str, or a bare word */
-	P_HOST,      /* str, bare word or None */
 	P_STRBYTES,  /* str, bare word, or bytes (gethostbyname, if_nametoindex) */
+	P_FILE,      /* str naming a file (sendfile) */
+	P_HOST,      /* str, bare word or None */
 	P_SERVICE,   /* port number, service name or None */
 	P_ADDR,      /* a socket address for the socket's family */
 	P_HOSTPORT,  /* (host, port) */
 	P_BUFFER,    /* a bytearray to fill */
 	P_SEQ,       /* a list or tuple */
 	P_OPTVAL,    /* an option value: int, bytes, tuple, float */
-	P_RAW,       /* the argument's text, not evaluated */
+	/* Taken as text, not evaluated (args.c's table says so): */
+	P_RAW,       /* any text */
+	P_TOPIC,     /* a command or constant name (help) */
+	P_ONOFF,     /* on or off */
+	P_VARNAME,   /* a variable's name (del) */
+	P_ERRNAME,   /* an errno name or number (errno) */
+	P_PREFIX,    /* the start of constant names (consts) */
+	P_MODULE,    /* a module name (import) */
+	P_SCRIPT,    /* a file of statements (source) */
+	P_RECORD,    /* a file to record into, or off (record) */
 	P_STMT       /* a statement, run by the command */
 };
 
@@ -49,6 +59,7 @@ enum ptype {
 #define PF_IFINT 4   /* optional, taken only when the argument is an int */
 #define PF_KWONLY 8  /* in the Python form, only as a keyword */
 #define PF_PYANY 16  /* Python takes any object here (a def passing it on) */
+#define PF_WRITE 32  /* an option to set: completion offers settable ones */
 
 struct param {
 	const char *name;
@@ -65,7 +76,7 @@ struct cmd_call {
 	struct shell *sh;
 	const struct cmd_entry *cmd;
 	struct value *argv[CMD_MAXARGS]; /* NULL: not given */
-	const char *argsrc[CMD_MAXARGS]; /* P_RAW text */
+	const char *argsrc[CMD_MAXARGS]; /* the text of a raw parameter */
 	struct node *argnode[CMD_MAXARGS]; /* P_STMT */
 	struct value **rest;  /* PF_REST values */
 	const char **restsrc; /* PF_REST raw texts */

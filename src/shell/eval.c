@@ -1,31 +1,25 @@
 /* eval.c - the evaluator: names, operators, indexing, and calls through the
- * command table with every argument checked before a handler runs. */
+ * command table, each call's arguments bound by args.c before its handler
+ * runs. */
 #include "eval.h"
 
-#include <limits.h>
-#include <math.h>
 #include <stdarg.h>
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 
+#include "args.h"
 #include "cmd.h"
 #include "format.h"
 #include "i18n.h"
 #include "lexer.h"
-#include "pysig.h"
 #include "suggest.h"
 
 void eval_fail(struct shell *sh, const char *fmt, ...)
 {
-	struct strbuf b = {0};
 	va_list ap;
 	va_start(ap, fmt);
-	sb_vprintf(&b, fmt, ap);
+	sb_vset(&sh->err, fmt, ap);
 	va_end(ap);
-	free(sh->err);
-	sh->err = sb_take(&b);
 }
 
 struct value *const_value(const struct sk_const *c)
@@ -569,680 +563,7 @@ struct value *eval_node(struct shell *sh, struct node *n, bool argpos)
 	return NULL;
 }
 
-/* ---- calls: binding arguments to the command's parameters ---- */
-
-struct binder {
-	struct shell *sh;
-	const struct cmd_entry *e;
-	struct cmd_call *c;
-	struct value **vals; /* evaluated positional arguments */
-	char **words;        /* the unquoted text of each, or NULL */
-	size_t nvals, j;
-	bool method; /* self came from NAME.METHOD: positions start after it */
-	/* The constant each value was written as by name, or NULL. */
-	const struct sk_const **named;
-	struct node **argn; /* the node of each value (NULL for self) */
-	struct node *n;     /* the call, NULL for an attribute */
-	bool pyform;        /* checked as Python checks it (pysig.c) */
-	size_t at[CMD_MAXARGS]; /* the value each parameter took */
-	size_t skipped, skipped_at; /* an optional PF_IFINT left out, or SIZE_MAX */
-};
-
-static int bind_fail(struct binder *b, size_t k, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int bind_fail(struct binder *b, size_t k, const char *fmt, ...)
-{
-	struct strbuf s = {0};
-	size_t pos = k + (b->method ? 0 : 1);
-	sb_printf(&s, _("%s: argument %zu (%s): "), b->c->callname, pos,
-	          b->e->params[k].name);
-	va_list ap;
-	va_start(ap, fmt);
-	sb_vprintf(&s, fmt, ap);
-	va_end(ap);
-	free(b->sh->err);
-	b->sh->err = sb_take(&s);
-	return -1;
-}
-
-#define KB(k) (1u << (k))
-
-/* The constants each kind of parameter takes (CK_OTHER fits anywhere,
- * as plain numbers do) and the prefixes a did-you-mean looks among. */
-struct pkind {
-	enum ptype type;
-	unsigned kinds;
-	const char *prefixes[6];
-};
-
-static const struct pkind pkinds[] = {
-	{P_FAMILY, KB(CK_AF), {"AF_"}},
-	{P_SOCKTYPE, KB(CK_SOCK), {"SOCK_"}},
-	{P_PROTO, KB(CK_IPPROTO), {"IPPROTO_"}},
-	{P_LEVEL, KB(CK_SOL) | KB(CK_IPPROTO), {"SOL_", "IPPROTO_"}},
-	{P_OPTNAME, KB(CK_SO) | KB(CK_TCP) | KB(CK_IP) | KB(CK_IPV6) | KB(CK_UDP),
-	 {"SO_", "TCP_", "IP_", "IPV6_", "UDP_"}},
-	{P_MSGFLAGS, KB(CK_MSG), {"MSG_"}},
-	{P_HOW, KB(CK_SHUT), {"SHUT_"}},
-	{P_AIFLAGS, KB(CK_AI), {"AI_"}},
-	{P_NIFLAGS, KB(CK_NI), {"NI_"}},
-};
-
-static const struct pkind *pkind_of(enum ptype t)
-{
-	static const struct pkind any = {P_ANY, ~0u, {""}};
-	for (size_t i = 0; i < sizeof pkinds / sizeof *pkinds; i++)
-		if (pkinds[i].type == t)
-			return &pkinds[i];
-	return &any;
-}
-
-static const char *const *kind_prefixes(enum ptype t)
-{
-	return pkind_of(t)->prefixes;
-}
-
-/* A kind of constant with its article, for "X is a socket type". */
-static const char *kind_phrase(enum const_kind k)
-{
-	static const char *const names[CK__COUNT] = {
-	    [CK_AF] = N_("an address family"), [CK_SOCK] = N_("a socket type"),
-	    [CK_IPPROTO] = N_("a protocol"),   [CK_SOL] = N_("an option level"),
-	    [CK_SO] = N_("a socket option"),   [CK_TCP] = N_("a TCP option"),
-	    [CK_UDP] = N_("a UDP option"),     [CK_IP] = N_("an IP option"),
-	    [CK_IPV6] = N_("an IPv6 option"),  [CK_MSG] = N_("a message flag"),
-	    [CK_SHUT] = N_("a shutdown mode"), [CK_AI] = N_("a getaddrinfo flag"),
-	    [CK_NI] = N_("a getnameinfo flag"), [CK_EAI] = N_("a resolver error"),
-	    [CK_SCM] = N_("a control message type"),
-	    [CK_ERRNO] = N_("an errno value"), [CK_OTHER] = N_("a constant")};
-	return (unsigned)k < CK__COUNT ? _(names[k]) : _(names[CK_OTHER]);
-}
-
-static bool kind_fits(enum ptype t, enum const_kind k)
-{
-	return k == CK_OTHER || (pkind_of(t)->kinds & KB(k));
-}
-
-static int unknown_constant(struct binder *b, size_t k, const char *word)
-{
-	struct suggester s;
-	suggest_begin(&s, word);
-	const char *const *pre = kind_prefixes(b->e->params[k].type);
-	for (size_t i = 0; i < const_count(); i++) {
-		const char *name = const_at(i)->name;
-		for (size_t p = 0; pre[p]; p++)
-			if (!strncmp(name, pre[p], strlen(pre[p])))
-				suggest_offer(&s, name);
-	}
-	if (pre[0][0] == '\0') {
-		size_t n;
-		const char **names = vars_names(&b->sh->vars, &n);
-		for (size_t i = 0; i < n; i++)
-			suggest_offer(&s, names[i]);
-		free(names);
-	}
-	const char *h = suggest_result(&s);
-	const char *what = pre[0][0] ? _("unknown constant") : _("unknown name");
-	if (h)
-		return bind_fail(b, k, _("%s '%s' (did you mean %s?)"), what, word, h);
-	return bind_fail(b, k, _("%s '%s'"), what, word);
-}
-
-static bool is_word(const struct value *v)
-{
-	return v->type == T_STR && v->u.s.word;
-}
-
-static int check_int(struct binder *b, size_t k, struct value *v)
-{
-	if (v_is_int(v))
-		return 0;
-	if (is_word(v))
-		return unknown_constant(b, k, v->u.s.p);
-	return bind_fail(b, k, _("expected an integer, got %s"), v_type_name(v));
-}
-
-/* A string the shell form takes unquoted as the same string: an address
- * or a path (127.0.0.1, ::1, /tmp/s), never a name or a number. */
-static bool bare_word_ok(const char *p)
-{
-	if (!*p || p[strspn(p, "0123456789abcdefABCDEF.:/-_%@")] ||
-	    !strpbrk(p, ".:/"))
-		return false;
-	char *end;
-	(void)strtod(p, &end);
-	return *end != '\0' && !(p[0] >= 'A' && p[0] <= 'z');
-}
-
-/* Argument I of the call as the user would write it in FORM. */
-static void arg_text(struct strbuf *t, struct binder *b, size_t i,
-                     bool shell)
-{
-	struct value *v = b->vals[i];
-	struct node *a = b->argn[i];
-	if (b->named[i])
-		sb_adds(t, b->named[i]->name);
-	else if (a && a->kind == N_NAME)
-		sb_adds(t, a->name);
-	else if (shell && v->type == T_STR && bare_word_ok(v->u.s.p))
-		sb_adds(t, v->u.s.p);
-	else {
-		char *r = v_repr(v);
-		sb_adds(t, r);
-		free(r);
-	}
-}
-
-/* The call with its positional arguments, in the shell form or the
- * Python form; NULL when it cannot be written (self is no plain name). */
-static char *call_text(struct binder *b, bool shell)
-{
-	struct strbuf t = {0};
-	size_t i = 0;
-	if (b->method) {
-		struct node *self = b->n ? b->n->obj : NULL;
-		if (!self || self->kind != N_NAME)
-			return NULL;
-		sb_printf(&t, "%s.", self->name);
-		i = 1;
-	}
-	sb_adds(&t, b->e->name);
-	sb_adds(&t, shell ? " " : "(");
-	for (size_t first = i; i < b->nvals; i++) {
-		if (i > first)
-			sb_adds(&t, shell ? " " : ", ");
-		arg_text(&t, b, i, shell);
-	}
-	if (!shell)
-		sb_adds(&t, ")");
-	return sb_take(&t);
-}
-
-/* Before binding: no value taken yet. */
-static void binder_start(struct binder *b)
-{
-	b->j = 0;
-	for (size_t k = 0; k < CMD_MAXARGS; k++)
-		b->at[k] = SIZE_MAX;
-	b->skipped = SIZE_MAX;
-}
-
-static bool has_keywords(const struct node *n)
-{
-	for (size_t i = 0; n && n->kwnames && i < n->nargs; i++)
-		if (n->kwnames[i])
-			return true;
-	return false;
-}
-
-static int bind_all(struct binder *b, struct node *n, struct value **kwvals);
-static void free_call(struct cmd_call *c, struct value **vals, size_t nvals,
-                      struct value **kwvals, size_t nkw);
-
-/* The shell form of a Python-form call Python refuses, when the shell
- * form takes the same arguments: what the user most likely meant. */
-static char *shell_hint(struct binder *b)
-{
-	if (has_keywords(b->n))
-		return NULL;
-	struct cmd_call c = {.sh = b->sh, .cmd = b->e, .callname = b->c->callname};
-	struct binder t = *b;
-	t.c = &c;
-	t.pyform = false;
-	binder_start(&t);
-	char *saved = b->sh->err;
-	b->sh->err = NULL;
-	int r = bind_all(&t, NULL, NULL);
-	free(b->sh->err);
-	b->sh->err = saved;
-	free_call(&c, NULL, 0, NULL, 0);
-	return r ? NULL : call_text(b, true);
-}
-
-/* Python's TypeError MSG (taken over) as the error, with the shell form
- * that would have worked at the end of the line. */
-static int py_fail(struct binder *b, char *msg)
-{
-	char *hint = shell_hint(b);
-	if (hint)
-		eval_fail(b->sh, _("%s: %s (shell form: %s)"), b->c->callname, msg,
-		          hint);
-	else
-		eval_fail(b->sh, "%s: %s", b->c->callname, msg);
-	free(hint);
-	free(msg);
-	return -1;
-}
-
-/* The value at which parameter K2 stands, seen from parameter K at J. */
-static size_t index_of(struct binder *b, size_t k, size_t k2)
-{
-	return k2 < k ? b->at[k2] : b->j + (k2 - k);
-}
-
-/* "(did you mean socket AF_INET SOCK_STREAM?)": the constant written for
- * parameter K fits another parameter whose constant fits K. */
-static char *swap_hint(struct binder *b, size_t k)
-{
-	const struct param *ps = b->e->params;
-	const struct sk_const *c = b->named[b->j];
-	for (size_t k2 = b->method ? 1 : 0; ps[k2].name; k2++) {
-		size_t i = index_of(b, k, k2);
-		if (k2 == k || i >= b->nvals || !b->named[i] ||
-		    !kind_fits(ps[k2].type, c->kind) ||
-		    !kind_fits(ps[k].type, b->named[i]->kind))
-			continue;
-		const struct sk_const *other = b->named[i];
-		b->named[i] = c;
-		b->named[b->j] = other;
-		char *t = call_text(b, !b->pyform);
-		b->named[i] = other;
-		b->named[b->j] = c;
-		return t;
-	}
-	return NULL;
-}
-
-/* The constant a keyword argument NAME was written as, or NULL. */
-static const struct sk_const *kw_const(const struct node *n, const char *name)
-{
-	for (size_t i = 0; n && n->kwnames && i < n->nargs; i++)
-		if (n->kwnames[i] && !strcmp(n->kwnames[i], name))
-			return n->args[i]->kind == N_NAME ? const_lookup(n->args[i]->name)
-			                                  : NULL;
-	return NULL;
-}
-
-/* A constant C written by name for parameter K, of another kind. */
-static int check_kind(struct binder *b, size_t k, const struct sk_const *c,
-                      bool positional)
-{
-	enum ptype t = b->e->params[k].type;
-	if (!c || kind_fits(t, c->kind))
-		return 0;
-	char *hint = positional ? swap_hint(b, k) : NULL;
-	const char *want = kind_phrase((enum const_kind)__builtin_ctz(
-	    pkind_of(t)->kinds));
-	if (hint)
-		eval_fail(b->sh, _("%s: %s is %s, not %s (did you mean %s?)"),
-		          b->c->callname, c->name, kind_phrase(c->kind), want, hint);
-	else
-		eval_fail(b->sh, _("%s: %s is %s, not %s"), b->c->callname, c->name,
-		          kind_phrase(c->kind), want);
-	free(hint);
-	return -1;
-}
-
-/* Seconds: an int or a float, not negative; None too for a timeout. */
-static int check_seconds(struct binder *b, size_t k, struct value *v)
-{
-	if (v->type == T_NONE && b->e->params[k].type == P_TIMEOUT)
-		return 0;
-	if (v->type == T_FLOAT || v_is_int(v)) {
-		double f = v->type == T_FLOAT ? v->u.f : (double)v_int_of(v);
-		if (f < 0 || isnan(f)) {
-			/* Python's ValueError names no argument. */
-			eval_fail(b->sh, _("%s: Timeout value out of range"),
-			          b->c->callname);
-			return -1;
-		}
-		return 0;
-	}
-	if (is_word(v))
-		return unknown_constant(b, k, v->u.s.p);
-	return bind_fail(b, k, _("expected seconds (int or float), got %s"),
-	                 v_type_name(v));
-}
-
-/* Check V against parameter K; returns the value to pass (a new reference)
- * or NULL with the error set. */
-static struct value *convert(struct binder *b, size_t k, struct value *v,
-                             const char *word)
-{
-	enum ptype t = b->e->params[k].type;
-	char *pymsg = b->pyform && !is_word(v) ? pysig_type(b->e, k, v) : NULL;
-	if (pymsg)
-		return py_fail(b, pymsg), NULL;
-	switch (t) {
-	case P_SOCK:
-		if (v->type == T_SOCKET)
-			break;
-		if (is_word(v))
-			return bind_fail(b, k, _("no socket named '%s'"), v->u.s.p), NULL;
-		return bind_fail(b, k, _("expected a socket, got %s"), v_type_name(v)), NULL;
-	case P_INT: case P_FAMILY: case P_SOCKTYPE: case P_PROTO: case P_LEVEL:
-	case P_OPTNAME: case P_MSGFLAGS: case P_HOW: case P_AIFLAGS: case P_NIFLAGS:
-		if (check_int(b, k, v))
-			return NULL;
-		break;
-	case P_BOOL:
-		if (v_is_int(v))
-			break;
-		return check_int(b, k, v), NULL;
-	case P_TIMEOUT:
-	case P_FLOAT:
-		if (check_seconds(b, k, v))
-			return NULL;
-		break;
-	case P_DATA:
-		if (is_word(v))
-			return bind_fail(b, k, _("'%s' is not a variable; quote it to send "
-			                    "text: '%s'"), v->u.s.p, v->u.s.p), NULL;
-		if (v->type == T_STR || v_is_bytes_like(v))
-			break;
-		return bind_fail(b, k, _("a bytes-like object is required, not '%s'"),
-		                 v_type_name(v)), NULL;
-	case P_HOST:
-		if (v->type == T_NONE)
-			break;
-		/* fall through */
-	case P_STR: case P_STRBYTES:
-		if (v->type == T_STR)
-			break;
-		if (word && (v_is_int(v) || v->type == T_FLOAT))
-			return v_word(word, strlen(word));
-		if (v_is_bytes_like(v))
-			return v_str(v->u.s.p, v->u.s.len);
-		return bind_fail(b, k, _("expected a string, got %s"), v_type_name(v)), NULL;
-	case P_SERVICE:
-		if (v->type == T_NONE || v->type == T_STR || v_is_int(v))
-			break;
-		if (v_is_bytes_like(v))
-			return v_str(v->u.s.p, v->u.s.len);
-		return bind_fail(b, k, _("expected a port number or service name, got %s"),
-		                 v_type_name(v)), NULL;
-	case P_BUFFER:
-		if (v->type == T_BYTEARRAY)
-			break;
-		return bind_fail(b, k, _("expected a bytearray (make one with: bytearray N), "
-		                    "got %s"), v_type_name(v)), NULL;
-	case P_SEQ:
-		if (v_is_seq(v))
-			break;
-		return bind_fail(b, k, _("expected a list, got %s"), v_type_name(v)), NULL;
-	case P_OPTVAL:
-		if (is_word(v))
-			return unknown_constant(b, k, v->u.s.p), NULL;
-		break;
-	default:
-		break;
-	}
-	return v_ref(v);
-}
-
-/* "host:port" or "[v6]:port" in one word. */
-static bool split_hostport(const char *s, char **host, long long *port)
-{
-	const char *colon;
-	const char *h = s;
-	size_t hlen;
-	if (s[0] == '[') {
-		const char *close = strchr(s, ']');
-		if (!close || close[1] != ':')
-			return false;
-		h = s + 1;
-		hlen = (size_t)(close - s - 1);
-		colon = close + 1;
-	} else {
-		colon = strchr(s, ':');
-		if (!colon || strchr(colon + 1, ':'))
-			return false;
-		hlen = (size_t)(colon - s);
-	}
-	const char *p = colon + 1;
-	if (!*p || strspn(p, "0123456789") != strlen(p) || strlen(p) > 9)
-		return false;
-	*host = xstrndup(h, hlen);
-	*port = atoll(p);
-	return true;
-}
-
-/* Take an address from the arguments: a tuple, a path, "h:p", or a host
- * followed by a port (and, for IPv6, flowinfo and scope_id). */
-static struct value *take_address(struct binder *b, size_t k, int family,
-                                  bool greedy)
-{
-	struct value *v = b->vals[b->j];
-	if (b->pyform || v_is_seq(v) || family == AF_UNIX || v->type != T_STR) {
-		b->j++;
-		return v_ref(v);
-	}
-	char *host;
-	long long port;
-	if (split_hostport(v->u.s.p, &host, &port)) {
-		b->j++;
-		struct value *t = v_tuple(2, v_str(host, strlen(host)), v_int(port));
-		free(host);
-		return t;
-	}
-	if (b->j + 1 >= b->nvals || !v_is_int(b->vals[b->j + 1]))
-		return bind_fail(b, k, _("expected a host and a port, as 127.0.0.1 8080, "
-		                    "127.0.0.1:8080 or ('127.0.0.1', 8080)")), NULL;
-	size_t n = 2;
-	size_t max = greedy && family == AF_INET6 ? 4 : 2;
-	while (n < max && b->j + n < b->nvals && v_is_int(b->vals[b->j + n]))
-		n++;
-	struct value *items[4];
-	items[0] = v_ref(v);
-	for (size_t i = 1; i < n; i++)
-		items[i] = v_ref(b->vals[b->j + i]);
-	b->j += n;
-	return v_seq(T_TUPLE, items, n);
-}
-
-static int family_of(struct cmd_call *c)
-{
-	struct value *self = c->argv[0];
-	return self && self->type == T_SOCKET ? self->u.sock.family : AF_INET;
-}
-
-static int bind_param(struct binder *b, size_t k, struct value *kwval)
-{
-	const struct param *p = &b->e->params[k];
-	struct cmd_call *c = b->c;
-	if (kwval) {
-		if (check_kind(b, k, kw_const(b->n, p->name), false))
-			return -1;
-		c->argv[k] = convert(b, k, kwval, NULL);
-		return c->argv[k] ? 0 : -1;
-	}
-	if (b->j >= b->nvals) {
-		if (p->flags & (PF_OPT | PF_IFINT))
-			return 0;
-		size_t pos = k + (b->method ? 0 : 1);
-		eval_fail(b->sh, _("%s: missing argument %zu (%s); usage: %s %s"),
-		          c->callname, pos, p->name, b->e->name, b->e->usage);
-		return -1;
-	}
-	/* Python's sendto(data, flags, address): flags when three are given. */
-	if ((p->flags & PF_IFINT) &&
-	    (b->pyform ? b->nvals - b->j < 2 : !v_is_int(b->vals[b->j]))) {
-		b->skipped = k;
-		b->skipped_at = b->j;
-		return 0;
-	}
-	b->at[k] = b->j;
-	if (check_kind(b, k, b->named[b->j], true))
-		return -1;
-	if (p->type == P_ADDR || p->type == P_HOSTPORT) {
-		int fam = p->type == P_ADDR ? family_of(c) : AF_INET6;
-		c->argv[k] = take_address(b, k, fam, p->type == P_ADDR);
-		return c->argv[k] ? 0 : -1;
-	}
-	c->argv[k] = convert(b, k, b->vals[b->j], b->words[b->j]);
-	b->j++;
-	return c->argv[k] ? 0 : -1;
-}
-
-static struct value *find_kw(struct node *n, const struct param *p,
-                             struct value **kwvals)
-{
-	for (size_t i = 0; n && i < n->nargs; i++)
-		if (n->kwnames && n->kwnames[i] && !strcmp(n->kwnames[i], p->name))
-			return kwvals[i];
-	return NULL;
-}
-
-static int check_kwargs(struct binder *b, struct node *n)
-{
-	for (size_t i = 0; n && i < n->nargs; i++) {
-		if (!n->kwnames || !n->kwnames[i])
-			continue;
-		bool found = false;
-		for (size_t k = 0; b->e->params[k].name; k++)
-			if (!strcmp(b->e->params[k].name, n->kwnames[i]))
-				found = true;
-		if (!found) {
-			eval_fail(b->sh, _("%s: unexpected keyword argument '%s'"),
-			          b->c->callname, n->kwnames[i]);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-/* A keyword naming a parameter a positional argument already filled. */
-static int check_kw_twice(struct binder *b, struct node *n)
-{
-	size_t npos = b->nvals - (b->method ? 1 : 0);
-	for (size_t i = 0; n && i < n->nargs; i++) {
-		if (!n->kwnames || !n->kwnames[i])
-			continue;
-		for (size_t k = b->method ? 1 : 0; b->e->params[k].name; k++) {
-			size_t pos = k - (b->method ? 1 : 0);
-			if (!strcmp(b->e->params[k].name, n->kwnames[i]) && pos < npos) {
-				eval_fail(b->sh, _("%s: got multiple values for argument '%s'"),
-				          b->c->callname, n->kwnames[i]);
-				return -1;
-			}
-		}
-	}
-	return 0;
-}
-
-/* The level an option written by name belongs to. */
-static const char *level_of(enum const_kind k)
-{
-	switch (k) {
-	case CK_SO: return "SOL_SOCKET";
-	case CK_TCP: return "IPPROTO_TCP";
-	case CK_UDP: return "IPPROTO_UDP";
-	case CK_IP: return "IPPROTO_IP";
-	case CK_IPV6: return "IPPROTO_IPV6";
-	default: return NULL;
-	}
-}
-
-static size_t param_of_type(const struct cmd_entry *e, enum ptype t)
-{
-	size_t k = 0;
-	while (e->params[k].name && e->params[k].type != t)
-		k++;
-	return k;
-}
-
-/* getsockopt SOL_SOCKET TCP_NODELAY: the option is of another level. */
-static int check_option_level(struct binder *b)
-{
-	size_t kl = param_of_type(b->e, P_LEVEL);
-	size_t ko = param_of_type(b->e, P_OPTNAME);
-	if (!b->e->params[kl].name || !b->e->params[ko].name ||
-	    b->at[kl] >= b->nvals || b->at[ko] >= b->nvals)
-		return 0;
-	const struct sk_const *opt = b->named[b->at[ko]];
-	const char *lname = opt ? level_of(opt->kind) : NULL;
-	const struct sk_const *level = lname ? const_lookup(lname) : NULL;
-	if (!level || level->value == v_int_of(b->c->argv[kl]))
-		return 0;
-	size_t il = b->at[kl];
-	const struct sk_const *given = b->named[il];
-	char *was = given ? xstrdup(given->name)
-	                  : xasprintf("%lld", v_int_of(b->c->argv[kl]));
-	b->named[il] = level;
-	char *hint = call_text(b, !b->pyform);
-	b->named[il] = given;
-	if (hint)
-		eval_fail(b->sh, _("%s: %s is %s of level %s, not of %s (did you "
-		                   "mean %s?)"),
-		          b->c->callname, opt->name, kind_phrase(opt->kind),
-		          level->name, was, hint);
-	else
-		eval_fail(b->sh, _("%s: %s is %s of level %s, not of %s"),
-		          b->c->callname, opt->name, kind_phrase(opt->kind),
-		          level->name, was);
-	free(was);
-	free(hint);
-	return -1;
-}
-
-/* Python's own count of the arguments, for the Python form. */
-static int check_py_arity(struct binder *b, struct node *n)
-{
-	const char *kw[CMD_MAXARGS + 1];
-	size_t nkw = 0;
-	for (size_t i = 0; n && n->kwnames && i < n->nargs; i++)
-		if (n->kwnames[i] && nkw < CMD_MAXARGS + 1)
-			kw[nkw++] = n->kwnames[i];
-	size_t npos = b->nvals - (b->method ? 1 : 0);
-	char *m = pysig_arity(b->e, npos, kw, nkw);
-	return m ? py_fail(b, m) : 0;
-}
-
-static int bind_all(struct binder *b, struct node *n, struct value **kwvals)
-{
-	struct cmd_call *c = b->c;
-	if (b->pyform && check_py_arity(b, n))
-		return -1;
-	if (check_kwargs(b, n) || check_kw_twice(b, n))
-		return -1;
-	for (size_t k = 0; b->e->params[k].name; k++) {
-		const struct param *p = &b->e->params[k];
-		if (p->flags & PF_REST) {
-			c->rest = xmalloc(sizeof *c->rest * (b->nvals - b->j + 1));
-			for (; b->j < b->nvals; b->j++)
-				c->rest[c->nrest++] = v_ref(b->vals[b->j]);
-			return 0;
-		}
-		if (k == 0 && b->method) {
-			c->argv[0] = v_ref(b->vals[b->j++]);
-			continue;
-		}
-		if (p->type == P_RAW || p->type == P_STMT) {
-			/* Raw words and statements are not evaluated, but a
-			 * required one must still be there. */
-			if (b->j >= b->nvals && !(p->flags & (PF_OPT | PF_REST))) {
-				eval_fail(b->sh,
-				          _("%s: missing argument %zu (%s); usage: %s %s"),
-				          c->callname, k + (b->method ? 0 : 1), p->name,
-				          b->e->name, b->e->usage);
-				return -1;
-			}
-			b->j++;
-			continue;
-		}
-		if (bind_param(b, k, find_kw(n, p, kwvals)))
-			return -1;
-	}
-	if (b->j < b->nvals && b->skipped < CMD_MAXARGS) {
-		/* sendto b'x' None ADDRESS: the flags were no integer. */
-		return bind_fail(b, b->skipped, _("expected an integer, got %s"),
-		                 v_type_name(b->vals[b->skipped_at]));
-	}
-	if (b->j < b->nvals) {
-		size_t max = cmd_nparams(b->e) - (b->method ? 1 : 0);
-		eval_fail(b->sh,
-		          ngettext("%s: takes at most %zu argument (%zu given); "
-		                   "usage: %s %s",
-		                   "%s: takes at most %zu arguments (%zu given); "
-		                   "usage: %s %s",
-		                   max),
-		          c->callname, max, b->nvals - (b->method ? 1 : 0),
-		          b->e->name, b->e->usage);
-		return -1;
-	}
-	return check_option_level(b);
-}
+/* ---- calls ---- */
 
 /* The text of an argument that a command takes unevaluated. */
 static char *raw_text(struct shell *sh, struct node *a)
@@ -1274,129 +595,62 @@ static enum ptype param_type_at(const struct cmd_entry *e, size_t k,
 	return e->params[k].type;
 }
 
-static void free_call(struct cmd_call *c, struct value **vals, size_t nvals,
-                      struct value **kwvals, size_t nkw)
+/* A raw or statement argument A for parameter K: its text and tree kept
+ * in C, unevaluated. Returns 0 or -1. */
+static int keep_unevaluated(struct shell *sh, struct cmd_call *c, size_t k,
+                            enum ptype t, int flags, struct node *a)
 {
-	for (size_t i = 0; i < CMD_MAXARGS; i++) {
-		v_unref(c->argv[i]);
-		free((char *)c->argsrc[i]);
-	}
-	for (size_t i = 0; i < c->nrest; i++)
-		v_unref(c->rest[i]);
-	free(c->rest);
-	if (c->restsrc)
-		for (size_t i = 0; i < c->nrest; i++)
-			free((char *)c->restsrc[i]);
-	free(c->restsrc);
-	for (size_t i = 0; i < nvals; i++)
-		v_unref(vals[i]);
-	for (size_t i = 0; i < nkw; i++)
-		v_unref(kwvals[i]);
-	free(c->cause);
-}
-
-/* Evaluate the arguments of N; raw and statement parameters keep their
- * text and tree. Returns 0 or -1. */
-static int collect_args(struct shell *sh, const struct cmd_entry *e,
-                        struct cmd_call *c, struct node *n, size_t first,
-                        struct value **vals, char **words, size_t *nvals,
-                        struct value **kwvals, struct node **argn,
-                        const struct sk_const **named)
-{
-	size_t k = first;
-	for (size_t i = 0; n && i < n->nargs; i++) {
-		struct node *a = n->args[i];
-		bool kw = n->kwnames && n->kwnames[i];
-		int flags = 0;
-		enum ptype t = kw ? P_ANY : param_type_at(e, k, &flags);
-		if (!kw && (t == P_RAW || t == P_STMT)) {
-			char *txt = t == P_RAW ? raw_text(sh, a) : NULL;
-			if (t == P_RAW && !txt)
-				return -1;
-			if (flags & PF_REST) {
-				c->restsrc = xgrow(c->restsrc, c->nrest, sizeof *c->restsrc);
-				c->rest = xgrow(c->rest, c->nrest, sizeof *c->rest);
-				c->restsrc[c->nrest] = txt;
-				c->rest[c->nrest++] = NULL;
-			} else if (k < CMD_MAXARGS) {
-				c->argsrc[k] = txt;
-				c->argnode[k] = a->kind == N_STMT ? a : NULL;
-				if (t == P_STMT && a->kind != N_STMT)
-					c->argnode[k] = a;
-			} else {
-				/* Too many: bind_all says so; the text is not kept. */
-				free(txt);
-			}
-			vals[(*nvals)++] = v_none();
-			k++;
-			continue;
-		}
-		struct value *v = eval_node(sh, a, true);
-		if (!v)
-			return -1;
-		if (kw) {
-			kwvals[i] = v;
-		} else {
-			words[*nvals] = a->kind == N_LIT ? a->word : NULL;
-			argn[*nvals] = a;
-			named[*nvals] = a->kind == N_NAME ? const_lookup(a->name) : NULL;
-			vals[(*nvals)++] = v;
-			k++;
-		}
+	bool raw = ptype_info(t)->raw;
+	char *txt = raw ? raw_text(sh, a) : NULL;
+	if (raw && !txt)
+		return -1;
+	if (flags & PF_REST) {
+		c->restsrc = xgrow(c->restsrc, c->nrest, sizeof *c->restsrc);
+		c->rest = xgrow(c->rest, c->nrest, sizeof *c->rest);
+		c->restsrc[c->nrest] = txt;
+		c->rest[c->nrest++] = NULL;
+	} else if (k < CMD_MAXARGS) {
+		c->argsrc[k] = txt;
+		c->argnode[k] = a->kind == N_STMT || t == P_STMT ? a : NULL;
+	} else {
+		/* Too many: binding says so; the text is not kept. */
+		free(txt);
 	}
 	return 0;
 }
 
-static bool has_raw_rest(const struct cmd_entry *e)
+/* Evaluate the arguments of N into A; raw and statement parameters keep
+ * their text and tree. Returns 0 or -1. */
+static int collect_args(struct shell *sh, struct cmd_call *c, struct node *n,
+                        size_t first, struct call_args *a)
 {
-	size_t np = cmd_nparams(e);
-	return np && (e->params[np - 1].flags & PF_REST) &&
-	       (e->params[np - 1].type == P_RAW);
-}
-
-/* The evaluated arguments of one call. Calls are the hot path: the usual
- * few arguments live on the stack. */
-struct argbufs {
-	struct value **vals, **kwvals;
-	char **words;
-	struct node **argn;
-	const struct sk_const **named;
-	struct value *vals_buf[CMD_MAXARGS + 2], *kw_buf[CMD_MAXARGS + 1];
-	char *words_buf[CMD_MAXARGS + 2];
-	struct node *argn_buf[CMD_MAXARGS + 2];
-	const struct sk_const *named_buf[CMD_MAXARGS + 2];
-	bool small;
-};
-
-static void args_init(struct argbufs *a, size_t nargs)
-{
-	memset(a, 0, sizeof *a);
-	a->small = nargs <= CMD_MAXARGS;
-	if (a->small) {
-		a->vals = a->vals_buf;
-		a->kwvals = a->kw_buf;
-		a->words = a->words_buf;
-		a->argn = a->argn_buf;
-		a->named = a->named_buf;
-		return;
+	size_t k = first;
+	for (size_t i = 0; n && i < n->nargs; i++) {
+		struct node *arg = n->args[i];
+		bool kw = n->kwnames && n->kwnames[i];
+		int flags = 0;
+		enum ptype t = kw ? P_ANY : param_type_at(c->cmd, k, &flags);
+		if (!kw && (ptype_info(t)->raw || t == P_STMT)) {
+			if (keep_unevaluated(sh, c, k++, t, flags, arg))
+				return -1;
+			a->vals[a->nvals++] = v_none();
+			continue;
+		}
+		struct value *v = eval_node(sh, arg, true);
+		if (!v)
+			return -1;
+		if (kw) {
+			a->kwvals[i] = v;
+			continue;
+		}
+		a->words[a->nvals] = arg->kind == N_LIT ? arg->word : NULL;
+		a->argn[a->nvals] = arg;
+		a->named[a->nvals] = arg->kind == N_NAME ? const_lookup(arg->name)
+		                                         : NULL;
+		a->vals[a->nvals++] = v;
+		k++;
 	}
-	a->vals = xcalloc(nargs + 2, sizeof *a->vals);
-	a->kwvals = xcalloc(nargs + 1, sizeof *a->kwvals);
-	a->words = xcalloc(nargs + 2, sizeof *a->words);
-	a->argn = xcalloc(nargs + 2, sizeof *a->argn);
-	a->named = xcalloc(nargs + 2, sizeof *a->named);
-}
-
-static void args_free(struct argbufs *a)
-{
-	if (a->small)
-		return;
-	/* The arrays only: the word texts are the nodes'. */
-	free(a->vals);
-	free(a->kwvals);
-	free(a->words);
-	free(a->argn);
-	free(a->named);
+	return 0;
 }
 
 /* The handler's status as the call's result, or NULL with the error. */
@@ -1426,29 +680,15 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
                               struct value *self, struct node *n)
 {
 	struct cmd_call c = {.sh = sh, .cmd = e, .callname = e->name};
-	size_t nargs = n ? n->nargs : 0;
-	struct argbufs a;
-	args_init(&a, nargs);
-	size_t nvals = 0;
+	struct call_args a;
+	args_init(&a, n ? n->nargs : 0);
 	struct value *result = NULL;
 	if (self)
-		a.vals[nvals++] = v_ref(self);
-	if (collect_args(sh, e, &c, n, self ? 1 : 0, a.vals, a.words, &nvals,
-	                 a.kwvals, a.argn, a.named))
-		goto out;
-	struct binder b = {.sh = sh, .e = e, .c = &c, .vals = a.vals,
-	                   .words = a.words, .nvals = nvals, .method = self != NULL,
-	                   .named = a.named, .argn = a.argn, .n = n,
-	                   .pyform = n && !n->shell_form && e->py != PY_NONE &&
-	                             (self || !(e->flags & CMD_METHOD))};
-	binder_start(&b);
-	/* Commands taking raw words (del NAME...) have no other parameters:
-	 * the texts are in c.restsrc already. */
-	if (has_raw_rest(e) || !bind_all(&b, n, a.kwvals))
+		a.vals[a.nvals++] = v_ref(self);
+	if (!collect_args(sh, &c, n, self ? 1 : 0, &a) &&
+	    !args_bind(&a, &c, n, self != NULL, &sh->vars, &sh->err))
 		result = call_result(sh, &c, e->exec(&c));
-out:
-	free_call(&c, a.vals, nvals, a.kwvals, nargs);
-	args_free(&a);
+	args_free(&a, &c);
 	return result;
 }
 

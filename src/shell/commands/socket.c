@@ -665,7 +665,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	 .example = "s.getsockopt SOL_SOCKET SO_RCVBUF"},
 	{.name = "setsockopt", .group = "options", .flags = CMD_METHOD,
 	 .py = PY_TUPLE,
-	 .params = {SELF, {"level", P_LEVEL, 0}, {"option", P_OPTNAME, 0},
+	 .params = {SELF, {"level", P_LEVEL, 0}, {"option", P_OPTNAME, PF_WRITE},
 	            {"value", P_OPTVAL, 0}},
 	 .exec = do_setsockopt, .usage = "SOCK LEVEL OPTION VALUE",
 	 .summary = N_("set a socket option: an int, (onoff, seconds), float seconds, bytes, or in the shell form a string"),
@@ -762,7 +762,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	 .example = "u.sendto b'hi' 127.0.0.1 9999"},
 	{.name = "sendfile", .group = "sockets", .flags = CMD_METHOD,
 	 .py = PY_DEF,
-	 .params = {SELF, {"file", P_STR, PF_PYANY}, {"offset", P_INT, PF_OPT},
+	 .params = {SELF, {"file", P_FILE, PF_PYANY}, {"offset", P_INT, PF_OPT},
 	            {"count", P_INT, PF_OPT}},
 	 .exec = do_sendfile, .usage = "SOCK PATH [OFFSET [COUNT]]",
 	 .summary = N_("send a file's bytes from the kernel's page cache; returns "
