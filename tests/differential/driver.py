@@ -209,6 +209,10 @@ def run(argv, path, workdir):
             # The shell form a refused Python-form call names is
             # sockshell's addition (tests/transcripts/python-form-strict.txt).
             line = re.sub(r' \(shell form: .*\)$', '', line)
+            # sockshell ends an errno's line with its likely cause
+            # (src/shell/hints.c); Python does not.
+            line = re.sub(r'^(error: [^:]+: E[A-Z0-9]+ \[Errno \d+\] [^()]+)'
+                          r' \(.*\)$', r'\1', line)
             cases[current].append(line.replace(workdir, '@TMP@'))
     problem = None
     if hung or rc < 0 or err:
