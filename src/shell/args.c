@@ -180,10 +180,21 @@ static bool is_word(const struct value *v)
 	return v->type == T_STR && v->u.s.word;
 }
 
+/* A shell-form word of decimal digits that did not become an int is one
+ * too large for 64 bits, not a name. */
+static bool is_digit_word(const char *w)
+{
+	w += *w == '-';
+	return *w && strspn(w, "0123456789") == strlen(w);
+}
+
 static int check_int(struct binder *b, size_t k, struct value *v)
 {
 	if (v_is_int(v))
 		return 0;
+	if (is_word(v) && is_digit_word(v->u.s.p))
+		return bind_fail(b, k, "%s",
+		                 _("integer too large (sockshell integers are 64-bit)"));
 	if (is_word(v))
 		return unknown_constant(b, k, v->u.s.p);
 	return bind_fail(b, k, _("expected an integer, got %s"), v_type_name(v));
@@ -365,7 +376,13 @@ static int check_seconds(struct binder *b, size_t k, struct value *v)
 		return 0;
 	if (v->type == T_FLOAT || v_is_int(v)) {
 		double f = v->type == T_FLOAT ? v->u.f : (double)v_int_of(v);
-		if (f < 0 || isnan(f)) {
+		long long ns;
+		if (!v_seconds_ns(v, &ns)) {
+			args_fail(b, _("%s: timestamp too large to convert to C "
+			               "_PyTime_t"), b->c->callname);
+			return -1;
+		}
+		if (ns < 0 || isnan(f)) {
 			/* Python's ValueError names no argument. */
 			args_fail(b, _("%s: Timeout value out of range"),
 			          b->c->callname);
@@ -594,6 +611,8 @@ static int check_kw_twice(struct binder *b, struct node *n)
 		if (!n->kwnames || !n->kwnames[i])
 			continue;
 		for (size_t k = b->method ? 1 : 0; b->e->params[k].name; k++) {
+			if (b->e->params[k].flags & PF_REST)
+				break; /* keyword-only from there on */
 			size_t pos = k - (b->method ? 1 : 0);
 			if (!strcmp(b->e->params[k].name, n->kwnames[i]) && pos < npos) {
 				args_fail(b, _("%s: got multiple values for argument '%s'"),
@@ -686,7 +705,7 @@ static int bind_all(struct binder *b, struct node *n, struct value **kwvals)
 			c->rest = xmalloc(sizeof *c->rest * (b->nvals - b->j + 1));
 			for (; b->j < b->nvals; b->j++)
 				c->rest[c->nrest++] = v_ref(b->vals[b->j]);
-			return 0;
+			continue; /* those after it are keyword-only (print's sep=) */
 		}
 		if (k == 0 && b->method) {
 			c->argv[0] = v_ref(b->vals[b->j++]);

@@ -60,6 +60,9 @@ enum ptype {
 #define PF_KWONLY 8  /* in the Python form, only as a keyword */
 #define PF_PYANY 16  /* Python takes any object here (a def passing it on) */
 #define PF_WRITE 32  /* an option to set: completion offers settable ones */
+/* Taken only by another of the function's forms (setsockopt's optlen):
+ * CPython's arity message counts without it. */
+#define PF_PYALT 64
 
 struct param {
 	const char *name;
@@ -91,6 +94,8 @@ struct cmd_call {
 #define CMD_ATTR 2     /* an attribute: s.family */
 #define CMD_FILE 4     /* a method of a makefile() file */
 #define CMD_HIDDEN 8   /* not listed by help */
+#define CMD_VALUE 16   /* TYPE.NAME is also a method of values of TYPE:
+                          'hi'.encode() is str.encode('hi') */
 
 /* How CPython checks a call to the function, which decides the wording of
  * its TypeErrors (pysig.c). The shell form never checks this way. */
@@ -128,11 +133,16 @@ extern const struct cmd_entry cmd_module_table[];
 extern const struct cmd_entry cmd_shell_table[];
 extern const struct cmd_entry cmd_file_table[];
 extern const struct cmd_entry cmd_msg_table[];
+extern const struct cmd_entry cmd_builtin_table[];
 
 /* A command or socket method by name (not file methods). */
 const struct cmd_entry *cmd_find(const char *name);
 /* A method of a value of TYPE (T_SOCKET or T_FILE) by name. */
 const struct cmd_entry *cmd_find_method(enum vtype type, const char *name);
+/* The method NAME of a str, bytes, bytearray or int V: the command
+ * TYPE.NAME marked CMD_VALUE ('hi'.encode() is str.encode), or NULL. */
+const struct cmd_entry *cmd_find_value_method(const struct value *v,
+                                              const char *name);
 /* Walk every entry: I from 0 until NULL. */
 const struct cmd_entry *cmd_at(size_t i);
 size_t cmd_nparams(const struct cmd_entry *e);

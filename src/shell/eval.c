@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "lexer.h"
 #include "suggest.h"
+#include "utf8.h"
 
 void eval_fail(struct shell *sh, const char *fmt, ...)
 {
@@ -110,20 +111,42 @@ static struct value *eval_name(struct shell *sh, struct node *n, bool argpos)
 static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
                               struct value *self, struct node *n);
 
+/* The part of ENTRY_NAME after "TYPE.", or NULL. */
+static const char *method_part(const char *entry_name, const char *type)
+{
+	size_t tl = strlen(type);
+	if (!entry_name || strncmp(entry_name, type, tl) || entry_name[tl] != '.')
+		return NULL;
+	return entry_name + tl + 1;
+}
+
+static void offer_methods(struct suggester *s, const struct value *self)
+{
+	bool handle = self->type == T_SOCKET || self->type == T_FILE;
+	const char *t = v_type_name(self), *part;
+	const struct cmd_entry *m;
+	for (size_t i = 0; (m = cmd_at(i)); i++) {
+		if (handle && cmd_find_method(self->type, m->name) == m)
+			suggest_offer(s, m->name);
+		else if (!handle && (m->flags & CMD_VALUE) &&
+		         ((part = method_part(m->name, t)) ||
+		          (part = method_part(m->alias, t))))
+			suggest_offer(s, part);
+	}
+}
+
 static struct value *method_call(struct shell *sh, struct value *self,
                                  const char *name, struct node *n)
 {
 	const struct cmd_entry *e = NULL;
 	if (self->type == T_SOCKET || self->type == T_FILE)
 		e = cmd_find_method(self->type, name);
+	else
+		e = cmd_find_value_method(self, name);
 	if (!e) {
 		struct suggester s;
 		suggest_begin(&s, name);
-		const struct cmd_entry *m;
-		bool has_methods = self->type == T_SOCKET || self->type == T_FILE;
-		for (size_t i = 0; has_methods && (m = cmd_at(i)); i++)
-			if (cmd_find_method(self->type, m->name) == m)
-				suggest_offer(&s, m->name);
+		offer_methods(&s, self);
 		const char *h = suggest_result(&s);
 		if (h)
 			eval_fail(sh, _("%s: '%s' object has no attribute '%s' (did "
@@ -169,9 +192,39 @@ static bool module_attr_error(struct shell *sh, struct node *n)
 	return true;
 }
 
+/* struct.X or int.X where no command of that name is: Python's
+ * AttributeError, with the closest name the module or type has. */
+static bool dotted_attr_error(struct shell *sh, struct node *n)
+{
+	if (n->obj->kind != N_NAME || vars_get(&sh->vars, n->obj->name))
+		return false;
+	const char *mod = n->obj->name, *part;
+	struct suggester s;
+	suggest_begin(&s, n->name);
+	bool any = false;
+	const struct cmd_entry *e;
+	for (size_t i = 0; (e = cmd_at(i)); i++)
+		if ((part = method_part(e->name, mod)))
+			any = true, suggest_offer(&s, part);
+	if (!any)
+		return false;
+	const char *h = suggest_result(&s);
+	bool type = cmd_find(mod) != NULL; /* int, str, bytes */
+	if (h)
+		eval_fail(sh, type ? _("%s: type object '%s' has no attribute '%s' "
+		                       "(did you mean %s?)")
+		                   : _("%s: module '%s' has no attribute '%s' (did "
+		                       "you mean %s?)"), n->name, mod, n->name, h);
+	else
+		eval_fail(sh, type ? _("%s: type object '%s' has no attribute '%s'")
+		                   : _("%s: module '%s' has no attribute '%s'"),
+		          n->name, mod, n->name);
+	return true;
+}
+
 static struct value *eval_attr(struct shell *sh, struct node *n, bool argpos)
 {
-	if (module_attr_error(sh, n))
+	if (module_attr_error(sh, n) || dotted_attr_error(sh, n))
 		return NULL;
 	/* example.com as an argument: a dotted word, unless its first part
 	 * is a variable. */
@@ -193,7 +246,7 @@ static struct value *eval_attr(struct shell *sh, struct node *n, bool argpos)
 
 static struct value *eval_call(struct shell *sh, struct node *n)
 {
-	if (n->obj && module_attr_error(sh, n))
+	if (n->obj && (module_attr_error(sh, n) || dotted_attr_error(sh, n)))
 		return NULL;
 	if (n->obj) {
 		struct value *self = eval_node(sh, n->obj, false);
@@ -262,8 +315,9 @@ static size_t *cp_offsets(const struct value *s, size_t *n)
 	size_t *off = xmalloc(sizeof *off * (len + 1));
 	for (size_t i = 0; i < len; k++) {
 		off[k] = i;
-		size_t m = utf8_seq_len((const unsigned char *)s->u.s.p + i, len - i);
-		i += m ? m : 1;
+		struct utf8_step m = utf8_step((const unsigned char *)s->u.s.p + i,
+		                               len - i, true);
+		i += m.fault ? 1 : m.len;
 	}
 	off[k] = len;
 	*n = k;
@@ -711,6 +765,8 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
                               struct value *self, struct node *n)
 {
 	struct cmd_call c = {.sh = sh, .cmd = e, .callname = e->name};
+	if (self && (e->flags & CMD_VALUE))
+		c.callname = strchr(e->name, '.') + 1; /* as s.recv fails as recv */
 	struct call_args a;
 	args_init(&a, n ? n->nargs : 0);
 	struct value *result = NULL;

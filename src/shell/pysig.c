@@ -38,17 +38,33 @@ static char *qualname(const struct cmd_entry *e, bool qualify)
 struct sig {
 	size_t first, np;
 	size_t min, max;   /* positional arguments, self not counted */
+	size_t say_max;    /* the most the arity message names */
 	bool either;       /* sendto's "takes 2 or 3 arguments" */
+	bool star;         /* a *args parameter: no most */
 };
+
+/* Parameter K is taken only by keyword: marked so, or after *args. */
+static bool kw_only(const struct cmd_entry *e, size_t k)
+{
+	for (size_t i = 0; i < k; i++)
+		if (e->params[i].flags & PF_REST)
+			return true;
+	return (e->params[k].flags & PF_KWONLY) != 0;
+}
 
 static struct sig sig_of(const struct cmd_entry *e)
 {
 	struct sig s = {.first = is_method(e) ? 1 : 0, .np = cmd_nparams(e)};
 	for (size_t k = s.first; k < s.np; k++) {
 		int f = e->params[k].flags;
-		if (f & PF_KWONLY)
+		if (s.star || (f & PF_KWONLY))
+			continue; /* after *args: keyword-only */
+		if (f & PF_REST) {
+			s.star = true;
 			continue;
+		}
 		s.max++;
+		s.say_max += !(f & PF_PYALT);
 		if (!(f & (PF_OPT | PF_IFINT)))
 			s.min++;
 		if (f & PF_IFINT)
@@ -79,8 +95,9 @@ static char *arity_builtin(const struct cmd_entry *e, size_t n)
 
 static char *arity_tuple(const struct cmd_entry *e, struct sig s, size_t n)
 {
-	if (n >= s.min && n <= s.max)
+	if (n >= s.min && (n <= s.max || s.star))
 		return NULL;
+	s.max = s.say_max;
 	if (s.either)
 		return xasprintf("%s() takes %zu or %zu arguments (%zu given)",
 		                 e->name, s.min, s.max, n);
@@ -167,7 +184,7 @@ static char *missing_args(const char *q, const struct cmd_entry *e,
 	size_t nmiss = 0;
 	for (size_t k = s.first; k < s.np; k++) {
 		const struct param *p = &e->params[k];
-		if (k - s.first >= n && !(p->flags & (PF_OPT | PF_KWONLY)) &&
+		if (k - s.first >= n && !(p->flags & (PF_OPT | PF_REST)) && !kw_only(e, k) &&
 		    !kw_given(kw, nkw, p->name))
 			names[nmiss++] = p->name;
 	}
@@ -205,11 +222,11 @@ static char *arity_def(const struct cmd_entry *e, struct sig s, size_t n,
 		if (k == s.np)
 			m = xasprintf("%s() got an unexpected keyword argument '%s'", q,
 			              kw[i]);
-		else if (k - s.first < n && !(e->params[k].flags & PF_KWONLY))
+		else if (k - s.first < n && !kw_only(e, k))
 			m = xasprintf("%s() got multiple values for argument '%s'", q,
 			              kw[i]);
 	}
-	if (!m && n > s.max)
+	if (!m && n > s.max && !s.star)
 		m = too_many_positional(q, s, n, self);
 	if (!m)
 		m = missing_args(q, e, s, n, kw, nkw);
@@ -274,7 +291,8 @@ static const struct pytype *pytype_of(enum ptype t)
 	                                   bytes_msg};
 	/* Typed option values (tuples, floats) are sockshell's extension. */
 	static const struct pytype optval = {
-	    A_INT | A_FLOAT | A_BYTES | A_BYTEARRAY | A_SEQ, false, bytes_msg};
+	    A_INT | A_FLOAT | A_BYTES | A_BYTEARRAY | A_SEQ | A_NONE, false,
+	    bytes_msg}; /* None: the handler checks for optlen */
 	static const struct pytype str = {A_STR, true,
 	                                  "%s() argument %zu must be str, not %s"};
 	static const struct pytype hostname = {
