@@ -826,7 +826,8 @@ int args_bind(struct call_args *a, struct cmd_call *c, struct node *n,
 	                   .method = method, .named = a->named, .argn = a->argn,
 	                   .n = n,
 	                   .pyform = n && !n->shell_form && e->py != PY_NONE &&
-	                             (method || !(e->flags & CMD_METHOD))};
+	                             (method ||
+	                              !(e->flags & (CMD_METHOD | CMD_VALUE)))};
 	binder_start(&b);
 	return bind_all(&b, n, a->kwvals);
 }

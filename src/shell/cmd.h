@@ -106,6 +106,7 @@ enum py_call {
 	PY_TUPLE,   /* PyArg_ParseTuple: positional only */
 	PY_KW,      /* PyArg_ParseTupleAndKeywords */
 	PY_CLINIC,  /* Argument Clinic, positional only (select) */
+	PY_FAST,    /* METH_FASTCALL, checking its own count (struct.pack) */
 	PY_DEF,     /* a def in socket.py */
 	PY_INIT     /* socket.socket(): the class, self counted */
 };

@@ -10,9 +10,24 @@
 #include "pysig.h"
 #include "strbuf.h"
 
+/* A method: of a socket, or of a value ('hi'.encode). */
 static bool is_method(const struct cmd_entry *e)
 {
-	return (e->flags & CMD_METHOD) != 0;
+	return (e->flags & (CMD_METHOD | CMD_VALUE)) != 0;
+}
+
+/* The name CPython's own messages use: encode for str.encode. */
+static const char *short_name(const struct cmd_entry *e)
+{
+	const char *dot = strrchr(e->name, '.');
+	return dot ? dot + 1 : e->name;
+}
+
+/* Python's builtins (len, print): the rows of help's group python that
+ * are no TYPE.NAME. CPython names their functions unqualified. */
+static bool is_builtin(const struct cmd_entry *e)
+{
+	return e->group && !strcmp(e->group, "python") && !strchr(e->name, '.');
 }
 
 /* The name a message calls the function by: CPython qualifies methods
@@ -23,8 +38,10 @@ static char *qualname(const struct cmd_entry *e, bool qualify)
 {
 	if (e->py == PY_INIT)
 		return xstrdup("socket.__init__");
-	if (!qualify)
-		return xstrdup(e->name);
+	if (!qualify || is_builtin(e))
+		return xstrdup(short_name(e));
+	if (strchr(e->name, '.') && !(e->flags & CMD_VALUE))
+		return xasprintf("_%s", e->name); /* _struct.pack */
 	if (is_method(e))
 		return xasprintf("socket.%s", e->name);
 	if (e->py == PY_O || e->py == PY_NOARGS)
@@ -100,13 +117,13 @@ static char *arity_tuple(const struct cmd_entry *e, struct sig s, size_t n)
 	s.max = s.say_max;
 	if (s.either)
 		return xasprintf("%s() takes %zu or %zu arguments (%zu given)",
-		                 e->name, s.min, s.max, n);
+		                 short_name(e), s.min, s.max, n);
 	const char *how = s.min == s.max ? "exactly"
 	                  : n < s.min    ? "at least"
 	                                 : "at most";
 	size_t want = n < s.min ? s.min : s.max;
-	return xasprintf("%s() takes %s %zu argument%s (%zu given)", e->name, how,
-	                 want, want == 1 ? "" : "s", n);
+	return xasprintf("%s() takes %s %zu argument%s (%zu given)",
+	                 short_name(e), how, want, want == 1 ? "" : "s", n);
 }
 
 static size_t param_by_name(const struct cmd_entry *e, struct sig s,
@@ -133,32 +150,55 @@ static char *arity_clinic(const struct cmd_entry *e, struct sig s, size_t n)
 		return NULL;
 	const char *how = s.min == s.max ? "" : n < s.min ? "at least " : "at most ";
 	size_t want = n < s.min ? s.min : s.max;
-	return xasprintf("%s expected %s%zu argument%s, got %zu", e->name, how,
-	                 want, want == 1 ? "" : "s", n);
+	return xasprintf("%s expected %s%zu argument%s, got %zu", short_name(e),
+	                 how, want, want == 1 ? "" : "s", n);
 }
 
-/* PyArg_ParseTupleAndKeywords (recv_into): its order of checks. */
+/* Too many arguments for PyArg_ParseTupleAndKeywords or Argument
+ * Clinic: in all, then positionally (to_bytes' signed is keyword-only). */
+static char *too_many_keywords(const char *fn, struct sig s, size_t n,
+                               size_t nkw)
+{
+	size_t all = s.np - s.first;
+	if (s.star)
+		return NULL; /* print(*objects, sep=...) */
+	if (n + nkw > all)
+		return xasprintf("%s() takes at most %zu argument%s (%zu given)", fn,
+		                 all, all == 1 ? "" : "s", n + nkw);
+	if (n > s.max)
+		return xasprintf("%s() takes %s %zu positional argument%s (%zu "
+		                 "given)", fn, s.min < s.max ? "at most" : "exactly",
+		                 s.max, s.max == 1 ? "" : "s", n);
+	return NULL;
+}
+
+/* PyArg_ParseTupleAndKeywords (recv_into, str): its order of checks. */
 static char *arity_keywords(const struct cmd_entry *e, struct sig s, size_t n,
                             const char *const *kw, size_t nkw)
 {
-	if (n + nkw > s.max)
-		return xasprintf("%s() takes at most %zu argument%s (%zu given)",
-		                 e->name, s.max, s.max == 1 ? "" : "s", n + nkw);
+	const char *fn = short_name(e);
+	char *m = too_many_keywords(fn, s, n, nkw);
+	if (m)
+		return m;
 	for (size_t k = s.first; k < s.np; k++) {
 		const char *name = e->params[k].name;
+		if (kw_only(e, k) || (e->params[k].flags & PF_REST))
+			continue;
 		size_t pos = k - s.first + 1;
 		bool by_kw = kw_given(kw, nkw, name);
 		if (pos <= n && by_kw)
 			return xasprintf("argument for %s() given by name ('%s') and "
-			                 "position (%zu)", e->name, name, pos);
+			                 "position (%zu)", fn, name, pos);
 		if (pos > n && !by_kw && !(e->params[k].flags & PF_OPT))
 			return xasprintf("%s() missing required argument '%s' (pos %zu)",
-			                 e->name, name, pos);
+			                 fn, name, pos);
 	}
-	for (size_t i = 0; i < nkw; i++)
-		if (param_by_name(e, s, kw[i]) == s.np)
+	for (size_t i = 0; i < nkw; i++) {
+		size_t k = param_by_name(e, s, kw[i]);
+		if (k == s.np || (e->params[k].flags & PF_REST))
 			return xasprintf("'%s' is an invalid keyword argument for %s()",
-			                 kw[i], e->name);
+			                 kw[i], fn);
+	}
 	return NULL;
 }
 
@@ -250,6 +290,12 @@ char *pysig_arity(const struct cmd_entry *e, size_t npos,
 		                         : arity_builtin(e, npos);
 	case PY_CLINIC:
 		return nkw ? no_keywords(e) : arity_clinic(e, s, npos);
+	case PY_FAST:
+		if (nkw)
+			return no_keywords(e);
+		return npos < s.min ? xasprintf("missing %s argument",
+		                                e->params[s.first].name)
+		                    : NULL;
 	case PY_KW:
 		return arity_keywords(e, s, npos, kw, nkw);
 	case PY_DEF:
