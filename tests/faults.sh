@@ -93,10 +93,10 @@ v.close
 u.send b'x'
 echo alive"
 check "peer reset ECONNRESET, broken pipe EPIPE" <<'EOF'
-error: recv: ECONNRESET [Errno 104] Connection reset by peer
-error: send: EPIPE [Errno 32] Broken pipe
-error: send: EPIPE [Errno 32] Broken pipe
-error: sendall: EPIPE [Errno 32] Broken pipe
+error: recv: ECONNRESET [Errno 104] Connection reset by peer (the peer reset the connection: it closed with data unread, or with SO_LINGER (1, 0))
+error: send: EPIPE [Errno 32] Broken pipe (the peer closed the connection and reset it: nothing more goes to it)
+error: send: EPIPE [Errno 32] Broken pipe (the peer closed its end, or this side shut down writing)
+error: sendall: EPIPE [Errno 32] Broken pipe (the peer closed its end, or this side shut down writing)
 error: send: ECONNREFUSED [Errno 111] Connection refused
 alive
 status 0

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Simplified Chinese (issue 8). The catalogue po/zh_CN.po translates every
 # message and po/sockshell.pot lists every message the sources mark; with
-# LANG=zh_CN.UTF-8 help is Chinese; tests/transcripts-zh/*.txt pass with
+# LANG=zh_CN.UTF-8 help is Chinese; tests/transcripts-zh/*.txt and the
+# Chinese lessons doc/lessons/zh_CN/*.txt (Chinese messages) pass with
 # --check-locale=zh_CN.UTF-8; and --check compares in C whatever LANG says.
 SOCKSHELL=${SOCKSHELL:-./src/sockshell}
 srcdir=${top_srcdir:-.}
@@ -113,8 +114,9 @@ zh -h | head -n 1 >"$tmp/out"
 echo '用法：sockshell [选项] [SCRIPT]' >"$tmp/want"
 diff -u "$tmp/want" "$tmp/out" || fail "sockshell -h in Chinese"
 
-# The Chinese transcripts pass in zh_CN.UTF-8, by option or environment.
-for t in "$srcdir"/tests/transcripts-zh/*.txt; do
+# The Chinese transcripts and lessons pass in zh_CN.UTF-8, by option or
+# environment: a Chinese student sees the messages in Chinese.
+for t in "$srcdir"/tests/transcripts-zh/*.txt "$srcdir"/doc/lessons/zh_CN/*.txt; do
 	[ -e "$t" ] || continue
 	zh --check --check-locale=zh_CN.UTF-8 "$t" >"$tmp/out" 2>&1 ||
 		{ cat "$tmp/out"; fail "--check --check-locale=zh_CN.UTF-8 $t"; }

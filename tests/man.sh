@@ -36,6 +36,14 @@ elif ! diff -u "$tmp/committed" "$tmp/generated"; then
 	status=1
 fi
 
+# The README and the man pages stand alone: a user has no ../shared.
+for doc in README.md doc/sockshell.1 doc/zh_CN/sockshell.1; do
+	if grep -n 'shared/' "$srcdir/$doc"; then
+		echo "FAIL: $doc points outside the project (above)"
+		status=1
+	fi
+done
+
 for device in -Tutf8 -Tps; do
 	[ "$device" = -Tps ] && ! command -v groff >/dev/null 2>&1 && continue
 	warnings=$(render "$device")

@@ -5,8 +5,11 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <netinet/tcp.h>
+#include <stdio.h>
 #include <math.h>
 #include <sys/sendfile.h>
+#include <sys/stat.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -45,9 +48,16 @@ bool sk_tracing(void)
 }
 
 /* Hand one finished call to the tracer. */
+static int trace_paused;
+
+void sk_trace_pause(bool on)
+{
+	trace_paused += on ? 1 : -1;
+}
+
 static void emit(struct sk_event *ev, long ret, int err)
 {
-	if (!trace_fn)
+	if (!trace_fn || trace_paused)
 		return;
 	ev->ret = ret;
 	ev->err = ret < 0 ? err : 0;
@@ -696,4 +706,66 @@ int sk_queues(int fd, int *inq, int *outq)
 	int e = ioctl_int(fd, SIOCINQ, "FIONREAD", inq);
 	int e2 = ioctl_int(fd, SIOCOUTQ, "TIOCOUTQ", outq);
 	return e ? e : e2;
+}
+
+int sk_unlink(const char *path)
+{
+	if (forbidden)
+		return EPERM;
+	int r = unlink(path);
+	int e = errno;
+	struct sk_event ev = {.name = "unlink", .nargs = 1, .a =
+	                      {argp(SA_PATH, path, strlen(path))}};
+	emit(&ev, r, e);
+	return r < 0 ? e : 0;
+}
+
+/* Rank of a holder's state: a listener says most, TIME_WAIT least. */
+static int holder_rank(int state)
+{
+	return state == TCP_LISTEN ? 3 : state == TCP_TIME_WAIT ? 1 : 2;
+}
+
+/* Scan one /proc/net table for PORT; keep the best state in *STATE. */
+static int scan_proc_net(const char *file, int port, int *state)
+{
+	FILE *f = fopen(file, "r");
+	if (!f)
+		return errno;
+	char line[512];
+	while (fgets(line, sizeof line, f)) {
+		unsigned lport, st;
+		/* "  1: 0100007F:1F90 00000000:0000 0A ..." */
+		if (sscanf(line, " %*d: %*[0-9A-Fa-f]:%x %*[0-9A-Fa-f]:%*x %x",
+		           &lport, &st) != 2 || (int)lport != port)
+			continue;
+		if (*state < 0 || holder_rank((int)st) > holder_rank(*state))
+			*state = (int)st;
+	}
+	fclose(f);
+	return 0;
+}
+
+int sk_port_holder(int type, int port, int *state)
+{
+	if (forbidden)
+		return EPERM;
+	bool tcp = type == SOCK_STREAM;
+	*state = -1;
+	int e = scan_proc_net(tcp ? "/proc/net/tcp" : "/proc/net/udp", port, state);
+	int e6 = scan_proc_net(tcp ? "/proc/net/tcp6" : "/proc/net/udp6", port, state);
+	if (*state >= 0)
+		return 0;
+	return e && e6 ? e : ENOENT;
+}
+
+int sk_is_socket_file(const char *path, bool *is_socket)
+{
+	if (forbidden)
+		return EPERM;
+	struct stat st;
+	if (stat(path, &st) < 0)
+		return errno;
+	*is_socket = S_ISSOCK(st.st_mode);
+	return 0;
 }

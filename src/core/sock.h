@@ -39,7 +39,8 @@ enum sk_argkind {
 	SA_MSGHDR,   /* p = struct msghdr; recvmsg: aux = msg_namelen offered */
 	SA_OFFSET,   /* [i] => [aux]: a moved file offset (aux < 0: unchanged) */
 	SA_NULL,     /* NULL */
-	SA_NAME      /* p: a symbolic name printed as it is (FIONREAD) */
+	SA_NAME,     /* p: a symbolic name printed as it is (FIONREAD) */
+	SA_PATH      /* p: a file name, printed quoted */
 };
 
 struct sk_arg {
@@ -113,5 +114,23 @@ int sk_poll(struct pollfd *fds, size_t n, double timeout, int *nready);
 int sk_queues(int fd, int *inq, int *outq);
 /* sleep, interruptible by sk_interrupted. */
 int sk_sleep(double seconds);
+/* Remove the file PATH (a socket file an earlier bind left), as
+ * os.unlink does. */
+int sk_unlink(const char *path);
+
+/* Whether PATH names a socket file (stat(2), untraced: the shell asks
+ * for a hint, the user did not). Returns 0 or the errno of stat. */
+int sk_is_socket_file(const char *path, bool *is_socket);
+
+/* Calls the shell makes for its own information (the hint after an
+ * error) are not the statement's: while paused they are not traced.
+ * Pauses nest. */
+void sk_trace_pause(bool on);
+
+/* What holds PORT for TYPE (SOCK_STREAM or SOCK_DGRAM) in any IPv4 or
+ * IPv6 address, from /proc/net: *STATE gets the kernel's TCP state
+ * (TCP_LISTEN first, TIME_WAIT last; TCP_CLOSE for UDP). Returns 0,
+ * ENOENT when nothing does, or the errno of reading. */
+int sk_port_holder(int type, int port, int *state);
 
 #endif

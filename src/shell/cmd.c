@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "format.h"
+#include "hints.h"
 #include "strbuf.h"
 
 static const struct cmd_entry *const tables[] = {
@@ -167,6 +168,13 @@ enum cmd_status cmd_errno(struct cmd_call *c, int err)
 	free(c->cause);
 	c->cause = fmt_errno(err);
 	c->sh_last_errno = err;
+	char *hint = error_hint(c, err);
+	if (hint) {
+		char *with = xasprintf("%s (%s)", c->cause, hint);
+		free(c->cause);
+		free(hint);
+		c->cause = with;
+	}
 	return CMD_ERROR;
 }
 

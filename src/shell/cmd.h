@@ -84,6 +84,7 @@ struct cmd_entry {
 	enum cmd_status (*exec)(struct cmd_call *c);
 	const char *usage;   /* synopsis after the name */
 	const char *summary; /* one line */
+	const char *notes;   /* more lines under the summary, or NULL */
 	const char *python;  /* the Python equivalent */
 	const char *c_call;  /* the C equivalent */
 	const char *errors;  /* errors students meet, one per line */

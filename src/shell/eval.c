@@ -42,6 +42,10 @@ const char *eval_reserved(const char *name)
 		return N_("a literal");
 	if (cmd_find(name) || !strcmp(name, "socket"))
 		return N_("a command");
+	/* help lists family, type, proto and timeout among the commands. */
+	const struct cmd_entry *a = cmd_find_method(T_SOCKET, name);
+	if (a && (a->flags & CMD_ATTR))
+		return N_("the name of a socket attribute");
 	if (const_lookup(name))
 		return N_("a constant");
 	return NULL;
@@ -58,6 +62,10 @@ static const char *hint_for(struct shell *sh, const char *name,
 		if (!(e->flags & CMD_FILE))
 			suggest_offer(&s, e->name);
 	if (!commands_only) {
+		/* true is Python's True, as Python's NameError suggests. */
+		suggest_offer(&s, "True");
+		suggest_offer(&s, "False");
+		suggest_offer(&s, "None");
 		size_t n;
 		const char **names = vars_names(&sh->vars, &n);
 		for (size_t i = 0; i < n; i++)
@@ -137,6 +145,12 @@ static struct value *method_call(struct shell *sh, struct value *self,
  * with the closest name the module has. */
 static bool module_attr_error(struct shell *sh, struct node *n)
 {
+	if (n->obj->kind == N_NAME && !strcmp(n->obj->name, "os") &&
+	    !vars_get(&sh->vars, "os")) {
+		eval_fail(sh, _("%s: module 'os' has no attribute '%s' here (only "
+		                "os.unlink)"), n->name, n->name);
+		return true;
+	}
 	if (n->obj->kind != N_NAME || strcmp(n->obj->name, "socket") ||
 	    vars_get(&sh->vars, "socket"))
 		return false;
@@ -937,13 +951,30 @@ static int bind_all(struct binder *b, struct node *n, struct value **kwvals)
 	return 0;
 }
 
+/* NAME.NAME... as written, for help(socket.socket.connect); NULL when
+ * A is something else. */
+static char *dotted_text(const struct node *a)
+{
+	if (a->kind == N_NAME)
+		return xstrdup(a->name);
+	if (a->kind != N_ATTR || !a->obj)
+		return NULL;
+	char *obj = dotted_text(a->obj);
+	if (!obj)
+		return NULL;
+	char *r = xasprintf("%s.%s", obj, a->name);
+	free(obj);
+	return r;
+}
+
 /* The text of an argument that a command takes unevaluated. */
 static char *raw_text(struct shell *sh, struct node *a)
 {
 	if (a->word)
 		return xstrdup(a->word);
-	if (a->kind == N_NAME)
-		return xstrdup(a->name);
+	char *dotted = dotted_text(a);
+	if (dotted)
+		return dotted;
 	if (a->kind == N_LIT && a->lit->type == T_STR)
 		return xstrdup(a->lit->u.s.p);
 	struct value *v = eval_node(sh, a, true);
@@ -1111,8 +1142,14 @@ static int assign(struct shell *sh, struct stmt *s, struct value *v)
 	}
 	for (size_t i = 0; i < s->ntargets; i++) {
 		const char *why = eval_reserved(s->targets[i]);
-		if (why) {
+		if (why && !strcmp(why, N_("a literal"))) {
 			eval_fail(sh, _("%s: cannot assign to %s"), s->targets[i], _(why));
+			return -1;
+		}
+		if (why) {
+			eval_fail(sh, _("%s: cannot assign to %s (pick another name, "
+			                "such as %s_)"),
+			          s->targets[i], _(why), s->targets[i]);
 			return -1;
 		}
 	}

@@ -163,6 +163,20 @@ static struct node *literal(struct parser *p)
 	return n;
 }
 
+/* The modules whose prefix pasted Python carries: socket's commands and
+ * constants, and os.unlink (a lesson removes its socket file). */
+static bool is_module(const char *name)
+{
+	return !strcmp(name, "socket") || !strcmp(name, "os");
+}
+
+static bool module_member(const char *module, const char *name)
+{
+	if (!strcmp(module, "os"))
+		return !strcmp(name, "unlink");
+	return hooks.is_command(name) || hooks.is_constant(name);
+}
+
 static struct node *name_node(struct parser *p)
 {
 	struct node *n;
@@ -178,12 +192,11 @@ static struct node *name_node(struct parser *p)
 	n->name = xstrdup(name);
 	advance(p);
 	/* socket.X is X: the module prefix of pasted Python is optional. */
-	if (!strcmp(n->name, "socket") && is_op(p, '.') && !p->tok.space_before) {
+	if (is_module(n->name) && is_op(p, '.') && !p->tok.space_before) {
 		size_t save = p->tok.pos;
 		advance(p);
 		if (p->tok.kind == TK_NAME && !p->tok.space_before &&
-		    (hooks.is_command(p->tok.sval) ||
-		     hooks.is_constant(p->tok.sval))) {
+		    module_member(n->name, p->tok.sval)) {
 			free(n->name);
 			n->name = xstrdup(p->tok.sval);
 			advance(p);
@@ -733,30 +746,50 @@ static struct node *parse_rhs(struct parser *p, bool in_parens)
 }
 
 /* Does NAME.NAME = follow (the current token being the first NAME)? A
- * socket, like Python's, has no attribute that can be assigned. */
-static bool attr_assignment(const struct parser *p)
+ * socket, like Python's, has no attribute that can be assigned. Returns
+ * the attribute's name, malloc'd, or NULL. */
+static char *attr_assignment(const struct parser *p)
 {
 	struct lexer lx = p->lx; /* a copy: look ahead without consuming */
 	struct token t;
 	static const int want[] = {'.', TK_NAME, '='};
+	char *attr = NULL;
 	for (int i = 0; i < 3; i++) {
 		lex_next(&lx, &t);
 		bool ok = want[i] == TK_NAME ? t.kind == TK_NAME
 		                             : t.kind == TK_OP && t.op == want[i];
+		if (ok && want[i] == TK_NAME)
+			attr = xstrdup(t.sval);
 		tok_free(&t);
-		if (!ok)
-			return false;
+		if (!ok) {
+			free(attr);
+			return NULL;
+		}
 	}
-	return true;
+	return attr;
+}
+
+/* The error for MODULE.ATTR = ...: constants and commands are fixed, as
+ * the contract says; a socket's attributes are read-only. */
+static char *attr_assignment_error(const char *obj, const char *attr)
+{
+	if (is_module(obj) && hooks.is_constant(attr))
+		return xasprintf(_("cannot assign to %s.%s: constants cannot be "
+		                   "assigned to"), obj, attr);
+	if (is_module(obj) && module_member(obj, attr))
+		return xasprintf(_("cannot assign to %s.%s: commands cannot be "
+		                   "assigned to"), obj, attr);
+	return xstrdup(_("cannot assign to an attribute: a socket's "
+	                 "attributes are read-only (to set the timeout: "
+	                 "s.settimeout T)"));
 }
 
 static struct stmt *parse_stmt(struct parser *p, bool in_parens)
 {
-	if (p->tok.kind == TK_NAME && attr_assignment(p)) {
-		fail(p, p->tok.pos,
-		     xstrdup(_("cannot assign to an attribute: a socket's "
-		               "attributes are read-only (to set the timeout: "
-		               "s.settimeout T)")));
+	char *attr = p->tok.kind == TK_NAME ? attr_assignment(p) : NULL;
+	if (attr) {
+		fail(p, p->tok.pos, attr_assignment_error(p->tok.sval, attr));
+		free(attr);
 		return NULL;
 	}
 	struct stmt *s = xcalloc(1, sizeof *s);

@@ -39,12 +39,9 @@ static void flag_name(struct strbuf *b, enum const_kind kind, long v)
 		sb_printf(b, "%ld", v);
 }
 
-static void fmt_string(struct strbuf *b, const unsigned char *p, size_t len,
-                       size_t shown)
+/* N bytes of P in double quotes with C's escapes, as strace writes them. */
+static void fmt_quoted(struct strbuf *b, const unsigned char *p, size_t n)
 {
-	size_t n = shown < STRSIZE ? shown : STRSIZE;
-	if (n > len)
-		n = len;
 	sb_addc(b, '"');
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = p[i];
@@ -66,6 +63,16 @@ static void fmt_string(struct strbuf *b, const unsigned char *p, size_t len,
 		}
 	}
 	sb_addc(b, '"');
+}
+
+/* A data buffer: at most STRSIZE of its SHOWN bytes, then "..." */
+static void fmt_string(struct strbuf *b, const unsigned char *p, size_t len,
+                       size_t shown)
+{
+	size_t n = shown < STRSIZE ? shown : STRSIZE;
+	if (n > len)
+		n = len;
+	fmt_quoted(b, p, n);
 	if (shown > n)
 		sb_adds(b, "...");
 }
@@ -431,6 +438,9 @@ static void fmt_arg(struct strbuf *b, const struct sk_event *ev, int i)
 	}
 	case SA_NAME:
 		sb_adds(b, a->p);
+		break;
+	case SA_PATH: /* strace prints a path whole */
+		fmt_quoted(b, a->p, strlen(a->p));
 		break;
 	case SA_OFFSET:
 		sb_printf(b, "[%ld]", a->i);

@@ -206,6 +206,10 @@ def run(argv, path, workdir):
         elif current is not None:
             # sockshell names the script line of an error; Python cannot.
             line = re.sub(r'^\S+:\d+: (error: )', r'\1', line)
+            # sockshell ends an errno's line with its likely cause
+            # (src/shell/hints.c); Python does not.
+            line = re.sub(r'^(error: [^:]+: E[A-Z0-9]+ \[Errno \d+\] [^()]+)'
+                          r' \(.*\)$', r'\1', line)
             cases[current].append(line.replace(workdir, '@TMP@'))
     problem = None
     if hung or rc < 0 or err:

@@ -64,17 +64,23 @@ static void help_list(void)
 	out_printf(_("Files from makefile have their own: help file.read.\n"));
 }
 
-static void help_text_block(const char *title, const char *text)
+/* Each line of TEXT, indented by two spaces. */
+static void help_lines(const char *text)
 {
-	if (!text || !*text)
-		return;
-	out_printf("%s\n", title);
 	for (const char *p = text; *p;) {
 		const char *nl = strchr(p, '\n');
 		size_t n = nl ? (size_t)(nl - p) : strlen(p);
 		out_printf("  %.*s\n", (int)n, p);
 		p += n + (nl ? 1 : 0);
 	}
+}
+
+static void help_text_block(const char *title, const char *text)
+{
+	if (!text || !*text)
+		return;
+	out_printf("%s\n", title);
+	help_lines(text);
 }
 
 /* "LABEL TEXT", the text in column WIDTH (display cells). */
@@ -90,8 +96,12 @@ static void help_field(const char *label, size_t width, const char *text)
 
 static void help_command(const struct cmd_entry *e)
 {
-	bool method = e->flags & (CMD_METHOD | CMD_ATTR);
-	if (method) {
+	if (e->flags & CMD_ATTR) {
+		/* Only the attribute form: `family s` is not a command. */
+		/* TRANSLATORS: an attribute's synopsis: "family    (attribute:
+		 * SOCK.family)". */
+		out_printf(_("%s    (attribute: SOCK.%s)\n"), e->name, e->name);
+	} else if (e->flags & CMD_METHOD) {
 		char *alt = xasprintf("SOCK.%s%s%s", e->name,
 		                      strlen(e->usage) > 4 ? " " : "",
 		                      strlen(e->usage) > 4 ? e->usage + 5 : "");
@@ -103,6 +113,8 @@ static void help_command(const struct cmd_entry *e)
 		out_printf("%s%s%s\n", e->name, *e->usage ? " " : "", e->usage);
 	}
 	out_printf("  %s\n", tr(e->summary));
+	if (e->notes)
+		help_lines(tr(e->notes));
 	/* TRANSLATORS: the labels of a command's help page; the texts after
 	 * them line up in one column. */
 	const char *py = _("Python:"), *c = _("C:"), *ex = _("Example:");
@@ -140,6 +152,20 @@ static void help_constant(const struct sk_const *k)
 		out_printf("  %s\n", eai_message((int)k->value));
 }
 
+/* NAME.METHOD: the method of what the variable NAME holds (help c2.recv),
+ * file.read for makefile()'s files, socket methods for any other NAME. */
+static const struct cmd_entry *help_method(struct shell *sh, const char *topic)
+{
+	const char *dot = strchr(topic, '.');
+	char *name = xstrndup(topic, (size_t)(dot - topic));
+	const struct value *v = vars_get(&sh->vars, name);
+	enum vtype type = !strcmp(name, "file") ? T_FILE : T_SOCKET;
+	free(name);
+	if (v && v->type != T_SOCKET && v->type != T_FILE)
+		return NULL;
+	return cmd_find_method(v ? v->type : type, dot + 1);
+}
+
 static enum cmd_status do_help(struct cmd_call *c)
 {
 	const char *topic = c->argsrc[0];
@@ -147,12 +173,13 @@ static enum cmd_status do_help(struct cmd_call *c)
 		help_list();
 		return CMD_OK;
 	}
-	if (!strncmp(topic, "socket.", 7))
+	/* help(socket.socket.connect), help(os.unlink): module prefixes. */
+	while (!strncmp(topic, "socket.", 7))
 		topic += 7;
-	/* file.close: the method of makefile()'s files, not the socket's. */
-	const struct cmd_entry *e = !strncmp(topic, "file.", 5)
-	                                    ? cmd_find_method(T_FILE, topic + 5)
-	                                    : cmd_find(topic);
+	if (!strncmp(topic, "os.", 3))
+		topic += 3;
+	const struct cmd_entry *e = strchr(topic, '.') ? help_method(c->sh, topic)
+	                                               : cmd_find(topic);
 	if (!e)
 		e = cmd_find_method(T_SOCKET, topic);
 	if (!e)
@@ -186,9 +213,18 @@ static enum cmd_status do_del(struct cmd_call *c)
 {
 	if (c->nrest == 0)
 		return cmd_fail(c, _("missing argument 1 (name); usage: del NAME..."));
-	for (size_t i = 0; i < c->nrest; i++)
-		if (vars_del(&c->sh->vars, c->restsrc[i]))
-			return cmd_fail(c, _("%s: no such variable"), c->restsrc[i]);
+	for (size_t i = 0; i < c->nrest; i++) {
+		const char *name = c->restsrc[i];
+		if (!vars_del(&c->sh->vars, name))
+			continue;
+		/* _ is the last value when no variable has the name: forgetting
+		 * it closes a socket only _ holds (s.accept() unassigned). */
+		if (strcmp(name, "_") || !c->sh->last)
+			return cmd_fail(c, _("%s: no such variable"), name);
+		struct value *old = c->sh->last;
+		c->sh->last = NULL;
+		v_unref(old);
+	}
 	return CMD_OK;
 }
 
@@ -336,10 +372,27 @@ static enum cmd_status do_int(struct cmd_call *c)
 static enum cmd_status do_import(struct cmd_call *c)
 {
 	const char *m = c->argsrc[0];
-	if (strcmp(m, "socket") && strcmp(m, "select") && strcmp(m, "errno"))
+	if (strcmp(m, "socket") && strcmp(m, "select") && strcmp(m, "errno") &&
+	    strcmp(m, "os"))
 		return cmd_fail(c, _("no module '%s' here: only socket (and select, "
-		                     "errno) are built in"), m);
+		                     "errno, os for os.unlink) are built in"), m);
 	return CMD_OK;
+}
+
+/* os.unlink: Python names the file at the end of the error. */
+static enum cmd_status do_unlink(struct cmd_call *c)
+{
+	const char *path = c->argv[0]->u.s.p;
+	int e = sk_unlink(path);
+	if (!e)
+		return CMD_OK;
+	cmd_errno(c, e);
+	char *r = v_repr(c->argv[0]);
+	char *with = xasprintf("%s: %s", c->cause, r);
+	free(r);
+	free(c->cause);
+	c->cause = with;
+	return CMD_ERROR;
 }
 
 static enum cmd_status do_errno(struct cmd_call *c)
@@ -436,11 +489,14 @@ static enum cmd_status do_record(struct cmd_call *c)
 	return CMD_OK;
 }
 
+/* The kernel's TCP states as ss(8) names them: TCP_CLOSE, a socket not
+ * connected (new, bound, or whose connection is over), is UNCONN, so it
+ * is not taken for CLOSED, a socket closed in the shell. */
 static const char *tcp_state(int st)
 {
 	static const char *const names[] = {
 		"?", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2",
-		"TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING"};
+		"TIME_WAIT", "UNCONN", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING"};
 	return st > 0 && st < (int)(sizeof names / sizeof *names) ? names[st] : "?";
 }
 
@@ -525,6 +581,43 @@ static void handle_row(struct table *t, const char *name, const struct sockobj *
 	free(raddr);
 }
 
+/* The sockets already in the table, so `_` adds only those no name
+ * holds. */
+struct seen {
+	const struct value **p;
+	size_t n;
+};
+
+static bool seen_before(const struct seen *s, const struct value *v)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->p[i] == v)
+			return true;
+	return false;
+}
+
+/* A row for each socket in V, a tuple or list named as Python indexes it:
+ * conn[0], pair[1]. With ONLY_NEW, sockets listed already are left out. */
+static void handle_rows(struct table *t, const char *name,
+                        const struct value *v, struct seen *s, bool only_new)
+{
+	if (v->type == T_SOCKET) {
+		if (only_new && seen_before(s, v))
+			return;
+		handle_row(t, name, &v->u.sock);
+		s->p = xgrow(s->p, s->n, sizeof *s->p);
+		s->p[s->n++] = v;
+		return;
+	}
+	if (!v_is_seq(v))
+		return;
+	for (size_t i = 0; i < v->u.seq.n; i++) {
+		char *item = xasprintf("%s[%zu]", name, i);
+		handle_rows(t, item, v->u.seq.items[i], s, only_new);
+		free(item);
+	}
+}
+
 static enum cmd_status do_handles(struct cmd_call *c)
 {
 	struct table t;
@@ -533,14 +626,17 @@ static enum cmd_status do_handles(struct cmd_call *c)
 	table_init(&t, 10, _("name"), _("fd"), _("family"), _("type"), _("state"),
 	           _("laddr"), _("raddr"), _("timeout"), _("Recv-Q"), _("Send-Q"));
 	t.gap = 1; /* ten columns: one space keeps a loopback session in 80 */
+	struct seen seen = {0};
 	size_t n;
 	const char **names = vars_names(&c->sh->vars, &n);
-	for (size_t i = 0; i < n; i++) {
-		struct value *v = vars_get(&c->sh->vars, names[i]);
-		if (v->type == T_SOCKET)
-			handle_row(&t, names[i], &v->u.sock);
-	}
+	for (size_t i = 0; i < n; i++)
+		handle_rows(&t, names[i], vars_get(&c->sh->vars, names[i]), &seen,
+		            false);
 	free(names);
+	/* The last value (a forgotten `s.accept()`) holds its sockets too. */
+	if (c->sh->last && !vars_get(&c->sh->vars, "_"))
+		handle_rows(&t, "_", c->sh->last, &seen, true);
+	free(seen.p);
 	if (t.nrows == 0)
 		out_printf(_("no sockets\n"));
 	else
@@ -702,6 +798,13 @@ const struct cmd_entry cmd_shell_table[] = {
 	 .summary = N_("accepted so pasted Python works; the socket module is always here"),
 	 .python = "import socket", .c_call = "#include <sys/socket.h>",
 	 .errors = "", .example = "import socket"},
+	{.name = "unlink", .group = "shell", .params = {{"path", P_STR, 0}},
+	 .exec = do_unlink, .usage = "PATH",
+	 .summary = N_("remove a file: the socket file an earlier bind left"),
+	 .python = "os.unlink(path)", .c_call = "unlink(2)",
+	 .errors = N_("ENOENT: no such file\n"
+	              "EADDRINUSE from a later bind: the file was still there\n"),
+	 .example = "unlink /tmp/echo.sock"},
 	{.name = "errno", .group = "shell", .params = {RAW_OPT("name")},
 	 .exec = do_errno, .usage = "[NAME|NUMBER]",
 	 .summary = N_("name, number and message of an errno (the last error without one)"),
@@ -720,6 +823,30 @@ const struct cmd_entry cmd_shell_table[] = {
 	 .example = "record lesson.txt"},
 	{.name = "handles", .group = "shell", .exec = do_handles, .usage = "",
 	 .summary = N_("a table of the open sockets: state, addresses, queues"),
+	 .notes = N_("Sockets in tuples and lists show as conn[0]; those only _ "
+	             "holds, as _.\n"
+	             "States (TCP's as ss(8) names them):\n"
+	             "  UNCONN       not connected: new, only bound, or its "
+	             "connection is over\n"
+	             "  LISTEN       waits for connections (after listen)\n"
+	             "  SYN_SENT     connect sent its SYN; no answer yet\n"
+	             "  SYN_RECV     a peer's SYN arrived; the handshake is not "
+	             "done\n"
+	             "  ESTABLISHED  connected: data flows both ways\n"
+	             "  CONNECTED    a connected UDP, UNIX or other non-TCP "
+	             "socket\n"
+	             "  FIN_WAIT1    this side shut down; its FIN is not "
+	             "acknowledged yet\n"
+	             "  FIN_WAIT2    its FIN was acknowledged; the peer may still "
+	             "send\n"
+	             "  CLOSE_WAIT   the peer shut down (recv gives b''): close "
+	             "this side too\n"
+	             "  LAST_ACK     both sides shut down; waits for the last ACK\n"
+	             "  CLOSING      both sides shut down at the same time\n"
+	             "  TIME_WAIT    both sides shut down; the port stays taken "
+	             "for a while\n"
+	             "  CLOSED       closed in the shell: close, or del of its "
+	             "last name"),
 	 .python = N_("(none)"), .c_call = "ss -tuxanp", .errors = "",
 	 .example = "handles"},
 	{.name = "sockopts", .group = "options",

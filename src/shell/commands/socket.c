@@ -710,10 +710,14 @@ const struct cmd_entry cmd_socket_table[] = {
 	 .exec = do_send, .usage = "SOCK DATA [FLAGS]",
 	 .summary = N_("send bytes; returns how many the kernel took"),
 	 .python = "n = sock.send(data[, flags])", .c_call = "sendto(2)",
-	 .errors = N_("EPIPE: the peer has closed (SIGPIPE is ignored here)\n"
+	 .errors = N_("EPIPE: the peer has closed, or this side shut down "
+	           "writing (no SIGPIPE here)\n"
+	           "EPIPE: also a TCP socket never connected (Linux; POSIX says "
+	           "ENOTCONN)\n"
 	           "ECONNRESET: the peer reset the connection\n"
 	           "EAGAIN: non-blocking and the send buffer is full\n"
-	           "ENOTCONN: the socket is not connected\n"),
+	           "ENOTCONN: the socket is not connected (UNIX and other "
+	           "families)\n"),
 	 .example = "c.send b'hello'"},
 	{.name = "sendall", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF, {"data", P_DATA, 0}, {"flags", P_MSGFLAGS, PF_OPT}},
