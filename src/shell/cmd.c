@@ -6,8 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/errors.h"
 #include "format.h"
 #include "hints.h"
+#include "shell.h"
 #include "strbuf.h"
 
 static const struct cmd_entry *const tables[] = {
@@ -168,6 +170,9 @@ enum cmd_status cmd_errno(struct cmd_call *c, int err)
 	free(c->cause);
 	c->cause = fmt_errno(err);
 	c->sh_last_errno = err;
+	/* The recording keeps such a statement as prose. */
+	if (err == CORE_EINTERRUPTED && c->sh)
+		c->sh->interrupted = true;
 	char *hint = error_hint(c, err);
 	if (hint) {
 		char *with = xasprintf("%s (%s)", c->cause, hint);

@@ -611,6 +611,9 @@ static struct node *word_node(struct parser *p, size_t pos, size_t end)
 	w->word = xstrndup(p->lx.src + pos, end - pos);
 	w->end = end;
 	reset_to(p, end);
+	/* The word, not the token the failed expression stopped in (1.2.3
+	 * of 1.2.3.4), ends here: -x and record show the statement to it. */
+	p->prev_end = end;
 	return w;
 }
 

@@ -12,6 +12,7 @@
 #include "../../core/sockopt.h"
 #include "../eval.h"
 #include "../format.h"
+#include "../record.h"
 #include "../sockaddr.h"
 #include "../table.h"
 #include "common.h"
@@ -466,26 +467,20 @@ static enum cmd_status do_record(struct cmd_call *c)
 			out_printf(_("not recording\n"));
 		return CMD_OK;
 	}
-	if (sh->record) {
-		fclose(sh->record);
-		sh->record = NULL;
-		free(sh->record_path);
-		sh->record_path = NULL;
-	}
-	if (!strcmp(path, "off"))
+	if (!strcmp(path, "off")) {
+		record_close(sh);
 		return CMD_OK;
-	FILE *f = fopen(path, mode);
-	if (!f && errno == EEXIST)
+	}
+	int e = record_open(sh, path, mode);
+	if (e == EEXIST)
 		return cmd_fail(c, _("%s exists (record -f FILE replaces it, record "
 		                     "-a FILE appends)"), path);
-	if (!f) {
-		char *why = fmt_errno(errno);
+	if (e) {
+		char *why = fmt_errno(e);
 		cmd_fail(c, "%s: %s", path, why);
 		free(why);
 		return CMD_ERROR;
 	}
-	sh->record = f;
-	sh->record_path = xstrdup(path);
 	return CMD_OK;
 }
 
