@@ -3,6 +3,7 @@
 #include "cmd.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,7 +15,7 @@
 
 static const struct cmd_entry *const tables[] = {
 	cmd_socket_table, cmd_module_table, cmd_shell_table, cmd_file_table,
-	cmd_msg_table,
+	cmd_msg_table, cmd_builtin_table,
 };
 
 #define NTABLES (sizeof tables / sizeof *tables)
@@ -62,8 +63,8 @@ static bool in_index(int ix, const struct cmd_entry *e)
 {
 	if (ix == IX_COMMAND)
 		return !(e->flags & (CMD_FILE | CMD_ATTR));
-	if (ix == IX_SOCKET)
-		return e->flags & (CMD_METHOD | CMD_ATTR);
+	if (ix == IX_SOCKET) /* a file's attributes are not a socket's */
+		return (e->flags & (CMD_METHOD | CMD_ATTR)) && !(e->flags & CMD_FILE);
 	return e->flags & CMD_FILE;
 }
 
@@ -143,6 +144,19 @@ const struct cmd_entry *cmd_find(const char *name)
 const struct cmd_entry *cmd_find_method(enum vtype type, const char *name)
 {
 	return lookup(type == T_FILE ? IX_FILE : IX_SOCKET, name);
+}
+
+const struct cmd_entry *cmd_find_value_method(const struct value *v,
+                                              const char *name)
+{
+	char key[64];
+	/* A bool is an int, as in Python: True.to_bytes(). */
+	const char *type = v->type == T_BOOL ? "int" : v_type_name(v);
+	int n = snprintf(key, sizeof key, "%s.%s", type, name);
+	if (n < 0 || (size_t)n >= sizeof key)
+		return NULL;
+	const struct cmd_entry *e = cmd_find(key);
+	return e && (e->flags & CMD_VALUE) ? e : NULL;
 }
 
 size_t cmd_nparams(const struct cmd_entry *e)

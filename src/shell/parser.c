@@ -163,6 +163,28 @@ static struct node *literal(struct parser *p)
 	return n;
 }
 
+/* struct.pack, int.from_bytes: a command whose name has a dot in it is
+ * one name, so both forms (struct.pack('!I', 1), struct.pack !I 1) call
+ * it. Anything else after a dot stays an attribute. */
+static void dotted_command(struct parser *p, struct node *n)
+{
+	if (!is_op(p, '.') || p->tok.space_before)
+		return;
+	size_t save = p->tok.pos;
+	advance(p);
+	if (p->tok.kind == TK_NAME && !p->tok.space_before) {
+		char *joined = xasprintf("%s.%s", n->name, p->tok.sval);
+		if (hooks.is_command(joined)) {
+			free(n->name);
+			n->name = joined;
+			advance(p);
+			return;
+		}
+		free(joined);
+	}
+	reset_to(p, save);
+}
+
 /* The modules whose prefix pasted Python carries: socket's commands and
  * constants, and os.unlink (a lesson removes its socket file). */
 static bool is_module(const char *name)
@@ -208,6 +230,7 @@ static struct node *name_node(struct parser *p)
 		if (p->tok.kind == TK_OP && p->tok.op == '.')
 			n->word = NULL;
 	}
+	dotted_command(p, n);
 	return n;
 }
 

@@ -200,7 +200,7 @@ static const struct cmd_entry *scan(int want, int skip, const char *name)
 {
 	const struct cmd_entry *e;
 	for (size_t i = 0; (e = cmd_at(i)); i++)
-		if ((want ? (e->flags & want) : !(e->flags & skip)) &&
+		if ((!want || (e->flags & want)) && !(e->flags & skip) &&
 		    (!strcmp(e->name, name) || (e->alias && !strcmp(e->alias, name))))
 			return e;
 	return NULL;
@@ -215,7 +215,7 @@ START_TEST(test_cmd_index)
 		for (int k = 0; k < 2 && names[k]; k++) {
 			ck_assert_ptr_eq(cmd_find(names[k]), scan(0, CMD_FILE | CMD_ATTR, names[k]));
 			ck_assert_ptr_eq(cmd_find_method(T_SOCKET, names[k]),
-			                 scan(CMD_METHOD | CMD_ATTR, 0, names[k]));
+			                 scan(CMD_METHOD | CMD_ATTR, CMD_FILE, names[k]));
 			ck_assert_ptr_eq(cmd_find_method(T_FILE, names[k]),
 			                 scan(CMD_FILE, 0, names[k]));
 		}
