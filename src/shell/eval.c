@@ -454,7 +454,7 @@ out:
 }
 
 /* Results past this size are refused rather than exhausting memory. */
-#define MAX_RESULT (1u << 30)
+#define MAX_RESULT VALUE_MAX
 
 static bool sized(const struct value *v)
 {
@@ -465,7 +465,7 @@ static struct value *concat(struct shell *sh, struct value *a, struct value *b)
 {
 	size_t elem = v_is_seq(a) ? sizeof(struct value *) : 1;
 	if (sized(a) && sized(b) && (seq_len(a) + seq_len(b)) * elem > MAX_RESULT) {
-		eval_fail(sh, "+: result too large (over 1 GiB)");
+		eval_fail(sh, _("+: result too large (over 256 MiB)"));
 		return NULL;
 	}
 	if (a->type == T_STR && b->type == T_STR) {
@@ -509,7 +509,7 @@ static struct value *repeat_value(struct shell *sh, struct value *a,
 	if (times < 0)
 		times = 0;
 	if (bytes && (unsigned long long)times > MAX_RESULT / bytes) {
-		eval_fail(sh, _("*: result too large (over 1 GiB)"));
+		eval_fail(sh, _("*: result too large (over 256 MiB)"));
 		return NULL;
 	}
 	size_t n = unit * (size_t)times;

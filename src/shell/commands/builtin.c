@@ -348,8 +348,8 @@ static enum cmd_status do_to_bytes(struct cmd_call *c)
 		return CMD_ERROR;
 	if (len < 0)
 		return cmd_fail(c, _("length argument must be non-negative"));
-	if (len > (1LL << 30))
-		return cmd_fail(c, _("size too large (at most 1 GiB)"));
+	if ((size_t)len > VALUE_MAX)
+		return cmd_fail(c, _("size too large (at most 256 MiB)"));
 	if (!sgn && x < 0)
 		return cmd_fail(c, _("can't convert negative int to unsigned"));
 	if (!fits_bytes(x, len, sgn != 0))
@@ -624,7 +624,7 @@ const struct cmd_entry cmd_builtin_table[] = {
 	              "'H' format requires 0 <= number <= 65535\n"
 	              "bad char in struct format\n"
 	              "format 'd' is not supported here: e f d n N p P are left out, "
-	              "and formats past 1 GiB are too long (deliberate)\n"),
+	              "and formats past 256 MiB are too long (deliberate)\n"),
 	 .example = "struct.pack('!I', 1)"},
 	{.name = "struct.unpack", .group = "byte order",
 	 .py = PY_CLINIC,

@@ -596,8 +596,8 @@ static enum cmd_status do_makefile(struct cmd_call *c)
 	long long n = arg_int(c, 2, -1);
 	if (n == 0 && !tmp.binary)
 		return cmd_fail(c, _("unbuffered streams must be binary"));
-	if (n > (1LL << 30))
-		return cmd_fail(c, _("buffering too large (at most 1 GiB)"));
+	if (n > (long long)VALUE_MAX)
+		return cmd_fail(c, _("buffering too large (at most 256 MiB)"));
 	tmp.bufsize = n < 0 ? DEFAULT_BUFFER_SIZE : (size_t)n;
 	/* A text file's mode is the one given (TextIOWrapper.mode). */
 	if (!tmp.binary)

@@ -817,8 +817,8 @@ static enum cmd_status make_buffer(struct cmd_call *c, bool array)
 		long long n = v_int_of(v);
 		if (n < 0)
 			return cmd_fail(c, _("negative count"));
-		if (n > (1LL << 30))
-			return cmd_fail(c, _("size too large (at most 1 GiB)"));
+		if ((size_t)n > VALUE_MAX)
+			return cmd_fail(c, _("size too large (at most 256 MiB)"));
 		char *z = xcalloc((size_t)n + 1, 1);
 		c->result = array ? v_bytearray(z, (size_t)n) : v_bytes(z, (size_t)n);
 		free(z);

@@ -15,7 +15,7 @@
 #include "common.h"
 
 /* Buffers past this are refused rather than exhausting memory. */
-#define MAX_BUFSIZE (1u << 30)
+#define MAX_BUFSIZE ((long long)VALUE_MAX)
 
 /* A sendmsg being put together; every pointer is owned here. */
 struct outmsg {
@@ -285,7 +285,7 @@ static int recv_msg(struct cmd_call *c, struct sockobj *s, long long bufsize,
 	if (check_ancsize(c, ancsize))
 		return -1;
 	if (bufsize > MAX_BUFSIZE)
-		return cmd_fail(c, _("buffersize too large (at most 1 GiB)")), -1;
+		return cmd_fail(c, _("buffersize too large (at most 256 MiB)")), -1;
 	m->data = xmalloc((size_t)bufsize + 1);
 	struct iovec iov = {m->data, (size_t)bufsize};
 	if (recv_msg_iov(c, s, &iov, 1, ancsize, flags, m))

@@ -96,6 +96,8 @@ static const char python_differences[] = N_(
     "every other alias are read as input.\n"
     "Integers are 64-bit: a larger literal is an error (integer too large)\n"
     "where Python makes a big int and a call then raises OverflowError.\n"
+    "One value, or one buffer a call asks for, holds at most 256 MiB\n"
+    "(bytes 1000000000 is an error): printing a GiB would take 4 GiB.\n"
     "The constants are those of the C headers: some Python lacks (AF_MAX,\n"
     "IP_MAXPACKET) are known here.\n"
     "close FD closes only a socket, and the variable that held that number\n"

@@ -18,7 +18,7 @@
 #include "common.h"
 
 /* Buffers past this are refused rather than exhausting memory. */
-#define MAX_BUFSIZE (1u << 30)
+#define MAX_BUFSIZE ((long long)VALUE_MAX)
 
 static enum cmd_status do_accept(struct cmd_call *c)
 {
@@ -339,7 +339,7 @@ static int check_bufsize(struct cmd_call *c, long long n, const char *what)
 	if (n < 0)
 		return cmd_fail(c, _("negative buffersize in %s"), what), -1;
 	if (n > MAX_BUFSIZE)
-		return cmd_fail(c, _("buffersize too large (at most 1 GiB)")), -1;
+		return cmd_fail(c, _("buffersize too large (at most 256 MiB)")), -1;
 	return 0;
 }
 
