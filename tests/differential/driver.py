@@ -273,16 +273,18 @@ class Placeholders:
         return self.seen[key]
 
     def port(self, m):
-        port = int(m.group(2))
+        port = int(m.group(3))
         if port == 0 or port in self.literals:
             return m.group(0)
-        return m.group(1) + self._name('port', port)
+        # Keyed by host too: an IPv6 socket may get the port number an
+        # IPv4 one holds, in one run and not in the other.
+        return m.group(1) + self._name('port', (m.group(2), port))
 
     def fd(self, m):
         return 'fd=' + self._name('fd', int(m.group(1)))
 
     def apply(self, line):
-        line = re.sub(r"(\('[^']*', )(\d+)", self.port, line)
+        line = re.sub(r"(\('([^']*)', )(\d+)", self.port, line)
         return re.sub(r'fd=(\d+)', self.fd, line)
 
 
