@@ -97,6 +97,7 @@ extern const struct cmd_entry cmd_module_table[];
 extern const struct cmd_entry cmd_shell_table[];
 extern const struct cmd_entry cmd_file_table[];
 extern const struct cmd_entry cmd_msg_table[];
+extern const struct cmd_entry cmd_ready_table[];
 
 /* A command or socket method by name (not file methods). */
 const struct cmd_entry *cmd_find(const char *name);

@@ -16,6 +16,7 @@
 #include "replay.h"
 #include "trace.h"
 #include "transcript.h"
+#include "watch.h"
 
 static struct strbuf *capture;
 static struct strbuf *tee;
@@ -114,6 +115,7 @@ void shell_init(struct shell *sh)
 
 void shell_free(struct shell *sh)
 {
+	watch_off();
 	vars_clear(&sh->vars);
 	v_unref(sh->last);
 	sh->last = NULL;

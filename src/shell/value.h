@@ -33,6 +33,9 @@ struct sockobj {
 	 * closes the descriptor. */
 	int io_refs;
 	bool closed;
+	/* A connect answered EINPROGRESS: `ready` and `watch` then say when
+	 * it finished (writable) or failed (error pending). */
+	bool connecting;
 };
 
 struct fileobj {

@@ -26,6 +26,12 @@ int arg_sockaddr(struct cmd_call *c, const struct sockobj *s,
 struct value *new_socket(struct shell *sh, int fd, int family, int type,
                          int proto);
 
+/* Call FN for every socket a variable (or only `_`) holds, by name in
+ * sorted order; sockets in tuples and lists as conn[0]. */
+typedef void (*sock_visit_fn)(void *ctx, const char *name,
+                              const struct value *v);
+void walk_sockets(struct shell *sh, sock_visit_fn fn, void *ctx);
+
 struct optval;
 /* A decoded option as the value Python gives (names where the contract
  * asks for them: SO_TYPE, SO_DOMAIN, SO_PROTOCOL, SO_ERROR). */

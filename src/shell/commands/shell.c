@@ -581,41 +581,9 @@ static void handle_row(struct table *t, const char *name, const struct sockobj *
 	free(raddr);
 }
 
-/* The sockets already in the table, so `_` adds only those no name
- * holds. */
-struct seen {
-	const struct value **p;
-	size_t n;
-};
-
-static bool seen_before(const struct seen *s, const struct value *v)
+static void handle_visit(void *ctx, const char *name, const struct value *v)
 {
-	for (size_t i = 0; i < s->n; i++)
-		if (s->p[i] == v)
-			return true;
-	return false;
-}
-
-/* A row for each socket in V, a tuple or list named as Python indexes it:
- * conn[0], pair[1]. With ONLY_NEW, sockets listed already are left out. */
-static void handle_rows(struct table *t, const char *name,
-                        const struct value *v, struct seen *s, bool only_new)
-{
-	if (v->type == T_SOCKET) {
-		if (only_new && seen_before(s, v))
-			return;
-		handle_row(t, name, &v->u.sock);
-		s->p = xgrow(s->p, s->n, sizeof *s->p);
-		s->p[s->n++] = v;
-		return;
-	}
-	if (!v_is_seq(v))
-		return;
-	for (size_t i = 0; i < v->u.seq.n; i++) {
-		char *item = xasprintf("%s[%zu]", name, i);
-		handle_rows(t, item, v->u.seq.items[i], s, only_new);
-		free(item);
-	}
+	handle_row(ctx, name, &v->u.sock);
 }
 
 static enum cmd_status do_handles(struct cmd_call *c)
@@ -626,17 +594,7 @@ static enum cmd_status do_handles(struct cmd_call *c)
 	table_init(&t, 10, _("name"), _("fd"), _("family"), _("type"), _("state"),
 	           _("laddr"), _("raddr"), _("timeout"), _("Recv-Q"), _("Send-Q"));
 	t.gap = 1; /* ten columns: one space keeps a loopback session in 80 */
-	struct seen seen = {0};
-	size_t n;
-	const char **names = vars_names(&c->sh->vars, &n);
-	for (size_t i = 0; i < n; i++)
-		handle_rows(&t, names[i], vars_get(&c->sh->vars, names[i]), &seen,
-		            false);
-	free(names);
-	/* The last value (a forgotten `s.accept()`) holds its sockets too. */
-	if (c->sh->last && !vars_get(&c->sh->vars, "_"))
-		handle_rows(&t, "_", c->sh->last, &seen, true);
-	free(seen.p);
+	walk_sockets(c->sh, handle_visit, &t);
 	if (t.nrows == 0)
 		out_printf(_("no sockets\n"));
 	else

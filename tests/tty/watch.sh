@@ -1,0 +1,107 @@
+#!/bin/sh
+# watch: a process outside the shell sends to a watched socket while a
+# half-typed line waits at the prompt. The arrival prints one line above
+# the prompt, the typed text and the cursor survive, Enter runs the line,
+# and recv still gets the data (it was only peeked). A FIN and a reset
+# each print once, however long the prompt then waits.
+. "$(dirname "$0")/lib.sh"
+
+command -v python3 >/dev/null 2>&1 || { echo "SKIP: no python3"; exit 77; }
+
+# The peer: one step each time a file go.N appears in $work.
+cat >"$work/peer.py" <<'PY'
+import os, socket, struct, sys, time
+work, port = sys.argv[1], int(sys.argv[2])
+def step(n):
+    while not os.path.exists(os.path.join(work, "go.%d" % n)):
+        time.sleep(0.02)
+step(1)
+c = socket.create_connection(("127.0.0.1", port))
+step(2)
+c.sendall(b"hello")
+step(3)
+c.close()
+step(4)
+r = socket.create_connection(("127.0.0.1", port))
+step(5)
+r.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+r.close()
+step(6)
+PY
+go() { : >"$work/go.$1"; }
+
+# count TEXT: how many lines of the screen are exactly TEXT.
+count() { shot | grep -cxF -- "$1"; }
+# once TEXT: TEXT shows, and still only once after two rechecks.
+once() {
+	expect_line "$1"
+	sleep 1.2
+	n=$(count "$1")
+	[ "$n" = 1 ] || fail "'$1' printed $n times"
+}
+# cursor_x: the cursor's column in the last snap.
+cursor_x() { sed -n '1s/.* //p' "$work/snap"; }
+
+start '"$SS" -q'
+ready
+run "srv = socket AF_INET SOCK_STREAM"
+run "srv.bind 127.0.0.1 0"
+run "srv.listen 5"
+run "srv.getsockname()[1]"
+port=$(output_of "srv.getsockname()[1]")
+python3 "$work/peer.py" "$work" "$port" &
+peer=$!
+trap 'kill $peer 2>/dev/null; cleanup' EXIT
+
+run "watch srv"
+send "echo half"
+go 1
+once "[srv] a connection is waiting"
+expect_cursor "sock> echo half"
+pass "a waiting connection prints above the prompt, once"
+
+key C-u
+run "conn, addr = srv.accept()"
+run "watch conn"
+expect_output "watch" "watching: srv conn"
+send "echo typed here"
+key Left Left Left Left
+go 2
+expect_line "[conn] 5 bytes arrived: b'hello'"
+snap
+[ "$(cursor_line)" = "sock> echo typed here" ] ||
+	fail "the typed line is '$(cursor_line)' after the arrival"
+[ "$(cursor_x)" = 17 ] || fail "cursor at column $(cursor_x), want 17"
+pass "an arrival prints above; the typed text and the cursor stay"
+
+key End Enter
+expect_line "typed here"
+ready
+expect_output "conn.recv 10" "b'hello'"
+n=$(count "[conn] 5 bytes arrived: b'hello'")
+[ "$n" = 1 ] || fail "the arrival printed $n times"
+pass "Enter runs the typed line; recv still gets the peeked bytes"
+
+go 3
+once "[conn] peer closed (FIN): recv will return b''"
+expect_output "conn.recv 10" "b''"
+sleep 0.6
+[ "$(count "[conn] peer closed (FIN): recv will return b''")" = 1 ] ||
+	fail "the FIN printed again after recv"
+pass "a peer's FIN prints once"
+
+go 4
+expect_line "[srv] a connection is waiting"
+run "conn2, addr2 = srv.accept()"
+run "watch conn2"
+go 5
+once "[conn2] reset by peer (ECONNRESET)"
+expect_output "conn2.recv 10" \
+	"error: recv: ECONNRESET [Errno 104] Connection reset by peer (the peer reset the connection: it closed with data unread, or with SO_LINGER (1, 0))"
+pass "a reset prints once"
+
+run "watch off"
+expect_output "watch" "nothing is watched"
+go 6
+wait $peer || fail "the peer failed"
+pass "watch off stops watching"
