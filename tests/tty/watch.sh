@@ -65,6 +65,7 @@ expect_typed() {
 	fi
 }
 
+run "record $work/rec.txt"
 run "watch srv"
 send "echo half"
 go 1
@@ -115,6 +116,12 @@ pass "a reset prints once"
 
 run "watch off"
 expect_output "watch" "nothing is watched"
+run "record off"
+# The arrival lines are prose in the recording: a blank line, then # TEXT.
+grep -qx "# \[conn\] 5 bytes arrived: b'hello'" "$work/rec.txt" ||
+	fail "the recording lacks the arrival: $(cat "$work/rec.txt")"
+grep -B1 -x "# \[conn2\] reset by peer (ECONNRESET)" "$work/rec.txt" | head -1 |
+	grep -qx "" || fail "no blank line before the recorded arrival"
 go 6
 wait $peer || fail "the peer failed"
 pass "watch off stops watching"
