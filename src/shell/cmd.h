@@ -74,6 +74,7 @@ struct cmd_call {
 #define CMD_ATTR 2     /* an attribute: s.family */
 #define CMD_FILE 4     /* a method of a makefile() file */
 #define CMD_HIDDEN 8   /* not listed by help */
+#define CMD_POLL 16    /* a method of a select.poll or select.epoll object */
 
 struct cmd_entry {
 	const char *name;
@@ -98,10 +99,11 @@ extern const struct cmd_entry cmd_shell_table[];
 extern const struct cmd_entry cmd_file_table[];
 extern const struct cmd_entry cmd_msg_table[];
 extern const struct cmd_entry cmd_ready_table[];
+extern const struct cmd_entry cmd_poll_table[];
 
 /* A command or socket method by name (not file methods). */
 const struct cmd_entry *cmd_find(const char *name);
-/* A method of a value of TYPE (T_SOCKET or T_FILE) by name. */
+/* A method of a value of TYPE (T_SOCKET, T_FILE or T_POLL) by name. */
 const struct cmd_entry *cmd_find_method(enum vtype type, const char *name);
 /* Walk every entry: I from 0 until NULL. */
 const struct cmd_entry *cmd_at(size_t i);

@@ -118,13 +118,14 @@ static struct value *method_call(struct shell *sh, struct value *self,
                                  const char *name, struct node *n)
 {
 	const struct cmd_entry *e = NULL;
-	if (self->type == T_SOCKET || self->type == T_FILE)
+	bool has_methods = self->type == T_SOCKET || self->type == T_FILE ||
+	                   self->type == T_POLL;
+	if (has_methods)
 		e = cmd_find_method(self->type, name);
 	if (!e) {
 		struct suggester s;
 		suggest_begin(&s, name);
 		const struct cmd_entry *m;
-		bool has_methods = self->type == T_SOCKET || self->type == T_FILE;
 		for (size_t i = 0; has_methods && (m = cmd_at(i)); i++)
 			if (cmd_find_method(self->type, m->name) == m)
 				suggest_offer(&s, m->name);

@@ -82,6 +82,12 @@ static void close_socket(struct sockobj *s)
 	s->fd = -1;
 }
 
+static void close_epoll(struct pollobj *p)
+{
+	sk_close(p->epfd);
+	p->epfd = -1;
+}
+
 static bool hook_is_command(const char *name)
 {
 	return cmd_find(name) != NULL;
@@ -110,6 +116,7 @@ void shell_init(struct shell *sh)
 	memset(sh, 0, sizeof *sh);
 	sh->default_timeout = -1;
 	v_socket_closer = close_socket;
+	v_poll_closer = close_epoll;
 	parser_set_hooks(&hooks);
 }
 

@@ -9,7 +9,8 @@
 #include "shell.h"
 
 static const char *const groups[] = {"sockets", "options", "addresses", "names",
-                                     "byte order", "buffers", "files", "shell", NULL};
+                                     "byte order", "buffers", "files", "select", "shell",
+                                     NULL};
 
 static bool known_group(const char *g)
 {
@@ -92,7 +93,8 @@ START_TEST(help_prints_each_command)
 	const struct cmd_entry *e;
 	for (size_t i = 0; (e = cmd_at(i)); i++) {
 		struct strbuf out = {0};
-		char *line = xasprintf("help %s%s", e->flags & CMD_FILE ? "file." : "",
+		char *line = xasprintf("help %s%s", e->flags & CMD_FILE ? "file."
+		                                    : e->flags & CMD_POLL ? "epoll." : "",
 		                       e->name);
 		out_capture(&out);
 		int r = shell_run_line(&sh, line, strlen(line));

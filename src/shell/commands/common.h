@@ -32,6 +32,10 @@ typedef void (*sock_visit_fn)(void *ctx, const char *name,
                               const struct value *v);
 void walk_sockets(struct shell *sh, sock_visit_fn fn, void *ctx);
 
+/* After `handles`' table: each poll or epoll object with the sockets
+ * registered in it and their events. */
+void print_poll_interest(struct shell *sh);
+
 struct optval;
 /* A decoded option as the value Python gives (names where the contract
  * asks for them: SO_TYPE, SO_DOMAIN, SO_PROTOCOL, SO_ERROR). */

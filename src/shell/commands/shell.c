@@ -21,7 +21,8 @@
 static const char *const groups[] = {N_("sockets"), N_("options"),
                                      N_("addresses"), N_("names"),
                                      N_("byte order"), N_("buffers"),
-                                     N_("files"), N_("shell"), NULL};
+                                     N_("files"), N_("select"), N_("shell"),
+                                     NULL};
 
 /* Append N spaces. */
 static void sb_pad(struct strbuf *b, size_t n)
@@ -47,13 +48,19 @@ static void help_list(void)
 		for (size_t i = 0; (e = cmd_at(i)); i++) {
 			if (strcmp(e->group, groups[g]) || (e->flags & CMD_HIDDEN))
 				continue;
-			size_t w = strlen(e->name) + 1;
+			/* A poll object's method, by the object's name. */
+			const char *obj = !(e->flags & CMD_POLL) ? ""
+			                  : strcmp(e->name, "close") &&
+			                            strcmp(e->name, "fileno")
+			                        ? "poll."
+			                        : "epoll.";
+			size_t w = strlen(obj) + strlen(e->name) + 1;
 			if (col + w > 78) {
 				sb_addc(&line, '\n');
 				sb_pad(&line, indent);
 				col = indent;
 			}
-			sb_printf(&line, " %s", e->name);
+			sb_printf(&line, " %s%s", obj, e->name);
 			col += w;
 		}
 		sb_addc(&line, '\n');
@@ -62,6 +69,7 @@ static void help_list(void)
 	}
 	out_printf(_("Socket methods work both ways: s.recv 10 is recv s 10.\n"));
 	out_printf(_("Files from makefile have their own: help file.read.\n"));
+	out_printf(_("So have poll and epoll objects: help poll.register.\n"));
 }
 
 /* Each line of TEXT, indented by two spaces. */
@@ -159,9 +167,11 @@ static const struct cmd_entry *help_method(struct shell *sh, const char *topic)
 	const char *dot = strchr(topic, '.');
 	char *name = xstrndup(topic, (size_t)(dot - topic));
 	const struct value *v = vars_get(&sh->vars, name);
-	enum vtype type = !strcmp(name, "file") ? T_FILE : T_SOCKET;
+	enum vtype type = !strcmp(name, "file") ? T_FILE
+	                  : !strcmp(name, "poll") || !strcmp(name, "epoll") ? T_POLL
+	                  : T_SOCKET;
 	free(name);
-	if (v && v->type != T_SOCKET && v->type != T_FILE)
+	if (v && v->type != T_SOCKET && v->type != T_FILE && v->type != T_POLL)
 		return NULL;
 	return cmd_find_method(v ? v->type : type, dot + 1);
 }
@@ -176,6 +186,8 @@ static enum cmd_status do_help(struct cmd_call *c)
 	/* help(socket.socket.connect), help(os.unlink): module prefixes. */
 	while (!strncmp(topic, "socket.", 7))
 		topic += 7;
+	if (!strncmp(topic, "select.", 7) && strchr(topic + 7, '.'))
+		topic += 7;
 	if (!strncmp(topic, "os.", 3))
 		topic += 3;
 	const struct cmd_entry *e = strchr(topic, '.') ? help_method(c->sh, topic)
@@ -184,6 +196,8 @@ static enum cmd_status do_help(struct cmd_call *c)
 		e = cmd_find_method(T_SOCKET, topic);
 	if (!e)
 		e = cmd_find_method(T_FILE, topic);
+	if (!e)
+		e = cmd_find_method(T_POLL, topic);
 	if (e) {
 		help_command(e);
 		return CMD_OK;
@@ -600,6 +614,7 @@ static enum cmd_status do_handles(struct cmd_call *c)
 	else
 		table_print(&t);
 	table_free(&t);
+	print_poll_interest(c->sh);
 	return CMD_OK;
 }
 
