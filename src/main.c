@@ -13,10 +13,12 @@
 
 #include "core/sock.h"
 #include "shell/i18n.h"
+#include "shell/record.h"
 #include "shell/replay.h"
 #include "shell/lineedit.h"
 #include "shell/shell.h"
 #include "shell/transcript.h"
+#include "shell/waiting.h"
 
 struct options {
 	const char *cmds;
@@ -74,6 +76,14 @@ static void on_sigterm(int sig)
 	sk_interrupted = 1;
 }
 
+/* In a script SIGTERM, SIGHUP and SIGINT end the call under way and the
+ * script after that statement, its output flushed: exit 128+N. */
+static void on_script_signal(int sig)
+{
+	shell_signal = sig;
+	sk_interrupted = 1;
+}
+
 /* No SA_RESTART for SIGINT: a blocking call must come back with EINTR. */
 static void handle(int sig, void (*fn)(int), int flags)
 {
@@ -88,10 +98,18 @@ static void setup_signals(void)
 	handle(SIGINT, on_sigint, 0);
 }
 
+static void setup_script_signals(void)
+{
+	handle(SIGINT, on_script_signal, 0);
+	handle(SIGTERM, on_script_signal, 0);
+	handle(SIGHUP, on_script_signal, 0);
+}
+
 /* While the REPL runs: SIGTERM and SIGHUP end the session cleanly, and
  * the editor redraws on a resize. */
 static void setup_repl_signals(void)
 {
+	handle(SIGINT, on_sigint, 0);
 	handle(SIGTERM, on_sigterm, 0);
 	handle(SIGHUP, on_sigterm, 0);
 	handle(SIGWINCH, on_sigwinch, SA_RESTART);
@@ -208,6 +226,18 @@ static int run_commands(struct shell *sh, const char *cmds)
 	return status;
 }
 
+/* The statements of -c, SCRIPT or a stdin that is not a terminal. */
+static int run_given(struct shell *sh, const struct options *o, int argc,
+                     char **argv, bool tty)
+{
+	if (!o->cmds && optind >= argc && tty)
+		return 0;
+	setup_script_signals();
+	if (o->cmds)
+		return run_commands(sh, o->cmds);
+	return run_script(sh, optind < argc ? argv[optind] : "-");
+}
+
 static int parse_options(int argc, char **argv, struct options *o,
                          struct shell *sh)
 {
@@ -241,13 +271,11 @@ static int parse_options(int argc, char **argv, struct options *o,
 static int start_recording(struct shell *sh, const char *path)
 {
 	/* Never overwrite a file silently: --record makes a new file. */
-	FILE *f = fopen(path, "wx");
-	if (!f) {
-		fprintf(stderr, "sockshell: --record %s: %s\n", path, strerror(errno));
+	int e = record_open(sh, path, "wx");
+	if (e) {
+		fprintf(stderr, "sockshell: --record %s: %s\n", path, strerror(e));
 		return 2;
 	}
-	sh->record = f;
-	sh->record_path = xstrdup(path);
 	return 0;
 }
 
@@ -287,17 +315,16 @@ int main(int argc, char **argv)
 	/* no-color.org: NO_COLOR set to anything but "" turns colour off. */
 	const char *no_color = getenv("NO_COLOR");
 	sh.color = isatty(STDOUT_FILENO) && !o.no_color && !(no_color && *no_color);
+	waiting_notice(isatty(STDOUT_FILENO), sh.color);
 	if (o.trace)
 		shell_set_trace(&sh, true);
 	if (o.record && start_recording(&sh, o.record))
 		return 2;
-	int status = 0;
-	if (o.cmds)
-		status = run_commands(&sh, o.cmds);
-	else if (optind < argc)
-		status = run_script(&sh, argv[optind]);
-	else if (!tty)
-		status = run_script(&sh, "-");
+	int status = run_given(&sh, &o, argc, argv, tty);
+	if (shell_signal) {
+		sh.exiting = true;
+		sh.exit_code = 128 + shell_signal;
+	}
 	if (!sh.exiting && (o.interactive || (tty && !o.cmds && optind >= argc)))
 		status = repl(&sh, &o);
 	else if (sh.exiting)

@@ -124,6 +124,26 @@ for t in "$srcdir"/tests/transcripts-zh/*.txt "$srcdir"/doc/lessons/zh_CN/*.txt;
 		{ cat "$tmp/out"; fail "SOCKSHELL_CHECK_LOCALE=zh_CN.UTF-8 --check $t"; }
 done
 
+# A session recorded in Chinese notes its locale, and --check replays it
+# there without being told; an explicit locale still wins.
+zh -c "record $tmp/zh-rec.txt; x; htons 80" >/dev/null 2>&1
+cat >"$tmp/want" <<'EOF'
+# locale: zh_CN.UTF-8
+sock> x
+error: x: 没有这个变量
+sock> htons 80
+20480
+EOF
+diff -u "$tmp/want" "$tmp/zh-rec.txt" || fail "a Chinese recording"
+env -u LANG -u LC_ALL -u SOCKSHELL_CHECK_LOCALE "$SOCKSHELL" --check "$tmp/zh-rec.txt" >"$tmp/out" 2>&1 ||
+	{ cat "$tmp/out"; fail "--check of a Chinese recording"; }
+"$SOCKSHELL" --check --check-locale=C "$tmp/zh-rec.txt" >"$tmp/out" 2>&1 &&
+	fail "--check-locale=C passed a Chinese recording"
+printf '# locale: xx_YY.UTF-8\nsock> htons 80\n20480\n' >"$tmp/xx.txt"
+"$SOCKSHELL" --check "$tmp/xx.txt" >"$tmp/out" 2>&1 && fail "an unknown recorded locale passed"
+printf 'FAIL %s\nlocale xx_YY.UTF-8 is not installed (locale -a lists those that are)\n0 passed, 1 failed\n' \
+	"$tmp/xx.txt" | diff -u - "$tmp/out" || fail "an unknown recorded locale"
+
 # --check compares in C, English, even for a teacher working in Chinese.
 cat >"$tmp/en.txt" <<'EOF'
 sock> help htons

@@ -57,6 +57,13 @@ EOW
 diff -u "$tmp/want" "$tmp/each.txt" || fail "statements not recorded one by one"
 "$SOCKSHELL" --check "$tmp/each.txt" >/dev/null || fail "the per-statement recording does not replay"
 
+# One recording after another: each statement in its file, neither
+# `record` statement in either.
+"$SOCKSHELL" -c "record $tmp/one.txt; x = 1; record $tmp/two.txt; y = 2
+record -f $tmp/one.txt; z = 3; record off" >/dev/null
+[ "$(cat "$tmp/one.txt")" = "sock> z = 3" ] || fail "one.txt: $(cat "$tmp/one.txt")"
+[ "$(cat "$tmp/two.txt")" = "sock> y = 2" ] || fail "two.txt: $(cat "$tmp/two.txt")"
+
 # A transcript that fails: FAIL, a unified diff, the summary, status 1.
 printf 'sock> htons 80\n20481\n' >"$tmp/bad.txt"
 "$SOCKSHELL" --check "$tmp/bad.txt" >"$tmp/badout"

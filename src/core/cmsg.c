@@ -3,20 +3,23 @@
 #include "cmsg.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdint.h>
 #include <string.h>
 
-/* Data lengths past this cannot be described by a cmsg_len. */
-#define CMSG_DATA_MAX ((size_t)INT32_MAX - 64)
+/* The largest length a socklen_t carries, as Python counts it (its
+ * SOCKLEN_T_LIMIT): msg_controllen must fit it. */
+#define SOCKLEN_LIMIT ((size_t)INT_MAX)
 
 size_t cmsg_space(size_t len)
 {
-	return len > CMSG_DATA_MAX ? 0 : CMSG_SPACE(len);
+	/* CMSG_SPACE(1) counts the padding before and after the data. */
+	return len > SOCKLEN_LIMIT - CMSG_SPACE(1) ? 0 : CMSG_SPACE(len);
 }
 
 size_t cmsg_len(size_t len)
 {
-	return len > CMSG_DATA_MAX ? 0 : CMSG_LEN(len);
+	return len > SOCKLEN_LIMIT - CMSG_LEN(0) ? 0 : CMSG_LEN(len);
 }
 
 size_t cmsg_controllen(const struct cmsg_item *items, size_t n)

@@ -33,7 +33,7 @@ size_t cmsg_parse(const struct msghdr *msg, struct cmsg_item *out,
                   size_t max);
 
 /* CMSG_SPACE(len): what one item of LEN data bytes takes in a buffer,
- * or 0 when out of range. */
+ * or 0 when out of range (past what a socklen_t holds, as Python counts). */
 size_t cmsg_space(size_t len);
 /* CMSG_LEN(len), or 0 when out of range. */
 size_t cmsg_len(size_t len);

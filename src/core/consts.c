@@ -15,8 +15,10 @@
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Aliases that win over every other name for their value: Python's choice
- * (errno.errorcode, socket.AddressFamily, socket.MsgFlag), or, where Python
- * has no opinion, the name strace prints. */
+ * (socket.AddressFamily, socket.MsgFlag), or, where Python has no opinion,
+ * the name strace prints. For errno the name of the call's man page and of
+ * strace wins over Python's errno.errorcode (ENOTSUP, EDEADLOCK), so an
+ * error line and the trace line above it say the same thing. */
 static const char *const preferred[] = {
     "AF_UNIX",		/* over AF_LOCAL, AF_FILE */
     "AF_NETLINK",	/* over AF_ROUTE */
@@ -27,8 +29,8 @@ static const char *const preferred[] = {
     "IPV6_JOIN_GROUP",	/* over IPV6_ADD_MEMBERSHIP */
     "IPV6_LEAVE_GROUP", /* over IPV6_DROP_MEMBERSHIP */
     "EAGAIN",		/* over EWOULDBLOCK */
-    "EDEADLOCK",	/* over EDEADLK */
-    "ENOTSUP",		/* over EOPNOTSUPP */
+    "EDEADLK",		/* over EDEADLOCK */
+    "EOPNOTSUPP",	/* over ENOTSUP */
     "MSG_DONTROUTE",	/* over MSG_TRYHARD */
 };
 

@@ -27,6 +27,16 @@ const char *errno_message(int err)
 		return N_("timed out");
 	if (err == CORE_EINTERRUPTED)
 		return N_("interrupted");
+	return errno_strerror(err);
+}
+
+int errno_is_pseudo(int err)
+{
+	return err == CORE_ETIMEOUT || err == CORE_EINTERRUPTED;
+}
+
+const char *errno_strerror(int err)
+{
 	/* strerror() keeps the text of an unknown number in a buffer it
 	 * allocates and never frees (valgrind reports it); the GNU
 	 * strerror_r writes that text into ours instead. */

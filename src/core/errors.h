@@ -13,6 +13,12 @@ const char *errno_name(int err);
  * translation (English here); never NULL. The text of an unknown number
  * lives in a static buffer, valid until the next call. */
 const char *errno_message(int err);
+/* strerror(err) alone, even for the numbers of CORE_E*; never NULL, and
+ * static for an unknown number as above. */
+const char *errno_strerror(int err);
+/* 1 for CORE_ETIMEOUT and CORE_EINTERRUPTED: no errno (Python's e.errno is
+ * None for them). */
+int errno_is_pseudo(int err);
 /* "EAI_NONAME" for -2; NULL for an unknown code. */
 const char *eai_name(int code);
 /* gai_strerror(code); never NULL. */

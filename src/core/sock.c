@@ -23,6 +23,8 @@ volatile sig_atomic_t sk_interrupted;
 
 static sk_trace_fn trace_fn;
 static void *trace_ctx;
+static sk_block_fn block_fn;
+static void *block_ctx;
 
 /* Fuzzing runs whole statements with this set: no call reaches the kernel. */
 static bool forbidden;
@@ -46,6 +48,19 @@ void sk_set_trace(sk_trace_fn fn, void *ctx)
 bool sk_tracing(void)
 {
 	return trace_fn != NULL;
+}
+
+void sk_set_block_hook(sk_block_fn fn, void *ctx)
+{
+	block_fn = fn;
+	block_ctx = ctx;
+}
+
+/* Tell the shell that a call may block from now (BEGINS) or no longer. */
+static void may_block(const struct sk_block *b, bool begins)
+{
+	if (block_fn && b->timeout != 0)
+		block_fn(block_ctx, b, begins);
 }
 
 /* Hand one finished call to the tracer. */
@@ -145,11 +160,22 @@ static int poll_once(void *ctx, int ms)
 	return r;
 }
 
-int sk_poll(struct pollfd *fds, size_t n, double timeout, int *nready)
+static int poll_loop(struct pollfd *fds, size_t n, double timeout,
+                     int *nready)
 {
 	struct poll_ctx c = {fds, n};
 	return wait_retrying(poll_once, &c, timeout, nready);
 }
+
+int sk_poll(struct pollfd *fds, size_t n, double timeout, int *nready)
+{
+	struct sk_block b = {"poll", "poll", -1, false, timeout};
+	may_block(&b, true);
+	int e = poll_loop(fds, n, timeout, nready);
+	may_block(&b, false);
+	return e;
+}
+
 
 int sk_epoll_create(int *epfd)
 {
@@ -204,20 +230,24 @@ int sk_epoll_wait(int epfd, struct epoll_event *evs, int max, double timeout,
                   int *nready)
 {
 	struct epoll_ctx c = {epfd, max, evs};
-	return wait_retrying(epoll_once, &c, timeout, nready);
+	struct sk_block b = {"poll", "epoll_wait", -1, false, timeout};
+	may_block(&b, true);
+	int e = wait_retrying(epoll_once, &c, timeout, nready);
+	may_block(&b, false);
+	return e;
 }
 
 int sk_wait(int fd, bool writing, double timeout)
 {
 	struct pollfd p = {.fd = fd, .events = writing ? POLLOUT : POLLIN};
 	int n = 0;
-	int e = sk_poll(&p, 1, timeout, &n);
+	int e = poll_loop(&p, 1, timeout, &n);
 	if (e)
 		return e;
 	return n == 0 ? CORE_ETIMEOUT : 0;
 }
 
-int sk_sleep(double seconds)
+static int sleep_loop(double seconds)
 {
 	if (forbidden)
 		return EPERM;
@@ -304,12 +334,35 @@ int sk_listen(int fd, int backlog)
  * timeout, call, and go round again on EAGAIN until the deadline. */
 typedef int (*io_fn)(int fd, void *ctx);
 
-static int sock_call(int fd, bool writing, double timeout, io_fn fn,
+/* A call that may block: its names (for the shell's notice) and its
+ * direction and function (for the loop). */
+struct op {
+	const char *call, *syscall;
+	bool writing;
+	io_fn fn;
+};
+
+#define PAUSE_MIN 0.001 /* s: the first pause after readiness that lied */
+#define PAUSE_MAX 0.05  /* s: the longest, so a real wake-up is soon seen */
+
+/* poll said ready, the call said EAGAIN: a UDP socket shut for reading
+ * polls readable for ever, an AF_UNIX datagram socket polls writable
+ * while its receiver's queue is full. Past the deadline that is
+ * `timed out`, as in CPython; before it, pause (doubling each time)
+ * rather than spin a core polling. */
+static int not_ready(double deadline, double *pause)
+{
+	double left = deadline - now();
+	if (left <= 0)
+		return CORE_ETIMEOUT;
+	*pause = *pause < PAUSE_MIN ? PAUSE_MIN : fmin(*pause * 2, PAUSE_MAX);
+	return sleep_loop(fmin(*pause, left));
+}
+
+static int call_loop(int fd, bool writing, double timeout, io_fn fn,
                      void *ctx)
 {
-	if (forbidden)
-		return EPERM;
-	double deadline = now() + timeout;
+	double deadline = now() + timeout, pause = 0;
 	for (;;) {
 		/* A Ctrl-C that came before the call must not be lost. */
 		if (interrupted())
@@ -329,10 +382,36 @@ static int sock_call(int fd, bool writing, double timeout, io_fn fn,
 				return CORE_EINTERRUPTED;
 			continue;
 		}
-		if (timeout > 0 && (e == EAGAIN || e == EWOULDBLOCK))
+		if (timeout > 0 && (e == EAGAIN || e == EWOULDBLOCK)) {
+			e = not_ready(deadline, &pause);
+			if (e)
+				return e;
 			continue;
+		}
 		return e;
 	}
+}
+
+/* The shell flushes before a sleep too, but says nothing: it was asked
+ * to wait. */
+int sk_sleep(double seconds)
+{
+	struct sk_block b = {NULL, "nanosleep", -1, false, seconds};
+	may_block(&b, true);
+	int e = sleep_loop(seconds);
+	may_block(&b, false);
+	return e;
+}
+
+static int sock_call(int fd, double timeout, const struct op *op, void *ctx)
+{
+	if (forbidden)
+		return EPERM;
+	struct sk_block b = {op->call, op->syscall, fd, op->writing, timeout};
+	may_block(&b, true);
+	int e = call_loop(fd, op->writing, timeout, op->fn, ctx);
+	may_block(&b, false);
+	return e;
 }
 
 struct accept_ctx {
@@ -363,11 +442,13 @@ static int do_accept(int fd, void *p)
 	return 0;
 }
 
+static const struct op op_accept = {"accept", "accept4", false, do_accept};
+
 int sk_accept(int fd, double timeout, int flags, struct sk_addr *peer,
               int *newfd)
 {
 	struct accept_ctx c = {flags, peer, -1};
-	int e = sock_call(fd, false, timeout, do_accept, &c);
+	int e = sock_call(fd, timeout, &op_accept, &c);
 	if (!e)
 		*newfd = c.newfd;
 	return e;
@@ -394,7 +475,7 @@ static int connect_once(int fd, const struct sk_addr *a)
 	return r < 0 ? e : 0;
 }
 
-int sk_connect_ex(int fd, const struct sk_addr *a, double timeout)
+static int connect_wait(int fd, const struct sk_addr *a, double timeout)
 {
 	int e = connect_once(fd, a);
 	if (e == EINTR && interrupted())
@@ -407,6 +488,15 @@ int sk_connect_ex(int fd, const struct sk_addr *a, double timeout)
 			return e;
 		return sock_error(fd);
 	}
+	return e;
+}
+
+int sk_connect_ex(int fd, const struct sk_addr *a, double timeout)
+{
+	struct sk_block b = {"connect", "connect", fd, true, timeout};
+	may_block(&b, true);
+	int e = connect_wait(fd, a, timeout);
+	may_block(&b, false);
 	return e;
 }
 
@@ -449,11 +539,13 @@ static int do_send(int fd, void *p)
 	return 0;
 }
 
+static const struct op op_send = {"send", "sendto", true, do_send};
+
 int sk_send(int fd, const void *buf, size_t len, int flags, double timeout,
             const struct sk_addr *to, size_t *sent)
 {
 	struct io_ctx c = {.out = buf, .len = len, .flags = flags, .to = to};
-	int e = sock_call(fd, true, timeout, do_send, &c);
+	int e = sock_call(fd, timeout, &op_send, &c);
 	if (!e)
 		*sent = c.done;
 	return e;
@@ -513,11 +605,13 @@ static int do_recv(int fd, void *p)
 	return 0;
 }
 
+static const struct op op_recv = {"recv", "recvfrom", false, do_recv};
+
 int sk_recv(int fd, void *buf, size_t len, int flags, double timeout,
             struct sk_addr *from, size_t *got)
 {
 	struct io_ctx c = {.in = buf, .len = len, .flags = flags, .from = from};
-	int e = sock_call(fd, false, timeout, do_recv, &c);
+	int e = sock_call(fd, timeout, &op_recv, &c);
 	if (!e)
 		*got = c.done;
 	return e;
@@ -538,11 +632,13 @@ static int do_sendmsg(int fd, void *p)
 	return 0;
 }
 
+static const struct op op_sendmsg = {"sendmsg", "sendmsg", true, do_sendmsg};
+
 int sk_sendmsg(int fd, const struct msghdr *msg, int flags, double timeout,
                size_t *sent)
 {
 	struct io_ctx c = {.msg_out = msg, .flags = flags};
-	int e = sock_call(fd, true, timeout, do_sendmsg, &c);
+	int e = sock_call(fd, timeout, &op_sendmsg, &c);
 	if (!e)
 		*sent = c.done;
 	return e;
@@ -568,11 +664,13 @@ static int do_recvmsg(int fd, void *p)
 	return 0;
 }
 
+static const struct op op_recvmsg = {"recvmsg", "recvmsg", false, do_recvmsg};
+
 int sk_recvmsg(int fd, struct msghdr *msg, int flags, double timeout,
                size_t *got)
 {
 	struct io_ctx c = {.msg_in = msg, .flags = flags};
-	int e = sock_call(fd, false, timeout, do_recvmsg, &c);
+	int e = sock_call(fd, timeout, &op_recvmsg, &c);
 	if (!e)
 		*got = c.done;
 	return e;
@@ -606,11 +704,13 @@ static int do_sendfile(int fd, void *p)
 	return 0;
 }
 
+static const struct op op_sendfile = {"sendfile", "sendfile", true, do_sendfile};
+
 int sk_sendfile(int out_fd, int in_fd, long long *offset, size_t count,
                 double timeout, size_t *sent)
 {
 	struct sendfile_ctx c = {in_fd, offset, count, 0};
-	int e = sock_call(out_fd, true, timeout, do_sendfile, &c);
+	int e = sock_call(out_fd, timeout, &op_sendfile, &c);
 	if (!e)
 		*sent = c.done;
 	return e;

@@ -70,6 +70,20 @@ typedef void (*sk_trace_fn)(void *ctx, const struct sk_event *ev);
 void sk_set_trace(sk_trace_fn fn, void *ctx);
 bool sk_tracing(void);
 
+/* A call that may block (its timeout is not 0): the shell flushes its
+ * output before it and, on a terminal, says that it waits. The hook is
+ * called with BEGINS true before the call and false after it. */
+struct sk_block {
+	const char *call;    /* "accept": the name the user knows; NULL: a
+	                        sleep, which needs no notice */
+	const char *syscall; /* "accept4": the one strace shows */
+	int fd;              /* -1 for poll on many */
+	bool writing;
+	double timeout;      /* < 0: none */
+};
+typedef void (*sk_block_fn)(void *ctx, const struct sk_block *b, bool begins);
+void sk_set_block_hook(sk_block_fn fn, void *ctx);
+
 /* Timeouts in seconds as Python has them: < 0 is None (blocking), 0 is
  * non-blocking, > 0 waits with poll. */
 int sk_socket(int family, int type, int proto, int *fd);

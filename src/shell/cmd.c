@@ -3,16 +3,19 @@
 #include "cmd.h"
 
 #include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/errors.h"
 #include "format.h"
 #include "hints.h"
+#include "shell.h"
 #include "strbuf.h"
 
 static const struct cmd_entry *const tables[] = {
 	cmd_socket_table, cmd_module_table, cmd_shell_table, cmd_file_table,
-	cmd_msg_table, cmd_ready_table, cmd_poll_table,
+	cmd_msg_table, cmd_builtin_table, cmd_ready_table, cmd_poll_table,
 };
 
 #define NTABLES (sizeof tables / sizeof *tables)
@@ -60,8 +63,8 @@ static bool in_index(int ix, const struct cmd_entry *e)
 {
 	if (ix == IX_COMMAND)
 		return !(e->flags & (CMD_FILE | CMD_ATTR | CMD_POLL));
-	if (ix == IX_SOCKET)
-		return e->flags & (CMD_METHOD | CMD_ATTR);
+	if (ix == IX_SOCKET) /* a file's attributes are not a socket's */
+		return (e->flags & (CMD_METHOD | CMD_ATTR)) && !(e->flags & CMD_FILE);
 	if (ix == IX_POLL)
 		return e->flags & CMD_POLL;
 	return e->flags & CMD_FILE;
@@ -146,6 +149,19 @@ const struct cmd_entry *cmd_find_method(enum vtype type, const char *name)
 	                                                  : IX_SOCKET, name);
 }
 
+const struct cmd_entry *cmd_find_value_method(const struct value *v,
+                                              const char *name)
+{
+	char key[64];
+	/* A bool is an int, as in Python: True.to_bytes(). */
+	const char *type = v->type == T_BOOL ? "int" : v_type_name(v);
+	int n = snprintf(key, sizeof key, "%s.%s", type, name);
+	if (n < 0 || (size_t)n >= sizeof key)
+		return NULL;
+	const struct cmd_entry *e = cmd_find(key);
+	return e && (e->flags & CMD_VALUE) ? e : NULL;
+}
+
 size_t cmd_nparams(const struct cmd_entry *e)
 {
 	size_t n = 0;
@@ -171,6 +187,9 @@ enum cmd_status cmd_errno(struct cmd_call *c, int err)
 	free(c->cause);
 	c->cause = fmt_errno(err);
 	c->sh_last_errno = err;
+	/* The recording keeps such a statement as prose. */
+	if (err == CORE_EINTERRUPTED && c->sh)
+		c->sh->interrupted = true;
 	char *hint = error_hint(c, err);
 	if (hint) {
 		char *with = xasprintf("%s (%s)", c->cause, hint);

@@ -74,7 +74,9 @@ struct cmd_call {
 #define CMD_ATTR 2     /* an attribute: s.family */
 #define CMD_FILE 4     /* a method of a makefile() file */
 #define CMD_HIDDEN 8   /* not listed by help */
-#define CMD_POLL 16    /* a method of a select.poll or select.epoll object */
+#define CMD_VALUE 16   /* TYPE.NAME is also a method of values of TYPE:
+                          'hi'.encode() is str.encode('hi') */
+#define CMD_POLL 32    /* a method of a select.poll or select.epoll object */
 
 struct cmd_entry {
 	const char *name;
@@ -98,6 +100,7 @@ extern const struct cmd_entry cmd_module_table[];
 extern const struct cmd_entry cmd_shell_table[];
 extern const struct cmd_entry cmd_file_table[];
 extern const struct cmd_entry cmd_msg_table[];
+extern const struct cmd_entry cmd_builtin_table[];
 extern const struct cmd_entry cmd_ready_table[];
 extern const struct cmd_entry cmd_poll_table[];
 
@@ -105,6 +108,10 @@ extern const struct cmd_entry cmd_poll_table[];
 const struct cmd_entry *cmd_find(const char *name);
 /* A method of a value of TYPE (T_SOCKET, T_FILE or T_POLL) by name. */
 const struct cmd_entry *cmd_find_method(enum vtype type, const char *name);
+/* The method NAME of a str, bytes, bytearray or int V: the command
+ * TYPE.NAME marked CMD_VALUE ('hi'.encode() is str.encode), or NULL. */
+const struct cmd_entry *cmd_find_value_method(const struct value *v,
+                                              const char *name);
 /* Walk every entry: I from 0 until NULL. */
 const struct cmd_entry *cmd_at(size_t i);
 size_t cmd_nparams(const struct cmd_entry *e);

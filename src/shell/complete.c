@@ -168,6 +168,21 @@ static void offer_methods(struct cands *c, enum vtype type)
 			offer(c, e->name);
 }
 
+/* struct.NAME, int.NAME: the commands named so; for a variable holding a
+ * str, bytes or int (TYPE given, VALUES set), its methods ('hi'.encode). */
+static void offer_dotted(struct cands *c, const char *type, bool values)
+{
+	size_t tl = strlen(type);
+	const struct cmd_entry *e;
+	for (size_t i = 0; (e = cmd_at(i)); i++) {
+		const char *names[] = {e->name, e->alias};
+		for (size_t k = 0; k < 2; k++)
+			if (names[k] && !strncmp(names[k], type, tl) &&
+			    names[k][tl] == '.' && (!values || (e->flags & CMD_VALUE)))
+				offer(c, names[k] + tl + 1);
+	}
+}
+
 /* The levels that have options in the option table. */
 static void offer_levels(struct cands *c)
 {
@@ -408,6 +423,9 @@ static const struct cmd_entry *resolve(const char *word, const char **self,
 	*offset = 0;
 	if (!strncmp(word, "socket.", 7) && !strchr(word + 7, '.'))
 		return cmd_find(word + 7);
+	const struct cmd_entry *whole = cmd_find(word); /* struct.pack */
+	if (whole)
+		return whole;
 	const char *dot = strrchr(word, '.');
 	if (!dot)
 		return cmd_find(word);
@@ -599,6 +617,8 @@ static void complete_start(struct cands *c, const char *text)
 		offer_methods(c, v->type);
 	else if (!strcmp(obj, "socket") && !v)
 		offer_module(c);
+	else
+		offer_dotted(c, v ? v_type_name(v) : obj, v != NULL);
 	free(obj);
 }
 

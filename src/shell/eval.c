@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "lexer.h"
 #include "suggest.h"
+#include "utf8.h"
 
 void eval_fail(struct shell *sh, const char *fmt, ...)
 {
@@ -114,6 +115,31 @@ static struct value *eval_name(struct shell *sh, struct node *n, bool argpos)
 static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
                               struct value *self, struct node *n);
 
+/* The part of ENTRY_NAME after "TYPE.", or NULL. */
+static const char *method_part(const char *entry_name, const char *type)
+{
+	size_t tl = strlen(type);
+	if (!entry_name || strncmp(entry_name, type, tl) || entry_name[tl] != '.')
+		return NULL;
+	return entry_name + tl + 1;
+}
+
+static void offer_methods(struct suggester *s, const struct value *self)
+{
+	bool handle = self->type == T_SOCKET || self->type == T_FILE ||
+	              self->type == T_POLL;
+	const char *t = v_type_name(self), *part;
+	const struct cmd_entry *m;
+	for (size_t i = 0; (m = cmd_at(i)); i++) {
+		if (handle && cmd_find_method(self->type, m->name) == m)
+			suggest_offer(s, m->name);
+		else if (!handle && (m->flags & CMD_VALUE) &&
+		         ((part = method_part(m->name, t)) ||
+		          (part = method_part(m->alias, t))))
+			suggest_offer(s, part);
+	}
+}
+
 static struct value *method_call(struct shell *sh, struct value *self,
                                  const char *name, struct node *n)
 {
@@ -122,13 +148,12 @@ static struct value *method_call(struct shell *sh, struct value *self,
 	                   self->type == T_POLL;
 	if (has_methods)
 		e = cmd_find_method(self->type, name);
+	else
+		e = cmd_find_value_method(self, name);
 	if (!e) {
 		struct suggester s;
 		suggest_begin(&s, name);
-		const struct cmd_entry *m;
-		for (size_t i = 0; has_methods && (m = cmd_at(i)); i++)
-			if (cmd_find_method(self->type, m->name) == m)
-				suggest_offer(&s, m->name);
+		offer_methods(&s, self);
 		const char *h = suggest_result(&s);
 		if (h)
 			eval_fail(sh, _("%s: '%s' object has no attribute '%s' (did "
@@ -174,9 +199,39 @@ static bool module_attr_error(struct shell *sh, struct node *n)
 	return true;
 }
 
+/* struct.X or int.X where no command of that name is: Python's
+ * AttributeError, with the closest name the module or type has. */
+static bool dotted_attr_error(struct shell *sh, struct node *n)
+{
+	if (n->obj->kind != N_NAME || vars_get(&sh->vars, n->obj->name))
+		return false;
+	const char *mod = n->obj->name, *part;
+	struct suggester s;
+	suggest_begin(&s, n->name);
+	bool any = false;
+	const struct cmd_entry *e;
+	for (size_t i = 0; (e = cmd_at(i)); i++)
+		if ((part = method_part(e->name, mod)))
+			any = true, suggest_offer(&s, part);
+	if (!any)
+		return false;
+	const char *h = suggest_result(&s);
+	bool type = cmd_find(mod) != NULL; /* int, str, bytes */
+	if (h)
+		eval_fail(sh, type ? _("%s: type object '%s' has no attribute '%s' "
+		                       "(did you mean %s?)")
+		                   : _("%s: module '%s' has no attribute '%s' (did "
+		                       "you mean %s?)"), n->name, mod, n->name, h);
+	else
+		eval_fail(sh, type ? _("%s: type object '%s' has no attribute '%s'")
+		                   : _("%s: module '%s' has no attribute '%s'"),
+		          n->name, mod, n->name);
+	return true;
+}
+
 static struct value *eval_attr(struct shell *sh, struct node *n, bool argpos)
 {
-	if (module_attr_error(sh, n))
+	if (module_attr_error(sh, n) || dotted_attr_error(sh, n))
 		return NULL;
 	/* example.com as an argument: a dotted word, unless its first part
 	 * is a variable. */
@@ -198,7 +253,7 @@ static struct value *eval_attr(struct shell *sh, struct node *n, bool argpos)
 
 static struct value *eval_call(struct shell *sh, struct node *n)
 {
-	if (n->obj && module_attr_error(sh, n))
+	if (n->obj && (module_attr_error(sh, n) || dotted_attr_error(sh, n)))
 		return NULL;
 	if (n->obj) {
 		struct value *self = eval_node(sh, n->obj, false);
@@ -267,8 +322,9 @@ static size_t *cp_offsets(const struct value *s, size_t *n)
 	size_t *off = xmalloc(sizeof *off * (len + 1));
 	for (size_t i = 0; i < len; k++) {
 		off[k] = i;
-		size_t m = utf8_seq_len((const unsigned char *)s->u.s.p + i, len - i);
-		i += m ? m : 1;
+		struct utf8_step m = utf8_step((const unsigned char *)s->u.s.p + i,
+		                               len - i, true);
+		i += m.fault ? 1 : m.len;
 	}
 	off[k] = len;
 	*n = k;
@@ -592,6 +648,7 @@ struct binder {
 	char **words;        /* the unquoted text of each, or NULL */
 	size_t nvals, j;
 	bool method; /* self came from NAME.METHOD: positions start after it */
+	bool python_form; /* a parenthesised call: one value per parameter */
 };
 
 static int bind_fail(struct binder *b, size_t k, const char *fmt, ...)
@@ -668,10 +725,21 @@ static bool is_word(const struct value *v)
 	return v->type == T_STR && v->u.s.word;
 }
 
+/* A shell-form word of decimal digits that did not become an int is one
+ * too large for 64 bits, not a name. */
+static bool is_digit_word(const char *w)
+{
+	w += *w == '-';
+	return *w && strspn(w, "0123456789") == strlen(w);
+}
+
 static int check_int(struct binder *b, size_t k, struct value *v)
 {
 	if (v_is_int(v))
 		return 0;
+	if (is_word(v) && is_digit_word(v->u.s.p))
+		return bind_fail(b, k, "%s",
+		                 _("integer too large (sockshell integers are 64-bit)"));
 	if (is_word(v))
 		return unknown_constant(b, k, v->u.s.p);
 	return bind_fail(b, k, _("expected an integer, got %s"), v_type_name(v));
@@ -706,7 +774,13 @@ static struct value *convert(struct binder *b, size_t k, struct value *v,
 	case P_FLOAT:
 		if (v->type == T_FLOAT || v_is_int(v)) {
 			double f = v->type == T_FLOAT ? v->u.f : (double)v_int_of(v);
-			if (f < 0 || isnan(f)) {
+			long long ns;
+			if (!v_seconds_ns(v, &ns)) {
+				eval_fail(b->sh, _("%s: timestamp too large to convert to C "
+				                   "_PyTime_t"), b->c->callname);
+				return NULL;
+			}
+			if (ns < 0 || isnan(f)) {
 				/* Python's ValueError names no argument. */
 				eval_fail(b->sh, _("%s: Timeout value out of range"),
 				          b->c->callname);
@@ -830,6 +904,15 @@ static int family_of(struct cmd_call *c)
 	return self && self->type == T_SOCKET ? self->u.sock.family : AF_INET;
 }
 
+/* How many parameters after K must be given. */
+static size_t required_after(const struct cmd_entry *e, size_t k)
+{
+	size_t n = 0;
+	for (size_t i = k + 1; e->params[i].name; i++)
+		n += !(e->params[i].flags & (PF_OPT | PF_IFINT | PF_REST));
+	return n;
+}
+
 static int bind_param(struct binder *b, size_t k, struct value *kwval)
 {
 	const struct param *p = &b->e->params[k];
@@ -846,8 +929,15 @@ static int bind_param(struct binder *b, size_t k, struct value *kwval)
 		          c->callname, pos, p->name, b->e->name, b->e->usage);
 		return -1;
 	}
-	if ((p->flags & PF_IFINT) && !v_is_int(b->vals[b->j]))
-		return 0;
+	if ((p->flags & PF_IFINT) && !v_is_int(b->vals[b->j])) {
+		if (!b->python_form || b->nvals - b->j <= required_after(b->e, k))
+			return 0;
+		/* Too many arguments to leave it out: Python's TypeError. */
+		eval_fail(b->sh, _("%s: '%s' object cannot be interpreted as an "
+		                   "integer"),
+		          c->callname, v_type_name(b->vals[b->j]));
+		return -1;
+	}
 	if (p->type == P_ADDR || p->type == P_HOSTPORT) {
 		int fam = p->type == P_ADDR ? family_of(c) : AF_INET6;
 		c->argv[k] = take_address(b, k, fam, p->type == P_ADDR);
@@ -893,6 +983,8 @@ static int check_kw_twice(struct binder *b, struct node *n)
 		if (!n->kwnames || !n->kwnames[i])
 			continue;
 		for (size_t k = b->method ? 1 : 0; b->e->params[k].name; k++) {
+			if (b->e->params[k].flags & PF_REST)
+				break; /* keyword-only from there on */
 			size_t pos = k - (b->method ? 1 : 0);
 			if (!strcmp(b->e->params[k].name, n->kwnames[i]) && pos < npos) {
 				eval_fail(b->sh, _("%s: got multiple values for argument '%s'"),
@@ -915,7 +1007,7 @@ static int bind_all(struct binder *b, struct node *n, struct value **kwvals)
 			c->rest = xmalloc(sizeof *c->rest * (b->nvals - b->j + 1));
 			for (; b->j < b->nvals; b->j++)
 				c->rest[c->nrest++] = v_ref(b->vals[b->j]);
-			return 0;
+			continue; /* those after it are keyword-only (print's sep=) */
 		}
 		if (k == 0 && b->method) {
 			c->argv[0] = v_ref(b->vals[b->j++]);
@@ -1080,6 +1172,8 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
                               struct value *self, struct node *n)
 {
 	struct cmd_call c = {.sh = sh, .cmd = e, .callname = e->name};
+	if (self && (e->flags & CMD_VALUE))
+		c.callname = strchr(e->name, '.') + 1; /* as s.recv fails as recv */
 	size_t nargs = n ? n->nargs : 0;
 	/* Calls are the hot path: the usual few arguments live on the stack. */
 	struct value *vals_buf[CMD_MAXARGS + 2] = {0};
@@ -1095,7 +1189,8 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
 		vals[nvals++] = v_ref(self);
 	if (collect_args(sh, e, &c, n, self ? 1 : 0, vals, words, &nvals, kwvals))
 		goto out;
-	struct binder b = {sh, e, &c, vals, words, nvals, 0, self != NULL};
+	struct binder b = {sh, e, &c, vals, words, nvals, 0, self != NULL,
+	                   n && !n->shell_form};
 	if (has_raw_rest(e)) {
 		/* Commands taking raw words (del NAME...) have no other
 		 * parameters: the texts are in c.restsrc already. */

@@ -11,6 +11,7 @@
 #include "../core/sock.h"
 #include "i18n.h"
 #include "sockaddr.h"
+#include "utf8.h"
 
 void fmt_const(struct strbuf *b, enum const_kind kind, long long value)
 {
@@ -100,27 +101,6 @@ static char pick_quote(const char *p, size_t len)
 	return sq && !dq ? '"' : '\'';
 }
 
-/* Length of a valid UTF-8 sequence at P (at most LEFT bytes), or 0 for
- * an invalid one (overlong forms, surrogates, past U+10FFFF); *CP gets
- * the code point. */
-static size_t utf8_len(const unsigned char *p, size_t left, unsigned long *cp)
-{
-	size_t n = *p >= 0xf0 ? 4 : *p >= 0xe0 ? 3 : *p >= 0xc2 ? 2 : 0;
-	if (n == 0 || n > left || *p > 0xf4)
-		return 0;
-	unsigned long v = *p & (0x7f >> n);
-	for (size_t i = 1; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		v = (v << 6) | (p[i] & 0x3f);
-	}
-	static const unsigned long min[] = {0, 0, 0x80, 0x800, 0x10000};
-	if (v < min[n] || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
-		return 0;
-	*cp = v;
-	return n;
-}
-
 /* Python's str.isprintable() for the code points students meet: control
  * and format characters and the non-ASCII spaces are escaped. */
 static bool py_printable(unsigned long cp)
@@ -185,8 +165,11 @@ void fmt_str_repr(struct strbuf *b, const char *s, size_t len)
 			sb_addc(b, (char)p[i]);
 			continue;
 		}
-		unsigned long cp = p[i];
-		size_t n = p[i] >= 0x80 ? utf8_len(p + i, len - i, &cp) : 0;
+		/* A byte that is not UTF-8 prints as its own \xNN; a lone
+		 * surrogate (a str's WTF-8) as \udcff, as Python prints it. */
+		struct utf8_step st = utf8_step(p + i, len - i, true);
+		unsigned long cp = st.fault ? p[i] : st.cp;
+		size_t n = st.fault || p[i] < 0x80 ? 0 : st.len;
 		if (n && py_printable(cp))
 			sb_add(b, p + i, n);
 		else

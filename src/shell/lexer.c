@@ -9,6 +9,7 @@
 
 #include "i18n.h"
 #include "strbuf.h"
+#include "utf8.h"
 
 void lex_init(struct lexer *lx, const char *src, size_t len)
 {
@@ -54,29 +55,6 @@ static int hexval(int c)
 	if (c >= 'A' && c <= 'F')
 		return c - 'A' + 10;
 	return -1;
-}
-
-static void put_utf8(struct strbuf *b, unsigned long cp)
-{
-	char u[4];
-	if (cp < 0x80) {
-		sb_addc(b, (char)cp);
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xc0 | (cp >> 6));
-		u[1] = (char)(0x80 | (cp & 0x3f));
-		sb_add(b, u, 2);
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xe0 | (cp >> 12));
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		u[2] = (char)(0x80 | (cp & 0x3f));
-		sb_add(b, u, 3);
-	} else {
-		u[0] = (char)(0xf0 | (cp >> 18));
-		u[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		u[3] = (char)(0x80 | (cp & 0x3f));
-		sb_add(b, u, 4);
-	}
 }
 
 /* N hex digits at P; -1 if any is not hex. */
@@ -163,35 +141,6 @@ size_t lex_nul_at(const char *src, size_t len)
 		    (src[i] == '\xc0' && i + 1 < len && src[i + 1] == '\x80'))
 			return i;
 	return len;
-}
-
-size_t utf8_seq_len(const unsigned char *p, size_t avail)
-{
-	size_t n;
-	unsigned long cp;
-	if (!avail)
-		return 0;
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		n = 2, cp = p[0] & 0x1f;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef)
-		n = 3, cp = p[0] & 0x0f;
-	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-		n = 4, cp = p[0] & 0x07;
-	else
-		return 0;
-	if (avail < n)
-		return 0;
-	for (size_t i = 1; i < n; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (p[i] & 0x3f);
-	}
-	static const unsigned long least[] = {0, 0, 0x80, 0x800, 0x10000};
-	if (cp < least[n] || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
-		return 0;
-	return n;
 }
 
 static void lex_string(struct lexer *lx, struct token *t, bool bytes, bool raw)

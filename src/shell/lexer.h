@@ -42,8 +42,5 @@ void tok_free(struct token *t);
 /* The offset of the first NUL byte in SRC, or of the pair C0 80 that the
  * transcript reader puts in a NUL's place; LEN when there is none. */
 size_t lex_nul_at(const char *src, size_t len);
-/* The length of the valid UTF-8 sequence at P (AVAIL bytes there), or 0
- * when it is not one (truncated, overlong, a surrogate, past U+10FFFF). */
-size_t utf8_seq_len(const unsigned char *p, size_t avail);
 
 #endif

@@ -163,6 +163,28 @@ static struct node *literal(struct parser *p)
 	return n;
 }
 
+/* struct.pack, int.from_bytes: a command whose name has a dot in it is
+ * one name, so both forms (struct.pack('!I', 1), struct.pack !I 1) call
+ * it. Anything else after a dot stays an attribute. */
+static void dotted_command(struct parser *p, struct node *n)
+{
+	if (!is_op(p, '.') || p->tok.space_before)
+		return;
+	size_t save = p->tok.pos;
+	advance(p);
+	if (p->tok.kind == TK_NAME && !p->tok.space_before) {
+		char *joined = xasprintf("%s.%s", n->name, p->tok.sval);
+		if (hooks.is_command(joined)) {
+			free(n->name);
+			n->name = joined;
+			advance(p);
+			return;
+		}
+		free(joined);
+	}
+	reset_to(p, save);
+}
+
 /* The modules whose prefix pasted Python carries: socket's commands and
  * constants, and os.unlink (a lesson removes its socket file). */
 static bool is_module(const char *name)
@@ -213,6 +235,7 @@ static struct node *name_node(struct parser *p)
 		if (p->tok.kind == TK_OP && p->tok.op == '.')
 			n->word = NULL;
 	}
+	dotted_command(p, n);
 	return n;
 }
 
@@ -616,6 +639,9 @@ static struct node *word_node(struct parser *p, size_t pos, size_t end)
 	w->word = xstrndup(p->lx.src + pos, end - pos);
 	w->end = end;
 	reset_to(p, end);
+	/* The word, not the token the failed expression stopped in (1.2.3
+	 * of 1.2.3.4), ends here: -x and record show the statement to it. */
+	p->prev_end = end;
 	return w;
 }
 

@@ -15,6 +15,7 @@
 
 #include "../core/sock.h"
 #include "i18n.h"
+#include "record.h"
 #include "shell.h"
 #include "transcript.h"
 
@@ -33,23 +34,26 @@ void check_set_locale(const char *locale)
 
 /* Transcripts compare in C, English whatever the teacher's language, with
  * UTF-8 text where C.UTF-8 exists, unless --check-locale or
- * $SOCKSHELL_CHECK_LOCALE names a locale. Returns -1 when that locale is
- * not installed. */
-static int use_check_locale(void)
+ * $SOCKSHELL_CHECK_LOCALE names a locale, or else the transcript notes
+ * the locale it was recorded in (RECORDED). Returns the locale wanted
+ * when it is not installed, else NULL. */
+static const char *use_check_locale(const char *recorded)
 {
 	const char *want = check_locale ? check_locale
 	                                : getenv("SOCKSHELL_CHECK_LOCALE");
+	if (!want || !*want)
+		want = recorded;
 	if (!want || !*want) {
 		setlocale(LC_ALL, "C");
 		setlocale(LC_CTYPE, "C.UTF-8");
-		return 0;
+		return NULL;
 	}
 	/* The locale alone decides the language, not $LANGUAGE too. */
 	unsetenv("LANGUAGE");
 	if (!setlocale(LC_ALL, want))
-		return -1;
+		return want;
 	setlocale(LC_NUMERIC, "C");
-	return 0;
+	return NULL;
 }
 
 static void on_alarm(int sig)
@@ -157,6 +161,16 @@ static int check_one(const char *path)
 	while ((r = fread(buf, 1, sizeof buf, f)) > 0)
 		sb_add(&text, buf, r);
 	fclose(f);
+	char loc[256];
+	const char *missing = use_check_locale(
+		record_locale(text.p ? text.p : "", text.len, loc, sizeof loc));
+	if (missing) {
+		sb_free(&text);
+		printf("FAIL %s\n", path);
+		printf(_("locale %s is not installed (locale -a lists those that "
+		         "are)\n"), missing);
+		return 1;
+	}
 	struct transcript t;
 	if (transcript_parse(text.p ? text.p : "", text.len, &t)) {
 		sb_free(&text);
@@ -235,15 +249,6 @@ int check_files(char **files, int n, int timeout_seconds)
 		if (pid == 0) {
 			struct sigaction sa = {.sa_handler = on_alarm};
 			sigaction(SIGALRM, &sa, NULL);
-			if (use_check_locale()) {
-				printf("FAIL %s\n", files[i]);
-				printf(_("locale %s is not installed (locale -a lists "
-				         "those that are)\n"),
-				       check_locale ? check_locale
-				                    : getenv("SOCKSHELL_CHECK_LOCALE"));
-				fflush(stdout);
-				_exit(1);
-			}
 			int r = check_one(files[i]);
 			fflush(stdout);
 			_exit(r);
@@ -257,16 +262,4 @@ int check_files(char **files, int n, int timeout_seconds)
 	printf("%d passed, %d failed\n", passed, failed);
 	fflush(stdout);
 	return failed ? 1 : 0;
-}
-
-void record_write(FILE *f, const char *stmt, const char *out, size_t len)
-{
-	fprintf(f, "%s%s\n", TRANSCRIPT_PROMPT, stmt);
-	size_t n;
-	char **lines = split_lines(out, len, &n);
-	for (size_t i = 0; i < n; i++)
-		fprintf(f, "%s\n", *lines[i] ? lines[i] : "<BLANKLINE>");
-	free_lines(lines, n);
-	/* Every finished statement is on disk, whatever happens next. */
-	fflush(f);
 }

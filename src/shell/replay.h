@@ -1,5 +1,4 @@
-/* replay.h - replaying transcripts and comparing (--check), and writing
- * sessions as transcripts (record). */
+/* replay.h - replaying transcripts and comparing (--check). */
 #ifndef SOCKSHELL_REPLAY_H
 #define SOCKSHELL_REPLAY_H
 
@@ -11,8 +10,5 @@
 int check_files(char **files, int n, int timeout_seconds);
 /* Compare in LOCALE rather than in C (--check-locale); NULL: C again. */
 void check_set_locale(const char *locale);
-
-/* Append one statement and its output to a transcript being recorded. */
-void record_write(FILE *f, const char *stmt, const char *out, size_t len);
 
 #endif

@@ -1,80 +1,24 @@
-/* shell.c - the interpreter's state, running lines and files, and the one
- * writer all output goes through. */
+/* shell.c - the interpreter's state, and running lines and files. */
 #include "shell.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "../core/sock.h"
 #include "cmd.h"
 #include "eval.h"
 #include "i18n.h"
 #include "parser.h"
-#include "replay.h"
+#include "record.h"
 #include "trace.h"
 #include "transcript.h"
+#include "waiting.h"
 #include "watch.h"
 
-static struct strbuf *capture;
-static struct strbuf *tee;
-
-void out_capture(struct strbuf *b)
-{
-	capture = b;
-}
-
-/* Everything written also goes to B (the recording) until NULL. */
-void out_tee(struct strbuf *b)
-{
-	tee = b;
-}
-
-void out_write(const char *p, size_t n)
-{
-	if (tee)
-		sb_add(tee, p, n);
-	if (capture) {
-		sb_add(capture, p, n);
-		return;
-	}
-	fwrite(p, 1, n, stdout);
-}
-
-void out_printf(const char *fmt, ...)
-{
-	struct strbuf b = {0};
-	va_list ap;
-	va_start(ap, fmt);
-	sb_vprintf(&b, fmt, ap);
-	va_end(ap);
-	out_write(b.p ? b.p : "", b.len);
-	sb_free(&b);
-}
-
-#define ERROR_MAX 400 /* bytes of an error message shown */
-
-void shell_error(struct shell *sh, const char *msg)
-{
-	/* One line, whatever the message holds. */
-	struct strbuf b = {0};
-	if (sh->file && !sh->interactive)
-		sb_printf(&b, "%s:%d: ", sh->file, sh->line);
-	sb_adds(&b, sh->color ? "\033[1;31merror:\033[0m " : "error: ");
-	/* A 1 MiB name makes a 1 MiB message: keep the line readable. */
-	size_t n = 0;
-	for (const char *p = msg; *p && n < ERROR_MAX; p++, n++)
-		sb_addc(&b, *p == '\n' || *p == '\r' ? ' ' : *p);
-	if (n == ERROR_MAX && msg[n])
-		sb_adds(&b, "...");
-	while (b.len && b.p[b.len - 1] == ' ')
-		b.len--; /* "usage: vars " and the like */
-	sb_addc(&b, '\n');
-	out_write(b.p, b.len);
-	sb_free(&b);
-}
+volatile sig_atomic_t shell_signal;
 
 static void close_socket(struct sockobj *s)
 {
@@ -118,6 +62,7 @@ void shell_init(struct shell *sh)
 	v_socket_closer = close_socket;
 	v_poll_closer = close_epoll;
 	parser_set_hooks(&hooks);
+	waiting_init(sh);
 }
 
 void shell_free(struct shell *sh)
@@ -126,11 +71,7 @@ void shell_free(struct shell *sh)
 	vars_clear(&sh->vars);
 	v_unref(sh->last);
 	sh->last = NULL;
-	if (sh->record)
-		fclose(sh->record);
-	sh->record = NULL;
-	free(sh->record_path);
-	sh->record_path = NULL;
+	record_close(sh);
 	free(sh->err);
 	sh->err = NULL;
 	parsecache_clear(&sh->parsed);
@@ -144,31 +85,15 @@ int shell_run_line(struct shell *sh, const char *line, size_t len)
 	return run_line(sh, line, len);
 }
 
-/* With a recording on, each statement and all it printed go to the file
- * as soon as it has run (record_write flushes), so a kill -9 during a
- * later statement loses nothing that finished, even on the same line.
- * A statement that starts or stops the recording stays out. These two
- * bracket one statement: rec_begin returns the recording or NULL. */
-static FILE *rec_begin(struct shell *sh, struct strbuf *out)
+/* After each statement what it printed is out, so `| tee log` and a
+ * coprocess see it now, and a signal that came stops the script here. */
+static void stmt_done(struct shell *sh)
 {
-	FILE *rec = sh->source_depth ? NULL : sh->record;
-	if (rec)
-		out_tee(out);
-	return rec;
-}
-
-static void rec_end(struct shell *sh, FILE *rec, struct strbuf *out,
-                    const char *text, size_t len)
-{
-	if (!rec)
-		return;
-	out_tee(NULL);
-	if (sh->record == rec) {
-		char *stmt = xstrndup(text, len);
-		record_write(rec, stmt, out->p ? out->p : "", out->len);
-		free(stmt);
+	out_flush();
+	if (shell_signal && !sh->interactive) {
+		sh->exiting = true;
+		sh->exit_code = 128 + shell_signal;
 	}
-	sb_free(out);
 }
 
 static int run_line(struct shell *sh, const char *line, size_t len)
@@ -180,24 +105,26 @@ static int run_line(struct shell *sh, const char *line, size_t len)
 	struct strbuf out = {0};
 	FILE *rec;
 	if (!p) {
-		rec = rec_begin(sh, &out);
+		rec = record_begin(sh, &out);
 		char *msg = xasprintf(_("syntax: %s (column %zu)"), err.msg, err.pos + 1);
 		shell_error(sh, msg);
 		free(msg);
 		free(err.msg);
-		rec_end(sh, rec, &out, line, len);
+		record_stmt(sh, rec, &out, line, len);
+		stmt_done(sh);
 		return 1;
 	}
 	int status = 0;
 	for (size_t i = 0; i < p->n && !sh->exiting; i++) {
 		struct stmt *s = p->stmts[i];
-		rec = rec_begin(sh, &out);
+		rec = record_begin(sh, &out);
 		status = eval_stmt(sh, s, line);
 		/* A line of one statement is kept as typed, comment and all. */
 		if (p->n == 1)
-			rec_end(sh, rec, &out, line, len);
+			record_stmt(sh, rec, &out, line, len);
 		else
-			rec_end(sh, rec, &out, line + s->pos, s->end - s->pos);
+			record_stmt(sh, rec, &out, line + s->pos, s->end - s->pos);
+		stmt_done(sh);
 		if (status && sh->errexit)
 			break;
 	}
@@ -254,19 +181,23 @@ static size_t line_at(const char *text, size_t len, size_t start, size_t *n)
 	return end;
 }
 
+/* Does the text hold a prompt line? Then it is a transcript. */
+static bool has_prompt_line(const char *text, size_t len)
+{
+	for (size_t start = 0, n; start < len;) {
+		size_t end = line_at(text, len, start, &n);
+		if (prompt_line(text + start, n))
+			return true;
+		start = end + 1;
+	}
+	return false;
+}
+
 /* A plain script (no prompt line, no NUL byte) runs straight from its
  * text: no copy of each line, so a large script costs its size once. */
 static bool plain_script(const char *text, size_t len)
 {
-	if (memchr(text, '\0', len))
-		return false;
-	for (size_t start = 0, n; start < len;) {
-		size_t end = line_at(text, len, start, &n);
-		if (prompt_line(text + start, n))
-			return false;
-		start = end + 1;
-	}
-	return true;
+	return !memchr(text, '\0', len) && !has_prompt_line(text, len);
 }
 
 static int run_plain(struct shell *sh, const char *text, size_t len)
@@ -320,6 +251,18 @@ static size_t chomp(const char *line, size_t n)
 	return n;
 }
 
+/* Is F read with read(2) as its lines come: a pipe, a terminal, or a
+ * file found to hold a plain script? (A memory stream has no descriptor:
+ * it is read whole.) */
+static bool plain_file(FILE *f);
+static bool streamed(FILE *f)
+{
+	struct stat st;
+	if (fileno(f) < 0 || fstat(fileno(f), &st))
+		return false;
+	return !S_ISREG(st.st_mode) || plain_file(f);
+}
+
 /* Is F a regular file holding a plain script? Reads it through once and
  * goes back to where it was. */
 static bool plain_file(FILE *f)
@@ -340,23 +283,101 @@ static bool plain_file(FILE *f)
 	return fseeko(f, at, SEEK_SET) == 0 && plain;
 }
 
-/* A plain script in a file runs as it is read: however long the script,
- * it costs one line of memory. */
-static int run_plain_file(struct shell *sh, FILE *f)
+#define READ_BLOCK 65536 /* bytes asked of each read: few calls for a big script */
+
+/* The lines of a script as they arrive: a pipe with pauses runs with the
+ * pauses, and a coprocess gets each answer before it writes the next
+ * line. A transcript (a prompt line in the first block read, or any
+ * later prompt line) runs its prompt lines only, the rest being output
+ * and prose. */
+struct reader {
+	int fd;
+	struct strbuf buf;
+	size_t done; /* bytes of buf run already */
+	size_t seen; /* bytes after those known to hold no newline */
+	int lineno;
+	bool transcript;
+};
+
+/* Read one more block; false at the end of input, on an error, or when
+ * a signal stops the script. */
+static bool read_block(struct reader *r)
 {
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t n;
-	int status = 0, lineno = 0;
-	while (!sh->exiting && (n = getline(&line, &cap, f)) > 0) {
-		sh->line = ++lineno;
-		status = shell_run_line(sh, line, chomp(line, (size_t)n));
-		if (status && sh->errexit) {
-			status = 1;
+	if (r->done) {
+		r->buf.len -= r->done;
+		memmove(r->buf.p, r->buf.p + r->done, r->buf.len);
+		r->done = 0;
+	}
+	/* Doubling: a line of many blocks costs its length, not its square. */
+	if (r->buf.cap - r->buf.len < READ_BLOCK) {
+		size_t want = r->buf.len + READ_BLOCK;
+		r->buf.cap = r->buf.cap * 2 > want ? r->buf.cap * 2 : want;
+		r->buf.p = xrealloc(r->buf.p, r->buf.cap);
+	}
+	for (;;) {
+		ssize_t n = read(r->fd, r->buf.p + r->buf.len, READ_BLOCK);
+		if (n > 0)
+			r->buf.len += (size_t)n;
+		if (n >= 0 || errno != EINTR || shell_signal)
+			return n > 0;
+	}
+}
+
+/* Run the line [P, P+N) as a script or transcript line. */
+static int reader_line(struct shell *sh, struct reader *r, const char *p,
+                       size_t n)
+{
+	size_t plen = strlen(TRANSCRIPT_PROMPT);
+	sh->line = ++r->lineno;
+	if (prompt_line(p, n)) {
+		r->transcript = true;
+		size_t skip = n < plen ? n : plen;
+		return shell_run_line(sh, p + skip, n - skip);
+	}
+	return r->transcript ? -1 : shell_run_line(sh, p, n);
+}
+
+/* Run every complete line in the buffer (and, at the end of input, the
+ * last one without its newline). */
+static int run_buffered(struct shell *sh, struct reader *r, bool at_end,
+                        int status)
+{
+	while (!sh->exiting && r->done < r->buf.len) {
+		const char *p = r->buf.p + r->done;
+		size_t avail = r->buf.len - r->done, n;
+		const char *nl = memchr(p + r->seen, '\n', avail - r->seen);
+		if (!nl && !at_end) {
+			r->seen = avail; /* a long line is searched once */
 			break;
 		}
+		size_t end = line_at(p, avail, 0, &n);
+		r->done += end + (nl != NULL);
+		r->seen = 0;
+		int st = reader_line(sh, r, p, n);
+		if (st < 0)
+			continue;
+		status = st;
+		if (status && sh->errexit)
+			return 1;
 	}
-	free(line);
+	return status;
+}
+
+static int run_stream(struct shell *sh, FILE *f)
+{
+	struct reader r = {.fd = fileno(f)};
+	int status = 0;
+	bool first = true;
+	while (!sh->exiting) {
+		bool more = read_block(&r);
+		if (first && more)
+			r.transcript = has_prompt_line(r.buf.p, r.buf.len);
+		first = false;
+		status = run_buffered(sh, &r, !more, status);
+		if (!more || (status && sh->errexit))
+			break;
+	}
+	sb_free(&r.buf);
 	return status;
 }
 
@@ -365,8 +386,8 @@ int shell_run_file(struct shell *sh, const char *path, FILE *f)
 	const char *oldfile = sh->file;
 	int oldline = sh->line;
 	sh->file = path;
-	if (plain_file(f)) {
-		int status = run_plain_file(sh, f);
+	if (streamed(f)) {
+		int status = run_stream(sh, f);
 		sh->file = oldfile;
 		sh->line = oldline;
 		return status;

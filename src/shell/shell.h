@@ -2,9 +2,11 @@
 #ifndef SOCKSHELL_SHELL_H
 #define SOCKSHELL_SHELL_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include "handles.h"
+#include "output.h"
 #include "parsecache.h"
 #include "strbuf.h"
 #include "value.h"
@@ -18,16 +20,22 @@ struct shell {
 	double default_timeout; /* < 0: None */
 	FILE *record;
 	char *record_path;
+	bool record_switched; /* the statement running opened or closed one */
 	int last_errno;
 	int exit_code;
 	int last_status; /* of the last statement: exit without N uses it */
 	bool exiting;
+	bool interrupted; /* a Ctrl-C stopped the statement running */
 	int source_depth;
 	char *err; /* the pending error, "CALL: cause" */
 	bool err_reported; /* the failure was printed already */
 	bool no_syscalls; /* for fuzzing: refuse every call that reaches the kernel */
 	struct parsecache parsed; /* lines parsed already */
 };
+
+/* A script stops at the next statement once this holds a signal number
+ * (SIGTERM, SIGHUP, SIGINT), its output flushed; main exits 128+N. */
+extern volatile sig_atomic_t shell_signal;
 
 void shell_init(struct shell *sh);
 /* Close every socket and free everything. */
@@ -39,16 +47,7 @@ int shell_run_line(struct shell *sh, const char *line, size_t len);
 /* Run a script or transcript file's statements. Returns the exit status. */
 int shell_run_file(struct shell *sh, const char *path, FILE *f);
 
-/* All output goes through here so tests and transcripts can capture it. */
-void out_write(const char *p, size_t n);
-void out_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-/* Send output to B instead of stdout until out_capture(NULL). */
-void out_capture(struct strbuf *b);
-/* Also copy all output to B (a recording) until out_tee(NULL). */
-void out_tee(struct strbuf *b);
 /* Turn the system call trace on or off. */
 void shell_set_trace(struct shell *sh, bool on);
-/* Print "error: MSG" with the FILE:LINE: prefix in scripts. */
-void shell_error(struct shell *sh, const char *msg);
 
 #endif

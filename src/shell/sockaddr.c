@@ -2,11 +2,24 @@
 #include "sockaddr.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "format.h"
 #include "i18n.h"
 #include "strbuf.h"
+#include "utf8.h"
+
+/* A path as Python's os.fsdecode makes a str of it: a byte that is not
+ * UTF-8 becomes a surrogate ('\udcff'), so the str gives the bytes back. */
+static struct value *path_value(const unsigned char *p, size_t len)
+{
+	struct strbuf b = {0};
+	utf8_fsdecode(&b, p, len);
+	struct value *v = v_str(b.p ? b.p : "", b.len);
+	free(b.p);
+	return v;
+}
 
 struct value *sockaddr_value(const struct sk_addr *a)
 {
@@ -29,7 +42,7 @@ struct value *sockaddr_value(const struct sk_addr *a)
 		/* Abstract names are bytes in Python, paths are str. */
 		if (p.pathlen && p.path[0] == '\0')
 			return v_bytes(p.path, p.pathlen);
-		return v_str((const char *)p.path, p.pathlen);
+		return path_value(p.path, p.pathlen);
 	}
 }
 
@@ -52,7 +65,14 @@ static int unix_from_value(const struct value *v, struct sk_addr *out,
 		return fail(cause, xasprintf(_("AF_UNIX address must be str or "
 		                               "bytes, not %s"),
 		                             v_type_name(v)));
-	if (addr_unix(v->u.s.p, v->u.s.len, out))
+	struct strbuf b = {0};
+	if (v->type == T_STR)
+		utf8_fsencode(&b, v->u.s.p, v->u.s.len);
+	else
+		sb_add(&b, v->u.s.p, v->u.s.len);
+	int e = addr_unix(b.p ? b.p : "", b.len, out);
+	free(b.p);
+	if (e)
 		return fail(cause, xstrdup(_("AF_UNIX path too long")));
 	return 0;
 }

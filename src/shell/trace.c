@@ -18,16 +18,6 @@
 #include "../core/errors.h"
 #include "../core/sockopt.h"
 
-/* strace's names where they differ from Python's errno.errorcode. */
-static const char *strace_errno_name(int e)
-{
-	if (e == EOPNOTSUPP)
-		return "EOPNOTSUPP";
-	if (e == EDEADLK)
-		return "EDEADLK";
-	return errno_name(e);
-}
-
 /* strace shows at most this many bytes of a buffer. */
 #define STRSIZE 32
 
@@ -219,7 +209,7 @@ static void fmt_optval(struct strbuf *b, const struct sk_arg *a)
 		memcpy(&v, a->p, sizeof v);
 		/* strace names a pending error: [ECONNREFUSED]. */
 		if (d && d->type == OT_ERRNO && v && errno_name(v))
-			sb_printf(b, "[%s]", strace_errno_name(v));
+			sb_printf(b, "[%s]", errno_name(v));
 		else
 			sb_printf(b, "[%d]", v);
 	} else {
@@ -485,7 +475,7 @@ static void fmt_arg(struct strbuf *b, const struct sk_event *ev, int i)
 static void fmt_result(struct strbuf *b, const struct sk_event *ev)
 {
 	if (ev->ret < 0) {
-		const char *name = strace_errno_name(ev->err);
+		const char *name = errno_name(ev->err);
 		sb_printf(b, " = -1 %s (%s)", name ? name : "E?", errno_message(ev->err));
 		return;
 	}

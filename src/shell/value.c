@@ -1,6 +1,8 @@
 /* value.c - constructing, sharing and freeing values. */
 #include "value.h"
 
+#include <limits.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -254,6 +256,34 @@ bool v_is_int(const struct value *v)
 long long v_int_of(const struct value *v)
 {
 	return v->type == T_CONST ? v->u.c.v : v->u.i;
+}
+
+#define NS_PER_SEC 1000000000LL
+
+bool v_seconds_ns(const struct value *v, long long *ns)
+{
+	if (v->type != T_FLOAT) {
+		long long n = v_int_of(v);
+		if (n > LLONG_MAX / NS_PER_SEC || n < LLONG_MIN / NS_PER_SEC)
+			return false;
+		*ns = n * NS_PER_SEC;
+		return true;
+	}
+	double d = v->u.f * 1e9;
+	d = d >= 0 ? ceil(d) : floor(d);
+	/* A NaN passes as 0: the caller refuses it by the float itself. */
+	if (!(d >= -0x1p63 && d < 0x1p63))
+		return isnan(d) ? (*ns = 0, true) : false;
+	*ns = (long long)d;
+	return true;
+}
+
+double ns_seconds(long long ns)
+{
+	/* As _PyTime_AsSecondsDouble: whole seconds exactly, others divided. */
+	if (ns % NS_PER_SEC == 0)
+		return (double)(ns / NS_PER_SEC);
+	return (double)ns / 1e9;
 }
 
 bool v_is_bytes_like(const struct value *v)

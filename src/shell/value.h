@@ -43,6 +43,8 @@ struct fileobj {
 	struct value *sock; /* the socket it reads and writes */
 	char mode[4];       /* "r", "w", "rw", each maybe with "b" */
 	bool binary, closed;
+	unsigned char encoding; /* text: FENC_* of file.c */
+	unsigned char newline;  /* text: NL_* of file.c, the newline= given */
 	bool reading, writing;
 	bool timed_out;     /* a read timed out: Python refuses more reads */
 	size_t bufsize;     /* 0: unbuffered */
@@ -128,6 +130,13 @@ unsigned v_depth(const struct value *v);
 /* The integer inside INT, BOOL or CONST. */
 bool v_is_int(const struct value *v);
 long long v_int_of(const struct value *v);
+/* The seconds in INT, BOOL, CONST or FLOAT V as Python keeps a timeout:
+ * whole nanoseconds, rounded away from zero (_PyTime_ROUND_TIMEOUT), so
+ * 0.1+0.2 is 300000001 ns. False when they do not fit in 64 bits (Python's
+ * OverflowError); a NaN gives 0. */
+bool v_seconds_ns(const struct value *v, long long *ns);
+/* NS nanoseconds as the float of seconds Python's gettimeout returns. */
+double ns_seconds(long long ns);
 bool v_is_bytes_like(const struct value *v); /* BYTES BYTEARRAY */
 bool v_is_seq(const struct value *v);         /* TUPLE LIST */
 bool v_truthy(const struct value *v);

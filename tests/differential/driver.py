@@ -52,7 +52,7 @@ def parse(path):
             if not groups[-1].cases:
                 sys.exit('%s: a statement before the first == case' % where)
             side, text = 'both', line
-            m = re.match(r'(sh|py): ?(.*)$', line)
+            m = re.match(r'(sh|py|call): ?(.*)$', line)
             if m:
                 side, text = m.group(1), m.group(2)
             if side != 'sh':
@@ -162,9 +162,9 @@ def sockshell_script(group, uniq, tmp, shell):
         for side, text, _ in stmts:
             if side == 'py':
                 continue
-            if side == 'both':
+            if side in ('both', 'call'):
                 text = unwrap(text)
-                if shell:
+                if shell and side == 'both':
                     text = shell_form(text)
             lines.append(subst(text, uniq, tmp))
     return '\n'.join(lines) + '\n'

@@ -88,12 +88,18 @@ def _sock_repr(s):
     return out + '>'
 
 
+# sockshell names an errno as the man pages and strace do, where Python's
+# errno.errorcode picks another alias.
+_ERRNO_NAMES = {**errno.errorcode, errno.EOPNOTSUPP: 'EOPNOTSUPP',
+                errno.EDEADLK: 'EDEADLK', errno.EAGAIN: 'EAGAIN'}
+
+
 def show(v):
     """The contract's repr of V."""
     if isinstance(v, (_socket.AddressFamily, _socket.SocketKind)):
         return v.name
     if isinstance(v, Errno):
-        return errno.errorcode.get(int(v), str(int(v))) if v else '0'
+        return _ERRNO_NAMES.get(int(v), str(int(v))) if v else '0'
     if isinstance(v, protocol):
         return _PROTO_NAMES.get(int(v), str(int(v)))
     if isinstance(v, enum.Enum):  # MsgFlag, AddressInfo, ...: plain numbers
@@ -114,7 +120,9 @@ def show_error(e):
         return '%s %s' % (_EAI_NAMES.get(e.errno, '?'), e)
     if isinstance(e, OSError) and e.errno is not None and e.errno > 0 \
             and not isinstance(e, _socket.herror):
-        return '%s %s' % (errno.errorcode.get(e.errno, '?'), e)
+        return '%s %s' % (_ERRNO_NAMES.get(e.errno, '?'), e)
+    if isinstance(e, ExceptionGroup):  # one line: each error after it
+        return '%s: %s' % (e, '; '.join(show_error(x) for x in e.exceptions))
     return str(e)
 
 
@@ -126,6 +134,10 @@ def _call_name(src):
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else \
             getattr(func, 'id', '?')
+        # struct.pack, int.from_bytes: sockshell names the module too.
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+                and func.value.id in ('struct', 'int', 'str', 'bytes'):
+            name = ast.unparse(func)
         if name in _WRAPPERS and node.args:
             node = node.args[0]
             continue

@@ -12,7 +12,7 @@ dist=$(cd "$1" && pwd)
 build=$2
 sockshell=$3
 seconds=${FUZZ_SECONDS:-60}
-harnesses=${FUZZ_HARNESSES:-parse eval transcript}
+harnesses=${FUZZ_HARNESSES:-parse eval transcript struct utf8}
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$build"
 build=$(cd "$build" && pwd)
@@ -31,7 +31,7 @@ fi
 echo "== fuzz: build libsockshell.a"
 make -s -C "$build/obj" src/core/consts-gen.h libsockshell.a >/dev/null
 
-for h in parse eval transcript; do
+for h in parse eval transcript struct utf8; do
 	clang $cflags -fsanitize=fuzzer -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE=1 \
 		-I"$build/obj" -I"$build/obj/src/core" -I"$dist/src" \
 		-o "$build/fuzz_$h" "$dist/tests/fuzz/fuzz_$h.c" \
@@ -41,12 +41,19 @@ done
 # Seeds: the statements and whole files of every transcript and lesson.
 seeds=$build/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds/parse" "$seeds/eval" "$seeds/transcript"
+mkdir -p "$seeds/parse" "$seeds/eval" "$seeds/transcript" "$seeds/struct" "$seeds/utf8"
+# struct: a format, a newline, data.
+i=0
+for f in '!HI' '@bq' '<4sI' '=hHlLqQ' '>cb?x' '3x2s' '!I' 'iI' '0q'; do
+	i=$((i + 1))
+	printf '%s\n\000P\000\000\000\001caf\303\251\377' "$f" >"$seeds/struct/$i"
+done
 for f in "$dist"/tests/transcripts/*.txt "$dist"/doc/lessons/*.txt \
 	"$dist"/doc/lessons/*/*.txt; do
 	[ -f "$f" ] || continue
 	b=$(basename "$f" .txt)
 	cp "$f" "$seeds/transcript/$b"
+	cp "$f" "$seeds/utf8/$b"
 	sed -n 's/^sock> //p' "$f" >"$seeds/eval/$b"
 	sed -n 's/^sock> //p' "$f" |
 		awk -v p="$seeds/parse/$b-" '{ f = p NR; printf "%s", $0 > f; close(f) }'

@@ -28,6 +28,10 @@ expect_completion "socketp" "socketpair "
 clear_line
 expect_completion "socket.socketp" "socket.socketpair "
 clear_line
+expect_completion "struct.unp" "struct.unpack "
+clear_line
+expect_completion "int.from_" "int.from_bytes "
+clear_line
 pass "command names"
 
 expect_completion "s = socket AF_IN" "s = socket AF_INET"
@@ -75,11 +79,13 @@ expect_listing s t
 clear_line
 expect_completion "s.sendall my_l" "s.sendall my_long_name "
 clear_line
+expect_completion "my_long_name.dec" "my_long_name.decode "
+clear_line
 expect_completion "x" "x "
 clear_line
 expect_completion "repeat 2 s.getsockn" "repeat 2 s.getsockname "
 clear_line
-pass "variables, and only sockets where a socket goes"
+pass "variables, their methods (bytes.decode), and only sockets where a socket goes"
 
 expect_completion "source less" "source lessons/"
 expect_listing lessons/intro.txt lessons/more.txt

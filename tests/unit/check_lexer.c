@@ -3,9 +3,11 @@
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lexer.h"
+#include "utf8.h"
 #include "suites.h"
 
 /* The first token of SRC; the caller frees it. */
@@ -330,6 +332,55 @@ START_TEST(utf8_sequence_lengths)
 	ck_assert_uint_eq(utf8_seq_len((const unsigned char *)"\xe0\x80\x80", 3), 0);
 	ck_assert_uint_eq(utf8_seq_len((const unsigned char *)"\xf0\x80\x80\x80", 4), 0);
 	ck_assert_uint_eq(utf8_seq_len((const unsigned char *)"", 0), 0);
+}
+END_TEST
+
+/* Python's UnicodeDecodeError text for the first fault of S. */
+static void fault_is(const char *s, const char *want)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	struct utf8_step bad;
+	size_t at = utf8_first_fault(p, strlen(s), &bad);
+	ck_assert_uint_lt(at, strlen(s));
+	char *got = utf8_fault_text(p, at, bad);
+	ck_assert_str_eq(got, want);
+	free(got);
+}
+
+/* The texts of b'...'.decode() in CPython 3.11. */
+START_TEST(utf8_faults_as_python_names_them)
+{
+	fault_is("ok\xff", "'utf-8' codec can't decode byte 0xff in position 2: "
+	                    "invalid start byte");
+	fault_is("\xed\xa0\x80", "'utf-8' codec can't decode byte 0xed in "
+	                         "position 0: invalid continuation byte");
+	fault_is("x\xe2\x82y", "'utf-8' codec can't decode bytes in position 1-2: "
+	                       "invalid continuation byte");
+	fault_is("\xf0\x9f\x98", "'utf-8' codec can't decode bytes in position "
+	                         "0-2: unexpected end of data");
+	fault_is("\xc0\x80", "'utf-8' codec can't decode byte 0xc0 in position 0: "
+	                     "invalid start byte");
+}
+END_TEST
+
+/* os.fsdecode: a byte that is not UTF-8 becomes U+DC00 + byte (as WTF-8
+ * in a str), and os.fsencode gives it back. */
+START_TEST(utf8_surrogateescape_round_trip)
+{
+	struct strbuf s = {0}, back = {0};
+	utf8_fsdecode(&s, (const unsigned char *)"a\xff\xfe\xc3\xa9", 5);
+	ck_assert_uint_eq(s.len, 9);
+	ck_assert_int_eq(memcmp(s.p, "a\xed\xb3\xbf\xed\xb3\xbe\xc3\xa9", 9), 0);
+	struct utf8_step st = utf8_step((const unsigned char *)s.p + 1, 8, true);
+	ck_assert_int_eq(st.fault, UTF8_OK);
+	ck_assert_uint_eq(st.cp, 0xdcff);
+	ck_assert_int_eq(utf8_step((const unsigned char *)s.p + 1, 8, false).fault,
+	                 UTF8_INVALID_CONTINUATION);
+	utf8_fsencode(&back, s.p, s.len);
+	ck_assert_uint_eq(back.len, 5);
+	ck_assert_int_eq(memcmp(back.p, "a\xff\xfe\xc3\xa9", 5), 0);
+	free(s.p);
+	free(back.p);
 }
 END_TEST
 
@@ -694,6 +745,8 @@ Suite *make_lexer_suite(void)
 	tcase_add_test(tok, eof_repeats);
 	tcase_add_test(tok, length_bounds_the_input);
 	tcase_add_test(tok, number_then_operator);
+	tcase_add_test(tok, utf8_faults_as_python_names_them);
+	tcase_add_test(tok, utf8_surrogateescape_round_trip);
 	suite_add_tcase(s, lit);
 	suite_add_tcase(s, tok);
 	return s;

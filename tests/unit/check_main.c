@@ -10,7 +10,8 @@ int main(void)
 		make_sockopt_suite, make_sock_suite, make_transcript_suite,
 		make_lexer_suite, make_parser_suite, make_parsecache_suite, make_value_suite,
 		make_eval_suite, make_cmd_suite,
-		make_proof_suite, make_hints_suite,
+		make_proof_suite, make_pystruct_suite, make_pycodec_suite,
+		make_hints_suite,
 	};
 	SRunner *sr = srunner_create(suites[0]());
 	for (size_t i = 1; i < sizeof suites / sizeof *suites; i++)

@@ -639,6 +639,26 @@ START_TEST(statement_span_excludes_trailing_blanks)
 }
 END_TEST
 
+/* A shell word that starts like a number (1.2.3.4) or holds an operator
+ * (a~b) ends its statement, not the token the failed expression stopped
+ * in: -x echoed "+ inet_aton 1.2.3", and a recording of
+ * "x = 1; inet_aton 10.0.0.1" failed its own --check. */
+START_TEST(statement_span_covers_whole_words)
+{
+	static const char *const lines[] = {"inet_aton 1.2.3.4", "echo a~b",
+	                                    "x = 1; inet_aton 10.0.0.1"};
+	for (size_t i = 0; i < sizeof lines / sizeof *lines; i++) {
+		struct stmt **st;
+		size_t n;
+		struct parse_error err;
+		const char *src = lines[i];
+		ck_assert_int_eq(parse_line(src, strlen(src), &st, &n, &err), 0);
+		ck_assert_uint_eq(st[n - 1]->end, strlen(src));
+		stmts_free(st, n);
+	}
+}
+END_TEST
+
 Suite *make_parser_suite(void)
 {
 	Suite *s = suite_create("parser");
@@ -675,6 +695,7 @@ Suite *make_parser_suite(void)
 	tcase_add_test(expr, unknown_command_is_shell_call);
 	tcase_add_test(expr, statement_spans);
 	tcase_add_test(expr, statement_span_excludes_trailing_blanks);
+	tcase_add_test(expr, statement_span_covers_whole_words);
 	tcase_add_test(errs, syntax_errors_point_at_token);
 	tcase_add_test(errs, lexer_errors_become_syntax_errors);
 	tcase_add_test(errs, quoted_argument_needs_space_after);

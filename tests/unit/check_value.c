@@ -352,12 +352,14 @@ START_TEST(str_repr_invalid_utf8_as_hex)
 END_TEST
 
 /* Regression test; once: utf8_len checks only the lead and continuation bytes, so overlong
- * forms (e0 80 80), UTF-16 surrogates (ed a0 80) and code points past
- * U+10FFFF (f4 90 80 80) are printed raw rather than as \xNN. */
+ * forms (e0 80 80) and code points past U+10FFFF (f4 90 80 80) are
+ * printed raw rather than as \xNN. A surrogate (ed a0 80) is a str's own
+ * WTF-8 form of Python's lone '\ud800', and prints as Python prints it. */
 START_TEST(str_repr_bad_utf8_forms_as_hex)
 {
 	STR_IS("\xe0\x80\x80", "'\\xe0\\x80\\x80'");
-	STR_IS("\xed\xa0\x80", "'\\xed\\xa0\\x80'");
+	STR_IS("\xed\xa0\x80", "'\\ud800'");
+	STR_IS("\xed\xb3\xbf", "'\\udcff'");
 	STR_IS("\xf4\x90\x80\x80", "'\\xf4\\x90\\x80\\x80'");
 	STR_IS("\xf0\x80\x80\x80", "'\\xf0\\x80\\x80\\x80'");
 }

@@ -17,6 +17,8 @@ Suite *make_value_suite(void);
 Suite *make_eval_suite(void);
 Suite *make_cmd_suite(void);
 Suite *make_proof_suite(void);
+Suite *make_pystruct_suite(void);
+Suite *make_pycodec_suite(void);
 Suite *make_hints_suite(void);
 
 #endif

@@ -1,6 +1,7 @@
 /* common.c - argument helpers for handlers. */
 #include "common.h"
 
+#include <limits.h>
 #include <stdlib.h>
 
 #include "../../core/sock.h"
@@ -13,6 +14,15 @@ long long arg_int(const struct cmd_call *c, int k, long long dflt)
 	return v && v->type != T_NONE ? v_int_of(v) : dflt;
 }
 
+int arg_c_int(struct cmd_call *c, int k, int dflt, int *out)
+{
+	long long v = arg_int(c, k, dflt);
+	if (v < INT_MIN || v > INT_MAX)
+		return cmd_fail(c, _("Python int too large to convert to C int")), -1;
+	*out = (int)v;
+	return 0;
+}
+
 double arg_timeout(const struct cmd_call *c, int k, double dflt)
 {
 	const struct value *v = c->argv[k];
@@ -20,7 +30,11 @@ double arg_timeout(const struct cmd_call *c, int k, double dflt)
 		return dflt;
 	if (v->type == T_NONE)
 		return -1;
-	return v->type == T_FLOAT ? v->u.f : (double)v_int_of(v);
+	/* Whole nanoseconds, as Python keeps it: settimeout(0.1 + 0.2) then
+	 * gettimeout() is 0.300000001. The binder refused an overflow. */
+	long long ns = 0;
+	v_seconds_ns(v, &ns);
+	return ns_seconds(ns);
 }
 
 void arg_data(const struct value *v, const char **p, size_t *len)

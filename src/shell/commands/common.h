@@ -15,6 +15,10 @@
 
 /* Argument K as an integer, DFLT when it was left out or None. */
 long long arg_int(const struct cmd_call *c, int k, long long dflt);
+/* Argument K as a C int in *OUT (DFLT when left out or None), as
+ * _PyLong_AsInt takes it; -1 with Python's OverflowError text as the cause
+ * when it does not fit. */
+int arg_c_int(struct cmd_call *c, int k, int dflt, int *out);
 /* Argument K as Python timeout seconds: < 0 for None. */
 double arg_timeout(const struct cmd_call *c, int k, double dflt);
 /* The bytes of a bytes, bytearray or str value. */
@@ -35,6 +39,9 @@ void walk_sockets(struct shell *sh, sock_visit_fn fn, void *ctx);
 /* After `handles`' table: each poll or epoll object with the sockets
  * registered in it and their events. */
 void print_poll_interest(struct shell *sh);
+/* bytes(s, encoding[, errors]) and bytearray(...): S encoded, as Python
+ * does it (builtin.c). */
+enum cmd_status buffer_from_str(struct cmd_call *c, bool array);
 
 struct optval;
 /* A decoded option as the value Python gives (names where the contract

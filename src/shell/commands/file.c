@@ -8,9 +8,17 @@
 
 #include "../../core/errors.h"
 #include "../../core/sock.h"
+#include "../utf8.h"
 #include "common.h"
 
 #define FILE_OF(c) ((c)->argv[0]->u.file)
+
+/* The text encodings a file speaks here (encoding=). */
+enum { FENC_UTF8, FENC_ASCII, FENC_LATIN1 };
+/* newline=: None reads "\r" and "\r\n" as "\n"; '' ends lines at any of
+ * the three but keeps them; '\n', '\r', '\r\n' end lines only there and
+ * are what a written "\n" becomes (None and '' write "\n"). */
+enum { NL_NONE, NL_ANY, NL_LF, NL_CR, NL_CRLF };
 /* io.DEFAULT_BUFFER_SIZE, and TextIOWrapper's write chunk. */
 #define DEFAULT_BUFFER_SIZE 8192
 
@@ -135,13 +143,16 @@ static size_t char_len(const struct fileobj *f, size_t i, bool eof)
 	size_t left = f->rlen - i, n = 1;
 	if (f->binary)
 		return 1;
-	if (p[i] == '\r')
-		n = left == 1 ? (eof ? 1 : 0) : p[i + 1] == '\n' ? 2 : 1;
-	else if (p[i] >= 0xc0)
-		n = p[i] >= 0xf0 ? 4 : p[i] >= 0xe0 ? 3 : 2;
-	if (n > left)
+	/* "\r\n" is one character where it becomes one "\n". */
+	if (p[i] == '\r' && f->newline == NL_NONE)
+		return left == 1 ? (eof ? 1 : 0) : p[i + 1] == '\n' ? 2 : 1;
+	if (p[i] < 0x80 || f->encoding != FENC_UTF8)
+		return n;
+	/* What does not decode is one character here; take() refuses it. */
+	struct utf8_step st = utf8_step(p + i, left, false);
+	if (st.fault == UTF8_END_OF_DATA)
 		return eof ? left : 0;
-	return n;
+	return st.fault ? 1 : st.len;
 }
 
 /* Whether the read-ahead holds N characters (N < 0: everything up to
@@ -165,59 +176,97 @@ static bool span(const struct fileobj *f, long long n, bool eof, size_t *len)
  * or 0 when no complete line is there yet. */
 static size_t line_end(const struct fileobj *f, bool eof)
 {
+	/* Binary and newline='\n' end lines at "\n" alone, newline='\r' at
+	 * "\r" alone; None and '' at any of the three, newline='\r\n' only
+	 * at "\r\n". */
+	bool lf = f->binary || f->newline != NL_CR;
+	bool cr = !f->binary && f->newline != NL_LF;
 	for (size_t i = 0; i < f->rlen; i++) {
 		char ch = f->rbuf[i];
-		if (ch == '\n')
+		if (ch == '\n' && lf && f->newline != NL_CRLF)
 			return i + 1;
-		if (ch != '\r' || f->binary)
+		if (ch != '\r' || !cr)
 			continue;
-		if (i + 1 < f->rlen)
-			return f->rbuf[i + 1] == '\n' ? i + 2 : i + 1;
-		return eof ? i + 1 : 0;
+		if (f->newline == NL_CR)
+			return i + 1;
+		if (i + 1 < f->rlen) {
+			if (f->rbuf[i + 1] == '\n')
+				return i + 2;
+			if (f->newline != NL_CRLF)
+				return i + 1;
+		} else if (f->newline != NL_CRLF) {
+			return eof ? i + 1 : 0;
+		}
 	}
 	return eof ? f->rlen : 0;
 }
 
-/* Python's UTF-8 complaint about the first bad byte of P, if any. */
-static int utf8_check(struct cmd_call *c, const unsigned char *p, size_t n)
+/* Python's UTF-8 complaint about the read-ahead, whose first N bytes are
+ * to be taken. Python decodes all that arrived (TextIOWrapper decodes a
+ * chunk at a time): a bad byte past the line fails this read too; only a
+ * character still arriving waits. */
+static int utf8_check(struct cmd_call *c, const struct fileobj *f, size_t n)
 {
-	for (size_t i = 0; i < n;) {
-		size_t len = p[i] < 0x80 ? 1 : p[i] >= 0xc2 && p[i] < 0xe0 ? 2
-		             : p[i] >= 0xe0 && p[i] < 0xf0 ? 3
-		             : p[i] >= 0xf0 && p[i] < 0xf5 ? 4 : 0;
-		const char *why = len ? NULL : "invalid start byte";
-		for (size_t k = 1; !why && k < len; k++)
-			if (i + k >= n)
-				why = "unexpected end of data";
-			else if ((p[i + k] & 0xc0) != 0x80)
-				why = "invalid continuation byte";
-		if (why)
-			return cmd_fail(c, _("'utf-8' codec can't decode byte 0x%02x in "
-			                "position %zu: %s"), p[i], i, why), -1;
-		i += len;
-	}
+	const unsigned char *p = (const unsigned char *)f->rbuf;
+	struct utf8_step bad;
+	size_t at = utf8_first_fault(p, f->rlen, &bad);
+	if (at == f->rlen || (bad.fault == UTF8_END_OF_DATA && at >= n))
+		return 0;
+	/* A character cut short by EOF is what Python's decoder held back
+	 * and decodes on its own at the end: its positions start at 0. */
+	if (bad.fault == UTF8_END_OF_DATA)
+		p += at, at = 0;
+	free(c->cause);
+	c->cause = utf8_fault_text(p, at, bad);
+	return -1;
+}
+
+/* The read-ahead decodes in the file's encoding (see utf8_check). */
+static int decode_check(struct cmd_call *c, const struct fileobj *f, size_t n)
+{
+	if (f->encoding == FENC_UTF8)
+		return utf8_check(c, f, n);
+	for (size_t i = 0; f->encoding == FENC_ASCII && i < f->rlen; i++)
+		if ((unsigned char)f->rbuf[i] >= 0x80)
+			return cmd_fail(c, _("'ascii' codec can't decode byte 0x%02x in "
+			                     "position %zu: ordinal not in range(128)"),
+			                (unsigned char)f->rbuf[i], i), -1;
 	return 0;
 }
 
+/* N bytes of the read-ahead as a str: latin-1 bytes become their code
+ * points, and with newline=None "\r\n" and "\r" become "\n". */
+static struct value *text_value(const struct fileobj *f, size_t n)
+{
+	struct strbuf b = {0};
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)f->rbuf[i];
+		if (f->newline == NL_NONE && ch == '\r') {
+			i += i + 1 < n && f->rbuf[i + 1] == '\n';
+			ch = '\n';
+		}
+		if (ch >= 0x80 && f->encoding == FENC_LATIN1) {
+			sb_addc(&b, (char)(0xc0 | (ch >> 6)));
+			ch = 0x80 | (ch & 0x3f);
+		}
+		sb_addc(&b, (char)ch);
+	}
+	struct value *v = v_str(b.p ? b.p : "", b.len);
+	sb_free(&b);
+	return v;
+}
+
 /* Take N bytes off the read-ahead as the value read() returns: bytes, or
- * in text mode a str with "\r\n" and "\r" made "\n". */
+ * in text mode a str. */
 static struct value *take(struct cmd_call *c, struct fileobj *f, size_t n)
 {
 	struct value *v = NULL;
-	if (f->binary) {
+	if (f->binary)
 		v = v_bytes(f->rbuf, n);
-	} else if (!utf8_check(c, (const unsigned char *)f->rbuf, n)) {
-		struct strbuf b = {0};
-		for (size_t i = 0; i < n; i++) {
-			if (f->rbuf[i] == '\r' && i + 1 < n && f->rbuf[i + 1] == '\n')
-				i++;
-			sb_addc(&b, f->rbuf[i] == '\r' ? '\n' : f->rbuf[i]);
-		}
-		v = v_str(b.p ? b.p : "", b.len);
-		sb_free(&b);
-	} else {
+	else if (!decode_check(c, f, n))
+		v = text_value(f, n);
+	else
 		return NULL;
-	}
 	memmove(f->rbuf, f->rbuf + n, f->rlen - n);
 	f->rlen -= n;
 	return v;
@@ -263,15 +312,33 @@ static enum cmd_status do_read(struct cmd_call *c)
 	return c->result ? CMD_OK : CMD_ERROR;
 }
 
+/* The bytes of the first line of the read-ahead, cut at LIMIT characters
+ * (bytes when binary; LIMIT < 0: no limit); 0 while more must arrive. */
+static size_t line_len(const struct fileobj *f, long long limit, bool eof)
+{
+	size_t end = line_end(f, eof), cut;
+	if (limit < 0)
+		return end;
+	bool full = span(f, limit, eof, &cut);
+	if (end && end <= cut)
+		return end;
+	return full ? cut : 0;
+}
+
 static enum cmd_status do_readline(struct cmd_call *c)
 {
 	struct fileobj *f = FILE_OF(c);
+	long long limit = arg_int(c, 1, -1);
 	if (check_readable(c, f))
 		return CMD_ERROR;
+	if (limit == 0) {
+		c->result = f->binary ? v_bytes("", 0) : v_str("", 0);
+		return CMD_OK;
+	}
 	bool eof = false;
 	size_t end;
 	/* Unbuffered, a line is read a byte at a time, as RawIOBase does. */
-	while (!(end = line_end(f, eof)) && !eof) {
+	while (!(end = line_len(f, limit, eof)) && !eof) {
 		size_t got = 0;
 		int e = fill(f, chunk(f, 1), &got);
 		if (e == EAGAIN)
@@ -280,19 +347,90 @@ static enum cmd_status do_readline(struct cmd_call *c)
 			return cmd_errno(c, e);
 		eof = got == 0;
 	}
-	c->result = take(c, f, end ? end : f->rlen);
+	/* EOF, or nothing more for now on a non-blocking socket: what is
+	 * there, up to the limit. */
+	if (!end)
+		end = line_len(f, limit, true);
+	c->result = take(c, f, end);
 	return c->result ? CMD_OK : CMD_ERROR;
 }
 
 /* ---- writing ---- */
 
-/* Characters in LEN bytes of UTF-8. */
-static size_t utf8_chars(const char *p, size_t len)
+/* The code point at P of a str (a byte that is not UTF-8 stands for
+ * itself) and its bytes. */
+static unsigned long str_cp(const unsigned char *p, size_t left, size_t *len)
 {
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++)
-		n += ((unsigned char)p[i] & 0xc0) != 0x80;
+	struct utf8_step st = utf8_step(p, left, true);
+	*len = st.fault ? 1 : st.len;
+	return st.fault ? *p : st.cp;
+}
+
+/* Characters in LEN bytes of a str. */
+static size_t str_chars(const char *p, size_t len)
+{
+	size_t n = 0, step;
+	for (size_t i = 0; i < len; i += step, n++)
+		str_cp((const unsigned char *)p + i, len - i, &step);
 	return n;
+}
+
+static bool encodable(const struct fileobj *f, unsigned long cp)
+{
+	if (f->encoding == FENC_ASCII)
+		return cp < 0x80;
+	if (f->encoding == FENC_LATIN1)
+		return cp < 0x100;
+	return cp < 0xd800 || cp > 0xdfff; /* UTF-8 has no surrogates */
+}
+
+/* Python's UnicodeEncodeError for the run of N characters from FIRST, at
+ * character POS of the text as written. */
+static int encode_fail(struct cmd_call *c, const struct fileobj *f,
+                       unsigned long first, size_t pos, size_t n)
+{
+	static const char *const names[] = {"utf-8", "ascii", "latin-1"};
+	const char *why = f->encoding == FENC_ASCII ? "ordinal not in range(128)"
+	                  : f->encoding == FENC_LATIN1 ? "ordinal not in range(256)"
+	                                               : "surrogates not allowed";
+	if (n > 1)
+		return cmd_fail(c, _("'%s' codec can't encode characters in position "
+		                     "%zu-%zu: %s"), names[f->encoding], pos,
+		                pos + n - 1, why), -1;
+	struct strbuf ch = {0};
+	sb_printf(&ch, first < 0x100 ? "\\x%02lx" : first < 0x10000 ? "\\u%04lx"
+	               : "\\U%08lx", first);
+	cmd_fail(c, _("'%s' codec can't encode character '%s' in position %zu: %s"),
+	         names[f->encoding], ch.p, pos, why);
+	sb_free(&ch);
+	return -1;
+}
+
+/* The bytes a text file sends for the str P: "\n" as newline= says
+ * (TextIOWrapper translates first), then encoded. */
+static int encode_text(struct cmd_call *c, const struct fileobj *f,
+                       const char *p, size_t len, struct strbuf *out)
+{
+	const char *nl = f->newline == NL_CR ? "\r" : f->newline == NL_CRLF
+	                 ? "\r\n" : "\n";
+	const unsigned char *u = (const unsigned char *)p;
+	size_t pos = 0, step;
+	for (size_t i = 0; i < len; i += step) {
+		unsigned long cp = str_cp(u + i, len - i, &step);
+		size_t bad = 0, j = i, s2;
+		while (j < len && !encodable(f, str_cp(u + j, len - j, &s2)))
+			j += s2, bad++;
+		if (bad)
+			return encode_fail(c, f, cp, pos, bad);
+		pos += cp == '\n' ? strlen(nl) : 1;
+		if (cp == '\n')
+			sb_adds(out, nl);
+		else if (f->encoding == FENC_UTF8)
+			sb_add(out, u + i, step);
+		else
+			sb_addc(out, (char)cp);
+	}
+	return 0;
 }
 
 static int check_write_type(struct cmd_call *c, struct fileobj *f,
@@ -325,19 +463,31 @@ static enum cmd_status do_write(struct cmd_call *c)
 		c->result = v_int((long long)sent);
 		return CMD_OK;
 	}
-	if (f->wlen + v->u.s.len > f->wcap) {
-		f->wcap = f->wlen + v->u.s.len;
+	struct strbuf text = {0};
+	const char *p = v->u.s.p;
+	size_t len = v->u.s.len;
+	if (!f->binary) {
+		if (encode_text(c, f, p, len, &text)) {
+			sb_free(&text);
+			return CMD_ERROR;
+		}
+		p = text.p ? text.p : "";
+		len = text.len;
+	}
+	if (f->wlen + len > f->wcap) {
+		f->wcap = f->wlen + len;
 		f->wbuf = xrealloc(f->wbuf, f->wcap);
 	}
-	memcpy(f->wbuf + f->wlen, v->u.s.p, v->u.s.len);
-	f->wlen += v->u.s.len;
+	memcpy(f->wbuf + f->wlen, p, len);
+	f->wlen += len;
+	sb_free(&text);
 	size_t limit = f->binary || f->bufsize > DEFAULT_BUFFER_SIZE
 	                       ? f->bufsize : DEFAULT_BUFFER_SIZE;
 	int e = f->wlen > limit ? flush_out(f) : 0;
 	if (e)
 		return cmd_errno(c, e);
 	c->result = v_int((long long)(f->binary ? v->u.s.len
-	                                        : utf8_chars(v->u.s.p, v->u.s.len)));
+	                                        : str_chars(v->u.s.p, v->u.s.len)));
 	return CMD_OK;
 }
 
@@ -373,11 +523,72 @@ static int parse_mode(struct cmd_call *c, const char *mode,
 	return 0;
 }
 
+/* Python's names of the encodings spoken here, normalised as its codec
+ * registry does (lower case, '-' and ' ' as '_'). */
+static int encoding_of(const char *name)
+{
+	static const struct { const char *name; int enc; } names[] = {
+	    {"utf_8", FENC_UTF8},     {"utf8", FENC_UTF8},
+	    {"u8", FENC_UTF8},        {"utf", FENC_UTF8},
+	    {"ascii", FENC_ASCII},    {"us_ascii", FENC_ASCII},
+	    {"646", FENC_ASCII},      {"us", FENC_ASCII},
+	    {"latin_1", FENC_LATIN1}, {"latin1", FENC_LATIN1},
+	    {"latin", FENC_LATIN1},   {"l1", FENC_LATIN1},
+	    {"iso_8859_1", FENC_LATIN1}, {"iso8859_1", FENC_LATIN1},
+	    {"8859", FENC_LATIN1},    {"cp819", FENC_LATIN1},
+	};
+	char norm[32];
+	size_t n = 0;
+	for (; name[n] && n + 1 < sizeof norm; n++) {
+		char ch = name[n];
+		norm[n] = ch == '-' || ch == ' ' ? '_'
+		          : ch >= 'A' && ch <= 'Z' ? (char)(ch - 'A' + 'a') : ch;
+	}
+	norm[n] = '\0';
+	for (size_t i = 0; !name[n] && i < sizeof names / sizeof *names; i++)
+		if (!strcmp(norm, names[i].name))
+			return names[i].enc;
+	return -1;
+}
+
+/* encoding= and newline= of a text file (a binary one ignores them, as
+ * socket.makefile does). */
+static int text_options(struct cmd_call *c, struct fileobj *f)
+{
+	const struct value *e = c->argv[3], *nl = c->argv[4];
+	if (e && e->type != T_NONE && e->type != T_STR)
+		return cmd_fail(c, _("TextIOWrapper() argument 'encoding' must be str "
+		                     "or None, not %s"), v_type_name(e)), -1;
+	if (nl && nl->type != T_NONE && nl->type != T_STR)
+		return cmd_fail(c, _("TextIOWrapper() argument 'newline' must be str "
+		                     "or None, not %s"), v_type_name(nl)), -1;
+	int enc = e && e->type == T_STR ? encoding_of(e->u.s.p) : FENC_UTF8;
+	if (enc < 0)
+		return cmd_fail(c, _("unknown encoding: %s (sockshell knows utf-8, "
+		                     "ascii and latin-1)"), e->u.s.p), -1;
+	static const char *const nls[] = {"", "\n", "\r", "\r\n"};
+	int mode = NL_NONE;
+	for (int i = 0; nl && nl->type == T_STR && i < 4; i++)
+		if (!strcmp(nl->u.s.p, nls[i]) && nl->u.s.len == strlen(nls[i]))
+			mode = NL_ANY + i;
+	if (nl && nl->type == T_STR && mode == NL_NONE) {
+		char *r = v_str_of(nl);
+		cmd_fail(c, _("illegal newline value: %s"), r);
+		free(r);
+		return -1;
+	}
+	f->encoding = (unsigned char)enc;
+	f->newline = (unsigned char)mode;
+	return 0;
+}
+
 static enum cmd_status do_makefile(struct cmd_call *c)
 {
 	struct fileobj tmp = {0};
 	const struct value *b = c->argv[2];
 	if (parse_mode(c, c->argv[1] ? c->argv[1]->u.s.p : "r", &tmp))
+		return CMD_ERROR;
+	if (!tmp.binary && text_options(c, &tmp))
 		return CMD_ERROR;
 	if (b && b->type != T_NONE && !v_is_int(b))
 		return cmd_fail(c, _("'%s' object cannot be interpreted as an integer"),
@@ -388,6 +599,9 @@ static enum cmd_status do_makefile(struct cmd_call *c)
 	if (n > (1LL << 30))
 		return cmd_fail(c, _("buffering too large (at most 1 GiB)"));
 	tmp.bufsize = n < 0 ? DEFAULT_BUFFER_SIZE : (size_t)n;
+	/* A text file's mode is the one given (TextIOWrapper.mode). */
+	if (!tmp.binary)
+		snprintf(tmp.mode, sizeof tmp.mode, "%s", c->argv[1] ? c->argv[1]->u.s.p : "r");
 	/* Files exist only from here on: the finaliser goes in now. */
 	v_file_closer = file_finalize;
 	struct value *v = v_file(c->argv[0]);
@@ -398,16 +612,38 @@ static enum cmd_status do_makefile(struct cmd_call *c)
 	return CMD_OK;
 }
 
+static enum cmd_status do_closed(struct cmd_call *c)
+{
+	c->result = v_bool(FILE_OF(c)->closed);
+	return CMD_OK;
+}
+
+/* Python's: the mode given for text, the raw mode for bytes; a buffered
+ * file both read and written (BufferedRWPair) has none. */
+static enum cmd_status do_mode(struct cmd_call *c)
+{
+	const struct fileobj *f = FILE_OF(c);
+	if (f->binary && f->bufsize && f->reading && f->writing)
+		return cmd_fail(c, _("'_io.BufferedRWPair' object has no attribute "
+		                     "'mode'"));
+	c->result = v_cstr(f->mode);
+	return CMD_OK;
+}
+
 #define SELF {"file", P_ANY, 0}
 
 const struct cmd_entry cmd_file_table[] = {
 	{.name = "makefile", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {{"socket", P_SOCK, 0}, {"mode", P_STR, PF_OPT},
-	            {"buffering", P_ANY, PF_OPT}},
-	 .exec = do_makefile, .usage = "SOCK [MODE [BUFFERING]]",
+	            {"buffering", P_ANY, PF_OPT}, {"encoding", P_ANY, PF_OPT},
+	            {"newline", P_ANY, PF_OPT}},
+	 .exec = do_makefile,
+	 .usage = "SOCK [MODE [BUFFERING [ENCODING [NEWLINE]]]]",
 	 .summary = N_("a file on the socket: read readline write flush close "
-	            "(MODE r w rw, with b for bytes; BUFFERING 0: none)"),
-	 .python = "f = sock.makefile('rb')",
+	            "(MODE r w rw, with b for bytes; BUFFERING 0: none; text: "
+	            "encoding= utf-8, ascii or latin-1, newline= None, '', "
+	            "'\\n', '\\r' or '\\r\\n')"),
+	 .python = "f = sock.makefile('r', encoding='latin-1', newline='\\r\\n')",
 	 .c_call = "fdopen(3)",
 	 .errors = N_("invalid mode: only r, w and b are allowed\n"
 	           "unbuffered streams must be binary: BUFFERING 0 needs 'b'\n"),
@@ -421,12 +657,14 @@ const struct cmd_entry cmd_file_table[] = {
 	 .errors = N_("timed out: then the file refuses further reads\n"),
 	 .example = "f.read 5"},
 	{.name = "readline", .group = "files", .flags = CMD_FILE,
-	 .params = {SELF},
-	 .exec = do_readline, .usage = "FILE",
+	 .params = {SELF, {"size", P_INT, PF_OPT}},
+	 .exec = do_readline, .usage = "FILE [N]",
 	 .summary = N_("read one line, up to and including b'\\n' (all that is "
-	            "left at EOF)"),
-	 .python = "line = f.readline()", .c_call = N_("recv(2), repeated"),
-	 .errors = "", .example = "f.readline"},
+	            "left at EOF), or its first N bytes (characters in text "
+	            "mode)"),
+	 .python = "line = f.readline(n)", .c_call = N_("recv(2), repeated"),
+	 .errors = N_("codec can't decode: the bytes are not in the file's encoding\n"),
+	 .example = "f.readline"},
 	{.name = "write", .group = "files", .flags = CMD_FILE,
 	 .params = {SELF, {"data", P_ANY, 0}},
 	 .exec = do_write, .usage = "FILE DATA",
@@ -449,5 +687,17 @@ const struct cmd_entry cmd_file_table[] = {
 	            "when the socket and all its files are closed"),
 	 .python = "f.close()", .c_call = N_("close(2) when the last user goes"),
 	 .errors = "", .example = "f.close"},
+	{.name = "closed", .group = "files", .flags = CMD_FILE | CMD_ATTR,
+	 .params = {SELF}, .exec = do_closed, .usage = "FILE",
+	 .summary = N_("True once the file is closed (attribute)"),
+	 .python = "f.closed", .c_call = "-", .errors = "", .example = "f.closed"},
+	{.name = "mode", .group = "files", .flags = CMD_FILE | CMD_ATTR,
+	 .params = {SELF}, .exec = do_mode, .usage = "FILE",
+	 .summary = N_("the mode: as given for text, the raw mode (rb, wb) for "
+	            "bytes (attribute)"),
+	 .python = "f.mode", .c_call = "-",
+	 .errors = N_("no attribute 'mode': a buffered 'rwb' file has none, as "
+	           "in Python\n"),
+	 .example = "f.mode"},
 	{.name = NULL},
 };

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "../../core/errors.h"
+#include "../../core/resolve.h"
 #include "../../core/sock.h"
 #include "../eval.h"
 #include "../format.h"
@@ -47,12 +48,22 @@ static int adopt_fd(struct cmd_call *c, int fd, int *family, int *type,
 	return 0;
 }
 
+/* Argument K of socket() was given: not left out, and not -1, which
+ * Python 3.11 takes as "the default" (or "ask the descriptor"). */
+static bool socket_arg_given(const struct cmd_call *c, int k)
+{
+	return c->argv[k] && arg_int(c, k, -1) != -1;
+}
+
 static enum cmd_status do_socket(struct cmd_call *c)
 {
-	int family = (int)arg_int(c, 0, AF_INET);
-	int type = (int)arg_int(c, 1, SOCK_STREAM);
-	int proto = (int)arg_int(c, 2, 0);
-	int fd;
+	int family, type, proto, fd;
+	if (arg_c_int(c, 0, -1, &family) || arg_c_int(c, 1, -1, &type) ||
+	    arg_c_int(c, 2, -1, &proto))
+		return CMD_ERROR;
+	family = socket_arg_given(c, 0) ? family : AF_INET;
+	type = socket_arg_given(c, 1) ? type : SOCK_STREAM;
+	proto = socket_arg_given(c, 2) ? proto : 0;
 	if (c->argv[3] && c->argv[3]->type != T_NONE) {
 		struct value *from = c->argv[3];
 		if (from->type != T_SOCKET && !v_is_int(from))
@@ -66,9 +77,9 @@ static enum cmd_status do_socket(struct cmd_call *c)
 		if (adopt_fd(c, fd, &kf, &kt, &kp))
 			return CMD_ERROR;
 		/* As Python: what the caller gave wins, the rest is asked. */
-		family = c->argv[0] ? family : kf;
-		type = c->argv[1] ? type : kt;
-		proto = c->argv[2] ? proto : kp;
+		family = socket_arg_given(c, 0) ? family : kf;
+		type = socket_arg_given(c, 1) ? type : kt;
+		proto = socket_arg_given(c, 2) ? proto : kp;
 		/* A socket given as fileno hands its descriptor over (as
 		 * detach would), so one descriptor never has two owners. */
 		if (from->type == T_SOCKET)
@@ -342,6 +353,14 @@ static int try_connect(struct cmd_call *c, const struct addrinfo *ai,
 	return e;
 }
 
+/* One failure of create_connection, for all_errors: "; "-separated. */
+static void add_sub_error(struct strbuf *all, size_t *n, int e)
+{
+	char *why = fmt_errno(e);
+	sb_printf(all, "%s%s", (*n)++ ? "; " : "", why);
+	free(why);
+}
+
 static enum cmd_status do_create_connection(struct cmd_call *c)
 {
 	const struct value *a = c->argv[0];
@@ -357,17 +376,30 @@ static enum cmd_status do_create_connection(struct cmd_call *c)
 		return cmd_errno(c, errno);
 	if (g)
 		return cmd_gai(c, g);
-	/* Python raises the last error once every address has failed. */
+	/* Python raises the last error once every address has failed, or
+	 * with all_errors=True every one (an ExceptionGroup). */
 	int e = -2;
+	struct strbuf all = {0};
+	size_t nerr = 0;
 	for (struct addrinfo *ai = res; ai && e; ai = ai->ai_next) {
 		e = try_connect(c, ai, &c->result);
 		if (e == -1 || e == CORE_EINTERRUPTED)
 			break;
+		if (e)
+			add_sub_error(&all, &nerr, e);
 	}
 	freeaddrinfo(res);
+	if (e > 0 && e != CORE_EINTERRUPTED && c->argv[3] && v_truthy(c->argv[3]))
+		cmd_fail(c, ngettext("create_connection failed (%zu sub-exception): %s",
+		                     "create_connection failed (%zu sub-exceptions): %s",
+		                     nerr),
+		         nerr, all.p);
+	else if (e > 0)
+		cmd_errno(c, e);
+	sb_free(&all);
 	if (e == -2)
 		return cmd_fail(c, _("getaddrinfo returns an empty list"));
-	return e == -1 ? CMD_ERROR : e ? cmd_errno(c, e) : CMD_OK;
+	return e ? CMD_ERROR : CMD_OK;
 }
 
 static bool has_dualstack_ipv6(void)
@@ -378,6 +410,12 @@ static bool has_dualstack_ipv6(void)
 	int e = sk_setsockopt(fd, IPPROTO_IPV6, IPV6_V6ONLY, &off, sizeof off);
 	sk_close(fd);
 	return e == 0;
+}
+
+static enum cmd_status do_has_dualstack_ipv6(struct cmd_call *c)
+{
+	c->result = v_bool(has_dualstack_ipv6());
+	return CMD_OK;
 }
 
 static int set_int_opt(const struct sockobj *s, int level, int opt, int v)
@@ -450,28 +488,38 @@ static enum cmd_status do_create_server(struct cmd_call *c)
 	return CMD_OK;
 }
 
-static enum cmd_status do_getnameinfo(struct cmd_call *c)
+/* A sockaddr tuple as getnameinfo reads it; flowinfo and scope_id as
+ * Python's "I" takes them, masked to 32 bits. */
+static int nameinfo_query(struct cmd_call *c, struct ni_query *q)
 {
-	if (refused(c))
-		return CMD_ERROR;
 	const struct value *t = c->argv[0];
 	if (!v_is_seq(t))
-		return cmd_fail(c, _("argument 1 must be a tuple"));
-	if (t->u.seq.n < 2 || t->u.seq.n > 4 || t->u.seq.items[0]->type != T_STR ||
-	    !v_is_int(t->u.seq.items[1]))
-		return cmd_fail(c, _("illegal sockaddr argument"));
-	/* Python resolves the host numerically first, then asks. */
-	struct addrinfo hints = {.ai_flags = AI_NUMERICHOST, .ai_socktype = SOCK_DGRAM};
-	struct addrinfo *res;
-	char port[32];
-	snprintf(port, sizeof port, "%lld", v_int_of(t->u.seq.items[1]));
-	int e = getaddrinfo(t->u.seq.items[0]->u.s.p, port, &hints, &res);
-	if (e)
-		return cmd_gai(c, e);
+		return cmd_fail(c, _("argument 1 must be a tuple")), -1;
+	struct value **it = t->u.seq.items;
+	size_t n = t->u.seq.n;
+	bool ints = n < 3 || (v_is_int(it[2]) && (n < 4 || v_is_int(it[3])));
+	if (n < 2 || n > 4 || it[0]->type != T_STR || !v_is_int(it[1]) || !ints ||
+	    v_int_of(it[1]) < INT_MIN || v_int_of(it[1]) > INT_MAX)
+		return cmd_fail(c, _("illegal sockaddr argument")), -1;
+	*q = (struct ni_query){.host = it[0]->u.s.p, .port = (int)v_int_of(it[1]),
+	                       .nparts = (int)n};
+	q->flowinfo = n > 2 ? (unsigned)v_int_of(it[2]) : 0;
+	q->scope_id = n > 3 ? (unsigned)v_int_of(it[3]) : 0;
+	return 0;
+}
+
+static enum cmd_status do_getnameinfo(struct cmd_call *c)
+{
+	struct ni_query q;
+	if (refused(c) || nameinfo_query(c, &q))
+		return CMD_ERROR;
 	char host[NI_MAXHOST], serv[NI_MAXSERV];
-	e = getnameinfo(res->ai_addr, res->ai_addrlen, host, sizeof host, serv,
-	                sizeof serv, (int)arg_int(c, 1, 0));
-	freeaddrinfo(res);
+	int e = res_getnameinfo(&q, (int)arg_int(c, 1, 0), host, sizeof host, serv,
+	                        sizeof serv);
+	if (e == RES_EFLOWINFO)
+		return cmd_fail(c, _("flowinfo must be 0-1048575."));
+	if (e == RES_EIPV4TUPLE)
+		return cmd_fail(c, _("IPv4 sockaddr must be 2 tuple"));
 	if (e)
 		return cmd_gai(c, e);
 	c->result = v_tuple(2, v_cstr(host), v_cstr(serv));
@@ -490,34 +538,15 @@ static enum cmd_status do_gethostname(struct cmd_call *c)
 	return CMD_OK;
 }
 
-/* Python's getfqdn: the first name of gethostbyaddr that has a dot. */
 static enum cmd_status do_getfqdn(struct cmd_call *c)
 {
 	if (refused(c))
 		return CMD_ERROR;
-	char buf[HOST_NAME_MAX + 1];
-	const char *name = c->argv[0] ? c->argv[0]->u.s.p : "";
-	if (!*name || !strcmp(name, "0.0.0.0")) {
-		if (gethostname(buf, sizeof buf))
-			return cmd_errno(c, errno);
-		buf[HOST_NAME_MAX] = '\0';
-		name = buf;
-	}
-	struct addrinfo hints = {.ai_flags = AI_CANONNAME}, *res;
-	const char *best = name;
-	char canon[NI_MAXHOST] = "";
-	if (!getaddrinfo(name, NULL, &hints, &res)) {
-		if (res->ai_canonname)
-			snprintf(canon, sizeof canon, "%s", res->ai_canonname);
-		char host[NI_MAXHOST];
-		if (!getnameinfo(res->ai_addr, res->ai_addrlen, host, sizeof host,
-		                 NULL, 0, NI_NAMEREQD))
-			snprintf(canon, sizeof canon, "%s", host);
-		freeaddrinfo(res);
-		if (*canon)
-			best = canon;
-	}
-	c->result = v_cstr(best);
+	char out[NI_MAXHOST];
+	int e = res_getfqdn(c->argv[0] ? c->argv[0]->u.s.p : "", out, sizeof out);
+	if (e)
+		return cmd_errno(c, e);
+	c->result = v_cstr(out);
 	return CMD_OK;
 }
 
@@ -778,6 +807,8 @@ static enum cmd_status do_select(struct cmd_call *c)
 static enum cmd_status make_buffer(struct cmd_call *c, bool array)
 {
 	const struct value *v = c->argv[0];
+	if (c->argv[1] || c->argv[2])
+		return buffer_from_str(c, array);
 	if (!v) {
 		c->result = array ? v_bytearray("", 0) : v_bytes("", 0);
 		return CMD_OK;
@@ -843,12 +874,14 @@ const struct cmd_entry cmd_module_table[] = {
 	 .errors = N_("EBADF: FD is not open\n"), .example = "s2 = fromfd 3 AF_INET SOCK_STREAM"},
 	{.name = "create_connection", .group = "sockets",
 	 .params = {{"address", P_HOSTPORT, 0}, {"timeout", P_TIMEOUT, PF_OPT},
-	            {"source_address", P_HOSTPORT, PF_OPT}},
+	            {"source_address", P_HOSTPORT, PF_OPT},
+	            {"all_errors", P_BOOL, PF_OPT}},
 	 .exec = do_create_connection,
-	 .usage = "(HOST, PORT) [TIMEOUT [(SRCHOST, SRCPORT)]]",
+	 .usage = "(HOST, PORT) [TIMEOUT [(SRCHOST, SRCPORT) [ALL_ERRORS]]]",
 	 .summary = N_("a TCP socket connected to HOST: tries every address "
-	            "getaddrinfo gives, in turn"),
-	 .python = "s = socket.create_connection(('localhost', 80), 5)",
+	            "getaddrinfo gives, in turn; all_errors=True reports every "
+	            "address's error, not only the last"),
+	 .python = "s = socket.create_connection(('localhost', 80), 5, all_errors=True)",
 	 .c_call = "getaddrinfo(3), socket(2), connect(2)",
 	 .errors = N_("ECONNREFUSED: nothing listens there (the last address's error)\n"
 	           "EAI_NONAME: the name does not resolve\n"
@@ -868,6 +901,13 @@ const struct cmd_entry cmd_module_table[] = {
 	           "EACCES: ports below 1024 need root\n"
 	           "dualstack_ipv6 requires AF_INET6 family\n"),
 	 .example = "srv = create_server 127.0.0.1:0"},
+	{.name = "has_dualstack_ipv6", .group = "sockets",
+	 .exec = do_has_dualstack_ipv6, .usage = "",
+	 .summary = N_("whether an AF_INET6 socket can also take IPv4 "
+	            "(IPV6_V6ONLY can be turned off): create_server's dual-stack"),
+	 .python = "socket.has_dualstack_ipv6()",
+	 .c_call = "socket(2), setsockopt(2) IPV6_V6ONLY 0",
+	 .errors = "", .example = "has_dualstack_ipv6()"},
 	{.name = "getdefaulttimeout", .group = "sockets",
 	 .exec = do_getdefaulttimeout, .usage = "",
 	 .summary = N_("the timeout new sockets get (None: blocking)"),
@@ -1021,15 +1061,19 @@ const struct cmd_entry cmd_module_table[] = {
 	 .python = "select.select(r, w, x, timeout)", .c_call = "poll(2)",
 	 .errors = N_("EBADF: a closed socket is in a list\n"),
 	 .example = "r, w, x = select [srv, c] [] [] 1.0"},
-	{.name = "bytearray", .group = "buffers", .params = {{"source", P_ANY, PF_OPT}},
-	 .exec = do_bytearray, .usage = "[N|BYTES]",
+	{.name = "bytearray", .group = "buffers",
+	 .params = {{"source", P_ANY, PF_OPT}, {"encoding", P_ANY, PF_OPT},
+	            {"errors", P_ANY, PF_OPT}},
+	 .exec = do_bytearray, .usage = "[N|BYTES|STR ENCODING [ERRORS]]",
 	 .summary = N_("a mutable buffer of N zero bytes, for recv_into"),
 	 .python = "bytearray(16)", .c_call = "malloc(3)",
 	 .errors = "", .example = "buf = bytearray 16"},
-	{.name = "bytes", .group = "buffers", .params = {{"source", P_ANY, PF_OPT}},
-	 .exec = do_bytes, .usage = "[N|STR|BYTEARRAY]",
-	 .summary = N_("N zero bytes, or the bytes of a string or bytearray"),
-	 .python = "bytes(16)", .c_call = "calloc(3)",
+	{.name = "bytes", .group = "buffers",
+	 .params = {{"source", P_ANY, PF_OPT}, {"encoding", P_ANY, PF_OPT},
+	            {"errors", P_ANY, PF_OPT}},
+	 .exec = do_bytes, .usage = "[N|STR [ENCODING [ERRORS]]|BYTEARRAY]",
+	 .summary = N_("N zero bytes, the bytes of a bytearray, or a string encoded"),
+	 .python = "bytes(16), bytes('hi', 'utf-8')", .c_call = "calloc(3)",
 	 .errors = "", .example = "bytes buf"},
 	{.name = NULL},
 };

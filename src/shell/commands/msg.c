@@ -247,34 +247,53 @@ static socklen_t name_room(int family)
 	}
 }
 
-static int recv_msg(struct cmd_call *c, struct sockobj *s, long long bufsize,
-                    long long ancsize, int flags, struct inmsg *m)
+static int check_ancsize(struct cmd_call *c, long long ancsize)
 {
-	if (bufsize < 0)
-		return cmd_fail(c, _("negative buffer size in recvmsg()")), -1;
 	if (ancsize < 0 || (size_t)ancsize > MAX_BUFSIZE)
 		return cmd_fail(c, _("invalid ancillary data buffer length")), -1;
-	if (bufsize > MAX_BUFSIZE)
-		return cmd_fail(c, _("buffersize too large (at most 1 GiB)")), -1;
-	m->data = xmalloc((size_t)bufsize + 1);
+	return 0;
+}
+
+/* The recvmsg itself, into the NIOV buffers of IOV; the count, the
+ * ancillary items and the address land in M. */
+static int recv_msg_iov(struct cmd_call *c, struct sockobj *s,
+                        struct iovec *iov, size_t niov, long long ancsize,
+                        int flags, struct inmsg *m)
+{
 	m->control = ancsize ? xcalloc((size_t)ancsize, 1) : NULL;
-	struct iovec iov = {m->data, (size_t)bufsize};
 	m->msg = (struct msghdr){
 		.msg_name = &m->from.ss, .msg_namelen = name_room(s->family),
-		.msg_iov = &iov, .msg_iovlen = 1,
+		.msg_iov = iov, .msg_iovlen = niov,
 		.msg_control = m->control, .msg_controllen = (size_t)ancsize,
 	};
 	int e = sk_recvmsg(s->fd, &m->msg, flags, s->timeout, &m->got);
 	m->msg.msg_iov = NULL;
 	if (e)
 		return cmd_errno(c, e), -1;
-	/* With MSG_TRUNC the kernel reports the datagram's real length. */
-	if (m->got > (size_t)bufsize)
-		m->got = (size_t)bufsize;
 	m->from.len = m->msg.msg_namelen;
 	size_t n = cmsg_parse(&m->msg, NULL, 0);
 	m->items = xcalloc(n + 1, sizeof *m->items);
 	m->nitems = cmsg_parse(&m->msg, m->items, n);
+	return 0;
+}
+
+static int recv_msg(struct cmd_call *c, struct sockobj *s, long long bufsize,
+                    long long ancsize, int flags, struct inmsg *m)
+{
+	if (bufsize < 0)
+		return cmd_fail(c, _("negative buffer size in recvmsg()")), -1;
+	if (check_ancsize(c, ancsize))
+		return -1;
+	if (bufsize > MAX_BUFSIZE)
+		return cmd_fail(c, _("buffersize too large (at most 1 GiB)")), -1;
+	m->data = xmalloc((size_t)bufsize + 1);
+	struct iovec iov = {m->data, (size_t)bufsize};
+	if (recv_msg_iov(c, s, &iov, 1, ancsize, flags, m))
+		return -1;
+	/* With MSG_TRUNC the kernel reports the datagram's real length;
+	 * recvmsg keeps what fit (recvmsg_into returns the length). */
+	if (m->got > (size_t)bufsize)
+		m->got = (size_t)bufsize;
 	return 0;
 }
 
@@ -301,6 +320,52 @@ static enum cmd_status do_recvmsg(struct cmd_call *c)
 	}
 	c->result = v_tuple(4, v_bytes(m.data, m.got), anc_value(&m),
 	                    v_int(m.msg.msg_flags), sockaddr_value(&m.from));
+	inmsg_free(&m);
+	return CMD_OK;
+}
+
+static struct iovec *not_buffers(struct cmd_call *c, struct iovec *iov)
+{
+	free(iov);
+	cmd_fail(c, _("recvmsg_into() argument 1 must be an iterable of "
+	              "single-segment read-write buffers"));
+	return NULL;
+}
+
+/* recvmsg_into's buffers: bytearrays, written in place. A str, bytes or
+ * bytearray is iterable in Python, but of no buffers. */
+static struct iovec *into_iov(struct cmd_call *c, const struct value *v)
+{
+	if (is_bytes_or_str(v))
+		return not_buffers(c, NULL);
+	if (!v_is_seq(v))
+		return cmd_fail(c, _("recvmsg_into() argument 1 must be an iterable")),
+		       NULL;
+	struct iovec *iov = xcalloc(v->u.seq.n + 1, sizeof *iov);
+	for (size_t i = 0; i < v->u.seq.n; i++) {
+		struct value *b = v->u.seq.items[i];
+		if (b->type != T_BYTEARRAY)
+			return not_buffers(c, iov);
+		iov[i] = (struct iovec){b->u.s.p, b->u.s.len};
+	}
+	return iov;
+}
+
+static enum cmd_status do_recvmsg_into(struct cmd_call *c)
+{
+	struct inmsg m = {0};
+	struct iovec *iov = into_iov(c, c->argv[1]);
+	long long ancsize = arg_int(c, 2, 0);
+	if (!iov || check_ancsize(c, ancsize) ||
+	    recv_msg_iov(c, SOCK(c), iov, c->argv[1]->u.seq.n, ancsize,
+	                 (int)arg_int(c, 3, 0), &m)) {
+		free(iov);
+		inmsg_free(&m);
+		return CMD_ERROR;
+	}
+	c->result = v_tuple(4, v_int((long long)m.got), anc_value(&m),
+	                    v_int(m.msg.msg_flags), sockaddr_value(&m.from));
+	free(iov);
 	inmsg_free(&m);
 	return CMD_OK;
 }
@@ -379,8 +444,7 @@ static enum cmd_status do_recv_fds(struct cmd_call *c)
 static enum cmd_status cmsg_size(struct cmd_call *c, bool space)
 {
 	long long n = arg_int(c, 0, 0);
-	size_t r = n < 0 || n > MAX_BUFSIZE ? 0
-	           : space ? cmsg_space((size_t)n) : cmsg_len((size_t)n);
+	size_t r = n < 0 ? 0 : space ? cmsg_space((size_t)n) : cmsg_len((size_t)n);
 	if (!r)
 		return cmd_fail(c, _("%s() argument out of range"), c->cmd->name);
 	c->result = v_int((long long)r);
@@ -424,6 +488,18 @@ const struct cmd_entry cmd_msg_table[] = {
 	 .errors = N_("MSG_CTRUNC in msg_flags: ANCBUFSIZE was too small (extra fds are closed)\n"
 	           "EAGAIN: non-blocking and nothing has arrived\n"),
 	 .example = "data, anc, flags, addr = b.recvmsg 100 64"},
+	{.name = "recvmsg_into", .group = "sockets", .flags = CMD_METHOD,
+	 .params = {SELF, {"buffers", P_ANY, 0}, {"ancbufsize", P_INT, PF_OPT},
+	            {"flags", P_MSGFLAGS, PF_OPT}},
+	 .exec = do_recvmsg_into, .usage = "SOCK BUFFERS [ANCBUFSIZE [FLAGS]]",
+	 .summary = N_("recvmsg into a list of bytearrays, filled in turn: "
+	            "(nbytes, [(level, type, data)], msg_flags, address)"),
+	 .python = "n, anc, flags, addr = sock.recvmsg_into([buf1, buf2])",
+	 .c_call = "recvmsg(2) with an iovec per buffer, cmsg(3)",
+	 .errors = N_("must be an iterable of single-segment read-write buffers: "
+	           "bytearrays, not bytes\n"
+	           "EAGAIN: non-blocking and nothing has arrived\n"),
+	 .example = "n, anc, flags, addr = b.recvmsg_into [bytearray(2), bytearray(8)]"},
 	{.name = "send_fds", .group = "sockets",
 	 .params = {{"sock", P_SOCK, 0}, {"buffers", P_ANY, 0}, {"fds", P_ANY, 0},
 	            {"flags", P_MSGFLAGS, PF_OPT}, {"address", P_ADDR, PF_OPT}},

@@ -12,6 +12,7 @@
 #include "../../core/sockopt.h"
 #include "../eval.h"
 #include "../format.h"
+#include "../record.h"
 #include "../sockaddr.h"
 #include "../table.h"
 #include "common.h"
@@ -21,7 +22,8 @@
 static const char *const groups[] = {N_("sockets"), N_("options"),
                                      N_("addresses"), N_("names"),
                                      N_("byte order"), N_("buffers"),
-                                     N_("files"), N_("select"), N_("shell"),
+                                     N_("python"), N_("files"), N_("select"),
+                                     N_("shell"),
                                      NULL};
 
 /* Append N spaces. */
@@ -70,6 +72,7 @@ static void help_list(void)
 	out_printf(_("Socket methods work both ways: s.recv 10 is recv s 10.\n"));
 	out_printf(_("Files from makefile have their own: help file.read.\n"));
 	out_printf(_("So have poll and epoll objects: help poll.register.\n"));
+	out_printf(_("Where sockshell differs from Python on purpose: help python.\n"));
 }
 
 /* Each line of TEXT, indented by two spaces. */
@@ -91,6 +94,40 @@ static void help_text_block(const char *title, const char *text)
 	help_lines(text);
 }
 
+/* The differences from CPython 3.11 that stay on purpose (the man page's
+ * DIFFERENCES FROM PYTHON says the same). */
+static const char python_differences[] = N_(
+    "Errors are one line, error: CALL: MESSAGE, not a traceback; the\n"
+    "exception's class is not named.\n"
+    "errno names are the man pages' and strace's: EOPNOTSUPP and EDEADLK\n"
+    "where errno.errorcode says ENOTSUP and EDEADLOCK; errno ENOTSUP and\n"
+    "every other alias are read as input.\n"
+    "Integers are 64-bit: a larger literal is an error (integer too large)\n"
+    "where Python makes a big int and a call then raises OverflowError.\n"
+    "The constants are those of the C headers: some Python lacks (AF_MAX,\n"
+    "IP_MAXPACKET) are known here.\n"
+    "close FD closes only a socket, and the variable that held that number\n"
+    "lets go of it (Python's would close whatever socket gets it next).\n"
+    "recv(N, MSG_TRUNC) pads a datagram's missing bytes with zeros, where\n"
+    "Python shows stale memory.\n"
+    "makefile speaks utf-8, ascii and latin-1; files print as <file ...>.\n"
+    "create_connection(..., all_errors=True) puts every address's error on\n"
+    "its one line after Python's ExceptionGroup text.\n"
+    "getfqdn takes the name getnameinfo gives for the first address, where\n"
+    "Python takes the first alias with a dot that gethostbyaddr gives.\n"
+    "errno after a timeout says there is no errno (Python: e.errno is None).\n"
+    "The shell form (s.bind 127.0.0.1 5000) and typed socket options are\n"
+    "sockshell's own; write a call in parentheses to get Python's rules.");
+
+static bool help_topic(const char *topic)
+{
+	if (strcmp(topic, "python"))
+		return false;
+	help_text_block(_("Where sockshell differs from Python 3.11 on purpose:"),
+	                _(python_differences));
+	return true;
+}
+
 /* "LABEL TEXT", the text in column WIDTH (display cells). */
 static void help_field(const char *label, size_t width, const char *text)
 {
@@ -107,8 +144,9 @@ static void help_command(const struct cmd_entry *e)
 	if (e->flags & CMD_ATTR) {
 		/* Only the attribute form: `family s` is not a command. */
 		/* TRANSLATORS: an attribute's synopsis: "family    (attribute:
-		 * SOCK.family)". */
-		out_printf(_("%s    (attribute: SOCK.%s)\n"), e->name, e->name);
+		 * SOCK.family)"; a file's is FILE.mode. */
+		out_printf(_("%s    (attribute: %s.%s)\n"), e->name,
+		           e->flags & CMD_FILE ? "FILE" : "SOCK", e->name);
 	} else if (e->flags & CMD_METHOD) {
 		char *alt = xasprintf("SOCK.%s%s%s", e->name,
 		                      strlen(e->usage) > 4 ? " " : "",
@@ -172,7 +210,7 @@ static const struct cmd_entry *help_method(struct shell *sh, const char *topic)
 	                  : T_SOCKET;
 	free(name);
 	if (v && v->type != T_SOCKET && v->type != T_FILE && v->type != T_POLL)
-		return NULL;
+		return cmd_find_value_method(v, dot + 1); /* help data.decode */
 	return cmd_find_method(v ? v->type : type, dot + 1);
 }
 
@@ -190,8 +228,9 @@ static enum cmd_status do_help(struct cmd_call *c)
 		topic += 7;
 	if (!strncmp(topic, "os.", 3))
 		topic += 3;
-	const struct cmd_entry *e = strchr(topic, '.') ? help_method(c->sh, topic)
-	                                               : cmd_find(topic);
+	const struct cmd_entry *e = cmd_find(topic); /* struct.pack too */
+	if (!e && strchr(topic, '.'))
+		e = help_method(c->sh, topic);
 	if (!e)
 		e = cmd_find_method(T_SOCKET, topic);
 	if (!e)
@@ -207,6 +246,8 @@ static enum cmd_status do_help(struct cmd_call *c)
 		help_constant(k);
 		return CMD_OK;
 	}
+	if (help_topic(topic))
+		return CMD_OK;
 	return cmd_fail(c, _("no help for '%s' (help lists the commands)"), topic);
 }
 
@@ -387,9 +428,9 @@ static enum cmd_status do_import(struct cmd_call *c)
 {
 	const char *m = c->argsrc[0];
 	if (strcmp(m, "socket") && strcmp(m, "select") && strcmp(m, "errno") &&
-	    strcmp(m, "os"))
+	    strcmp(m, "os") && strcmp(m, "struct"))
 		return cmd_fail(c, _("no module '%s' here: only socket (and select, "
-		                     "errno, os for os.unlink) are built in"), m);
+		                     "errno, struct, os for os.unlink) are built in"), m);
 	return CMD_OK;
 }
 
@@ -419,6 +460,11 @@ static enum cmd_status do_errno(struct cmd_call *c)
 			out_printf(_("no error yet\n"));
 			return CMD_OK;
 		}
+		if (errno_is_pseudo((int)n)) {
+			out_printf(_("%s: no errno (in Python e.errno is None)\n"),
+			           _(errno_message((int)n)));
+			return CMD_OK;
+		}
 	} else {
 		const struct sk_const *k = const_lookup(arg);
 		char *end;
@@ -429,7 +475,7 @@ static enum cmd_status do_errno(struct cmd_call *c)
 			return cmd_fail(c, _("unknown errno '%s'"), arg);
 	}
 	const char *name = errno_name((int)n);
-	out_printf("%s %lld %s\n", name ? name : "?", n, errno_message((int)n));
+	out_printf("%s %lld %s\n", name ? name : "?", n, errno_strerror((int)n));
 	return CMD_OK;
 }
 
@@ -480,26 +526,20 @@ static enum cmd_status do_record(struct cmd_call *c)
 			out_printf(_("not recording\n"));
 		return CMD_OK;
 	}
-	if (sh->record) {
-		fclose(sh->record);
-		sh->record = NULL;
-		free(sh->record_path);
-		sh->record_path = NULL;
-	}
-	if (!strcmp(path, "off"))
+	if (!strcmp(path, "off")) {
+		record_close(sh);
 		return CMD_OK;
-	FILE *f = fopen(path, mode);
-	if (!f && errno == EEXIST)
+	}
+	int e = record_open(sh, path, mode);
+	if (e == EEXIST)
 		return cmd_fail(c, _("%s exists (record -f FILE replaces it, record "
 		                     "-a FILE appends)"), path);
-	if (!f) {
-		char *why = fmt_errno(errno);
+	if (e) {
+		char *why = fmt_errno(e);
 		cmd_fail(c, "%s: %s", path, why);
 		free(why);
 		return CMD_ERROR;
 	}
-	sh->record = f;
-	sh->record_path = xstrdup(path);
 	return CMD_OK;
 }
 

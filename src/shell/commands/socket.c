@@ -71,15 +71,61 @@ static enum cmd_status do_connect_ex(struct cmd_call *c)
 		return CMD_ERROR;
 	int e = sk_connect_ex(SOCK(c)->fd, &a, SOCK(c)->timeout);
 	SOCK(c)->connecting = e == EINPROGRESS || e == EALREADY;
-	/* Python's connect_ex returns errno, and raises only on timeout. */
-	if (e == CORE_ETIMEOUT || e == CORE_EINTERRUPTED)
+	/* Python's connect_ex returns errno, EAGAIN when its timeout runs
+	 * out (CPython's SOCK_TIMEOUT_ERR); only Ctrl-C raises. */
+	if (e == CORE_EINTERRUPTED)
 		return cmd_errno(c, e);
+	if (e == CORE_ETIMEOUT)
+		e = EAGAIN;
 	c->result = v_const(CK_ERRNO, e);
 	return CMD_OK;
 }
 
+/* A socket variable whose descriptor was closed by number lets go of it,
+ * so it cannot close the next socket that gets the same number. */
+static void forget_fd(struct shell *sh, int fd)
+{
+	size_t n;
+	const char **names = vars_names(&sh->vars, &n);
+	for (size_t i = 0; i < n; i++) {
+		struct value *v = vars_get(&sh->vars, names[i]);
+		if (v->type == T_SOCKET && v->u.sock.fd == fd) {
+			v->u.sock.fd = -1;
+			v->u.sock.closed = true;
+		}
+	}
+	free(names);
+}
+
+/* socket.close(fd). Only a socket: the shell's own descriptors (the
+ * terminal, a transcript, a record file) are not for closing. */
+static enum cmd_status close_fd(struct cmd_call *c)
+{
+	int fd, type;
+	if (arg_c_int(c, 0, -1, &fd))
+		return CMD_ERROR;
+	socklen_t len = sizeof type;
+	int e = fd < 0 ? EBADF : sk_getsockopt(fd, SOL_SOCKET, SO_TYPE, &type, &len);
+	if (e == ENOTSOCK)
+		return cmd_fail(c, _("fd %d is not a socket: sockshell closes only "
+		                     "sockets by number"), fd);
+	if (!e) {
+		forget_fd(c->sh, fd);
+		e = sk_close(fd);
+	}
+	return e && e != ECONNRESET ? cmd_errno(c, e) : CMD_OK;
+}
+
 static enum cmd_status do_close(struct cmd_call *c)
 {
+	const struct value *v = c->argv[0];
+	if (v_is_int(v))
+		return close_fd(c);
+	if (v->type == T_STR && v->u.s.word)
+		return cmd_fail(c, _("no socket named '%s'"), v->u.s.p);
+	if (v->type != T_SOCKET)
+		return cmd_fail(c, _("'%s' object cannot be interpreted as an integer"),
+		                v_type_name(v));
 	struct sockobj *s = SOCK(c);
 	if (s->fd < 0)
 		return CMD_OK;
@@ -244,9 +290,28 @@ static int optval_from_value(struct cmd_call *c, const struct value *v,
 	return 0;
 }
 
+/* setsockopt(level, option, None, optlen): no value, only a length
+ * (optlen as Python's "I" takes it, masked to 32 bits). */
+static enum cmd_status setsockopt_null(struct cmd_call *c, int level, int opt)
+{
+	const struct value *n = c->argv[4];
+	if (!n)
+		return cmd_fail(c, _("a bytes-like object is required, not '%s'"),
+		                v_type_name(c->argv[3]));
+	if (!v_is_int(n))
+		return cmd_fail(c, _("setsockopt() takes exactly 3 arguments (4 given)"));
+	int e = sk_setsockopt(SOCK(c)->fd, level, opt, NULL,
+	                      (socklen_t)(unsigned)v_int_of(n));
+	return e ? cmd_errno(c, e) : CMD_OK;
+}
+
 static enum cmd_status do_setsockopt(struct cmd_call *c)
 {
 	int level = (int)arg_int(c, 1, 0), opt = (int)arg_int(c, 2, 0);
+	if (c->argv[3]->type == T_NONE)
+		return setsockopt_null(c, level, opt);
+	if (c->argv[4])
+		return cmd_fail(c, _("setsockopt() takes exactly 3 arguments (4 given)"));
 	const struct sockopt_desc *d = sockopt_find(level, opt);
 	struct optval o;
 	if (optval_from_value(c, c->argv[3], d, &o))
@@ -302,9 +367,14 @@ static enum cmd_status recv_common(struct cmd_call *c, bool from)
 		free(buf);
 		return cmd_errno(c, e);
 	}
-	/* With MSG_TRUNC the kernel reports the real length; Python keeps
-	 * what fits. */
-	struct value *data = v_bytes(buf, got < (size_t)n ? got : (size_t)n);
+	/* With MSG_TRUNC the kernel reports a datagram's real length, and
+	 * Python's bytes grow to it: what fit, then bytes the kernel never
+	 * wrote (CPython's reallocation shows zeros there; so do we). */
+	if (got > (size_t)n) {
+		buf = xrealloc(buf, got);
+		memset(buf + n, 0, got - (size_t)n);
+	}
+	struct value *data = v_bytes(buf, got);
 	free(buf);
 	c->result = from ? v_tuple(2, data, sockaddr_value(&a)) : data;
 	return CMD_OK;
@@ -395,7 +465,10 @@ static enum cmd_status do_sendto(struct cmd_call *c)
 
 static enum cmd_status do_shutdown(struct cmd_call *c)
 {
-	int e = sk_shutdown(SOCK(c)->fd, (int)arg_int(c, 1, 0));
+	int how;
+	if (arg_c_int(c, 1, 0, &how))
+		return CMD_ERROR;
+	int e = sk_shutdown(SOCK(c)->fd, how);
 	return e ? cmd_errno(c, e) : CMD_OK;
 }
 
@@ -574,11 +647,14 @@ const struct cmd_entry cmd_socket_table[] = {
 	           "EINVAL: the socket is bound already\n"),
 	 .example = "s.bind 127.0.0.1 0"},
 	{.name = "close", .group = "sockets", .flags = CMD_METHOD,
-	 .params = {SELF},
-	 .exec = do_close, .usage = "SOCK",
-	 .summary = N_("close the socket; its variable stays, showing [closed]"),
-	 .python = "sock.close()", .c_call = "close(2)",
-	 .errors = "", .example = "s.close"},
+	 .params = {{"socket", P_ANY, 0}},
+	 .exec = do_close, .usage = "SOCK|FD",
+	 .summary = N_("close the socket; its variable stays, showing [closed]. "
+	            "close FD closes a socket by its number (socket.close(fd))"),
+	 .python = "sock.close(); socket.close(fd)", .c_call = "close(2)",
+	 .errors = N_("EBADF: no descriptor has that number\n"
+	           "not a socket: sockshell closes only sockets by number\n"),
+	 .example = "s.close"},
 	{.name = "connect", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF, {"address", P_ADDR, 0}},
 	 .exec = do_connect, .usage = "SOCK ADDRESS",
@@ -594,7 +670,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	 .exec = do_connect_ex, .usage = "SOCK ADDRESS",
 	 .summary = N_("connect, returning the errno (0 for success) instead of failing"),
 	 .python = "err = sock.connect_ex(address)", .c_call = "connect(2)",
-	 .errors = N_("timed out: the timeout ran out (this one still fails)\n"),
+	 .errors = N_("EAGAIN: the timeout ran out (returned, as in Python)\n"),
 	 .example = "c.connect_ex 127.0.0.1 1"},
 	{.name = "detach", .group = "sockets", .flags = CMD_METHOD,
 	 .params = {SELF},
@@ -652,10 +728,11 @@ const struct cmd_entry cmd_socket_table[] = {
 	 .example = "s.getsockopt SOL_SOCKET SO_RCVBUF"},
 	{.name = "setsockopt", .group = "options", .flags = CMD_METHOD,
 	 .params = {SELF, {"level", P_LEVEL, 0}, {"option", P_OPTNAME, 0},
-	            {"value", P_OPTVAL, 0}},
-	 .exec = do_setsockopt, .usage = "SOCK LEVEL OPTION VALUE",
-	 .summary = N_("set a socket option: an int, (onoff, seconds), float seconds, a string or bytes"),
-	 .python = "sock.setsockopt(level, option, value)",
+	            {"value", P_OPTVAL, 0}, {"optlen", P_ANY, PF_OPT}},
+	 .exec = do_setsockopt, .usage = "SOCK LEVEL OPTION VALUE [OPTLEN]",
+	 .summary = N_("set a socket option: an int, (onoff, seconds), float seconds, a string or bytes; "
+	            "None OPTLEN passes no value (NULL) and that length"),
+	 .python = "sock.setsockopt(level, option, value); sock.setsockopt(level, option, None, optlen)",
 	 .c_call = "setsockopt(2)",
 	 .errors = N_("ENOPROTOOPT: the option does not exist at that level\n"
 	           "EBADF: the socket is closed\n"
@@ -666,7 +743,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	 .exec = do_listen, .usage = "SOCK [BACKLOG]",
 	 .summary = N_("make a stream socket accept connections"),
 	 .python = "sock.listen([backlog])", .c_call = "listen(2)",
-	 .errors = N_("ENOTSUP: datagram sockets cannot listen (also called EOPNOTSUPP)\n"
+	 .errors = N_("EOPNOTSUPP: datagram sockets cannot listen (also called ENOTSUP)\n"
 	           "EADDRINUSE: another socket listens on that port\n"),
 	 .example = "srv.listen 5"},
 	{.name = "recv", .group = "sockets", .flags = CMD_METHOD,

@@ -1,0 +1,170 @@
+/* record.c - the session written as a transcript that replays under
+ * --check: each statement with what it printed, on disk as soon as it has
+ * run (a kill -9 later loses nothing finished); plain text whatever the
+ * terminal; the file's descriptor far above the sockets', so the replay,
+ * which has no such file open, shows the same fd=; the messages' locale
+ * noted when they are translated; a statement stopped by Ctrl-C kept as
+ * prose, since replaying it would block. */
+#include "record.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../core/sock.h"
+#include "i18n.h"
+#include "shell.h"
+#include "transcript.h"
+
+#define LOCALE_TAG "# locale: "
+#define FD_TOP 1024 /* the record file sits just under this, or the limit */
+
+/* The lowest descriptor the record file may take: near the top of what
+ * the process may open, where no lesson's sockets reach. */
+static int high_fd(void)
+{
+	struct rlimit rl;
+	rlim_t top = FD_TOP;
+	if (!getrlimit(RLIMIT_NOFILE, &rl) && rl.rlim_cur < top)
+		top = rl.rlim_cur;
+	return top > 64 ? (int)top - 16 : 3;
+}
+
+/* F moved to a high descriptor (close-on-exec); F itself when that fails. */
+static FILE *move_high(FILE *f, const char *mode)
+{
+	int fd = fcntl(fileno(f), F_DUPFD_CLOEXEC, high_fd());
+	if (fd < 0)
+		return f;
+	FILE *g = fdopen(fd, *mode == 'a' ? "a" : "w");
+	if (!g) {
+		close(fd);
+		return f;
+	}
+	fclose(f);
+	return g;
+}
+
+/* The messages' locale when they are translated: their recording only
+ * replays in it. English messages replay in C, where --check runs. */
+static const char *translated_locale(void)
+{
+	static const char probe[] = "interrupted";
+	return strcmp(_(probe), probe) ? setlocale(LC_MESSAGES, NULL) : NULL;
+}
+
+static void note_locale(FILE *f)
+{
+	struct stat st;
+	const char *loc = translated_locale();
+	if (loc && !fstat(fileno(f), &st) && st.st_size == 0)
+		fprintf(f, "%s%s\n", LOCALE_TAG, loc);
+}
+
+int record_open(struct shell *sh, const char *path, const char *mode)
+{
+	record_close(sh);
+	if (sk_forbidden() || sh->no_syscalls)
+		return EPERM;
+	FILE *f = fopen(path, mode);
+	if (!f)
+		return errno;
+	f = move_high(f, mode);
+	note_locale(f);
+	fflush(f);
+	sh->record = f;
+	sh->record_path = xstrdup(path);
+	return 0;
+}
+
+void record_close(struct shell *sh)
+{
+	sh->record_switched = true;
+	if (sh->record)
+		fclose(sh->record);
+	sh->record = NULL;
+	free(sh->record_path);
+	sh->record_path = NULL;
+}
+
+FILE *record_begin(struct shell *sh, struct strbuf *out)
+{
+	FILE *rec = sh->source_depth ? NULL : sh->record;
+	sh->interrupted = false;
+	sh->record_switched = false;
+	if (rec)
+		out_tee(out);
+	return rec;
+}
+
+/* One statement and its output lines, an empty one as <BLANKLINE>. */
+static void write_stmt(FILE *f, const char *stmt, const char *out, size_t len)
+{
+	fprintf(f, "%s%s\n", TRANSCRIPT_PROMPT, stmt);
+	for (size_t at = 0; at < len;) {
+		const char *nl = memchr(out + at, '\n', len - at);
+		size_t n = nl ? (size_t)(nl - out) - at : len - at;
+		if (n)
+			fwrite(out + at, 1, n, f);
+		else
+			fputs("<BLANKLINE>", f);
+		fputc('\n', f);
+		at += n + 1;
+	}
+}
+
+/* A statement stopped by Ctrl-C did not finish, and replayed it would
+ * wait for ever: it goes in as prose (the blank line ends the output of
+ * the statement before). */
+static void write_interrupted(FILE *f, const char *stmt)
+{
+	fputc('\n', f);
+	fprintf(f, _("# interrupted by Ctrl-C, not replayed: %s"), stmt);
+	fputc('\n', f);
+}
+
+void record_stmt(struct shell *sh, FILE *rec, struct strbuf *out,
+                 const char *text, size_t len)
+{
+	if (!rec)
+		return;
+	out_tee(NULL);
+	/* `record off` or another `record FILE` stays out of both files (a
+	 * new FILE may well have the address of the one closed). */
+	if (!sh->record_switched) {
+		char *stmt = xstrndup(text, len);
+		if (sh->interrupted)
+			write_interrupted(rec, stmt);
+		else
+			write_stmt(rec, stmt, out->p ? out->p : "", out->len);
+		free(stmt);
+		fflush(rec);
+	}
+	sb_free(out);
+}
+
+const char *record_locale(const char *text, size_t len, char *buf, size_t n)
+{
+	size_t tag = strlen(LOCALE_TAG), plen = strlen(TRANSCRIPT_PROMPT);
+	for (size_t at = 0; at < len;) {
+		const char *line = text + at, *nl = memchr(line, '\n', len - at);
+		size_t ll = nl ? (size_t)(nl - line) : len - at;
+		if (ll >= plen - 1 && !memcmp(line, TRANSCRIPT_PROMPT, plen - 1))
+			return NULL;
+		if (ll > tag && !memcmp(line, LOCALE_TAG, tag)) {
+			size_t k = strcspn(line + tag, " \t\r\n");
+			if (k == 0 || k >= n || k > ll - tag)
+				return NULL;
+			memcpy(buf, line + tag, k);
+			buf[k] = '\0';
+			return buf;
+		}
+		at += ll + 1;
+	}
+	return NULL;
+}

@@ -1,0 +1,30 @@
+/* record.h - the session written as a transcript (record FILE, --record
+ * FILE), one statement at a time. */
+#ifndef SOCKSHELL_RECORD_H
+#define SOCKSHELL_RECORD_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "strbuf.h"
+
+struct shell;
+
+/* Record the session from now on in PATH, opened with fopen MODE ("wx"
+ * makes a new file, "w" replaces, "a" appends), ending any recording
+ * before. Returns 0, or an errno value (EPERM in the no-system-calls
+ * mode), the file being left alone. */
+int record_open(struct shell *sh, const char *path, const char *mode);
+void record_close(struct shell *sh);
+
+/* Bracket one statement: record_begin starts copying the output to OUT
+ * and returns the recording (NULL when there is none); record_stmt then
+ * writes statement TEXT (LEN bytes) with it and frees OUT. */
+FILE *record_begin(struct shell *sh, struct strbuf *out);
+void record_stmt(struct shell *sh, FILE *rec, struct strbuf *out,
+                 const char *text, size_t len);
+
+/* The locale a recording notes on a "# locale: NAME" line before its
+ * first prompt, copied into BUF (N bytes); NULL when there is none. */
+const char *record_locale(const char *text, size_t len, char *buf, size_t n);
+
+#endif
