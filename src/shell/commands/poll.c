@@ -141,6 +141,16 @@ static struct value *event_pair(int fd, unsigned events)
 	return v_tuple(2, v_int(fd), v_int(events));
 }
 
+/* The wait's answer: the list of the N pairs in ITEMS (freed), or E. */
+static enum cmd_status event_list(struct cmd_call *c, struct value **items,
+                                  size_t n, int e)
+{
+	if (!e)
+		c->result = v_seq(T_LIST, items, n);
+	free(items);
+	return e ? cmd_errno(c, e) : CMD_OK;
+}
+
 /* poll.poll([timeout]): milliseconds, None or negative for ever. */
 static enum cmd_status poll_wait(struct cmd_call *c, struct pollobj *p)
 {
@@ -157,12 +167,7 @@ static enum cmd_status poll_wait(struct cmd_call *c, struct pollobj *p)
 		if (fds[i].revents)
 			items[k++] = event_pair(fds[i].fd, (unsigned short)fds[i].revents);
 	free(fds);
-	if (e) {
-		free(items);
-		return cmd_errno(c, e);
-	}
-	c->result = v_seq(T_LIST, items, k);
-	return CMD_OK;
+	return event_list(c, items, k, e);
 }
 
 /* epoll.poll([timeout [, maxevents]]): seconds, None or negative for
@@ -184,12 +189,7 @@ static enum cmd_status epoll_wait_call(struct cmd_call *c, struct pollobj *p)
 	for (int i = 0; !e && i < n; i++)
 		items[i] = event_pair((int)evs[i].data.u64, evs[i].events);
 	free(evs);
-	if (e) {
-		free(items);
-		return cmd_errno(c, e);
-	}
-	c->result = v_seq(T_LIST, items, (size_t)n);
-	return CMD_OK;
+	return event_list(c, items, e ? 0 : (size_t)n, e);
 }
 
 static enum cmd_status do_wait(struct cmd_call *c)
