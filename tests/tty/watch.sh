@@ -27,6 +27,12 @@ step(5)
 r.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
 r.close()
 step(6)
+u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+u.bind(("127.0.0.1", 0))
+u.sendto(b"hi", ("127.0.0.1", int(open(os.path.join(work, "uport")).read())))
+with open(os.path.join(work, "ufrom"), "w") as f:
+    f.write(str(u.getsockname()[1]))
+step(7)
 PY
 go() { : >"$work/go.$1"; }
 
@@ -114,6 +120,17 @@ expect_output "conn2.recv 10" \
 	"error: recv: ECONNRESET [Errno 104] Connection reset by peer (the peer reset the connection: it closed with data unread, or with SO_LINGER (1, 0))"
 pass "a reset prints once"
 
+run "u = socket AF_INET SOCK_DGRAM"
+run "u.bind 127.0.0.1 0"
+run "u.getsockname()[1]"
+output_of "u.getsockname()[1]" >"$work/uport"
+run "watch u"
+go 6
+poll test -s "$work/ufrom" || fail "the peer sent no datagram"
+once "[u] datagram from ('127.0.0.1', $(cat "$work/ufrom")): b'hi'"
+expect_output "u.recv 10" "b'hi'"
+pass "a datagram prints with its sender"
+
 run "watch off"
 expect_output "watch" "nothing is watched"
 run "record off"
@@ -122,6 +139,6 @@ grep -qx "# \[conn\] 5 bytes arrived: b'hello'" "$work/rec.txt" ||
 	fail "the recording lacks the arrival: $(cat "$work/rec.txt")"
 grep -B1 -x "# \[conn2\] reset by peer (ECONNRESET)" "$work/rec.txt" | head -1 |
 	grep -qx "" || fail "no blank line before the recorded arrival"
-go 6
+go 7
 wait $peer || fail "the peer failed"
 pass "watch off stops watching"
