@@ -7,8 +7,10 @@ cd "$top"
 PACKAGES="build-essential autoconf automake libtool pkg-config check \
 libreadline-dev libedit-dev autoconf-archive gettext autopoint locales"
 
-# Packages the test stages need on top of the build ones.
-TEST_PACKAGES="tmux expect strace valgrind clang libclang-rt-14-dev python3"
+# Packages the test stages need on top of the build ones (debhelper and
+# lintian: the Debian package stage, scripts/package-test).
+TEST_PACKAGES="tmux expect strace valgrind clang libclang-rt-14-dev python3 \
+debhelper lintian"
 
 need_packages() {
 	missing=""

@@ -7,6 +7,9 @@
 set -u
 S=${SOCKSHELL:-src/sockshell}
 command -v script >/dev/null || { echo "skip: script(1) is missing"; exit 77; }
+# A build chroot may have no pseudo-terminals (no /dev/pts mounted).
+script -qec true /dev/null </dev/null >/dev/null 2>&1 ||
+	{ echo "skip: script(1) cannot open a pseudo-terminal here"; exit 77; }
 T=$(mktemp -d "${TMPDIR:-/tmp}/sockshell-record.XXXXXX")
 pid=""
 cleanup() {

@@ -60,6 +60,13 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 1' INT TERM HUP
 
+# A build chroot may have no pseudo-terminals (no /dev/pts mounted): tmux
+# cannot open a pane there, and the terminal tests are skipped.
+if ! T new-session -d -s probe true >"$work/probe" 2>&1; then
+	echo "SKIP: tmux cannot open a terminal here: $(cat "$work/probe")"
+	exit 77
+fi
+
 # fail MESSAGE: report with the screen, and stop.
 fail() {
 	echo "FAIL: $*"
