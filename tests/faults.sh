@@ -273,8 +273,8 @@ error: *: integer overflow (sockshell integers are 64-bit)
 error: +: integer overflow (sockshell integers are 64-bit)
 error: htons: Python int too large to convert to C 16-bit unsigned integer
 error: htonl: int larger than 32 bits
-error: *: result too large (over 1 GiB)
-error: bytes: size too large (at most 1 GiB)
+error: *: result too large (over 256 MiB)
+error: bytes: size too large (at most 256 MiB)
 error: int: invalid literal for int(): '99999999999999999999'
 ok
 status 0

@@ -32,6 +32,8 @@ enum ptype {
 	P_BOOL,
 	P_DATA,      /* bytes, bytearray, or str sent as UTF-8 */
 	P_STR,       /* str, or a bare word */
+	P_STRBYTES,  /* str, bare word, or bytes (gethostbyname, if_nametoindex) */
+	P_FILE,      /* str naming a file (sendfile) */
 	P_HOST,      /* str, bare word or None */
 	P_SERVICE,   /* port number, service name or None */
 	P_ADDR,      /* a socket address for the socket's family */
@@ -39,18 +41,36 @@ enum ptype {
 	P_BUFFER,    /* a bytearray to fill */
 	P_SEQ,       /* a list or tuple */
 	P_OPTVAL,    /* an option value: int, bytes, tuple, float */
-	P_RAW,       /* the argument's text, not evaluated */
+	/* Taken as text, not evaluated (args.c's table says so): */
+	P_RAW,       /* any text */
+	P_TOPIC,     /* a command or constant name (help) */
+	P_ONOFF,     /* on or off */
+	P_VARNAME,   /* a variable's name (del) */
+	P_ERRNAME,   /* an errno name or number (errno) */
+	P_PREFIX,    /* the start of constant names (consts) */
+	P_MODULE,    /* a module name (import) */
+	P_SCRIPT,    /* a file of statements (source) */
+	P_RECORD,    /* a file to record into, or off (record) */
 	P_STMT       /* a statement, run by the command */
 };
 
 #define PF_OPT 1     /* may be left out */
 #define PF_REST 2    /* takes every remaining argument */
 #define PF_IFINT 4   /* optional, taken only when the argument is an int */
+#define PF_KWONLY 8  /* in the Python form, only as a keyword */
+#define PF_PYANY 16  /* Python takes any object here (a def passing it on) */
+#define PF_WRITE 32  /* an option to set: completion offers settable ones */
+/* Taken only by another of the function's forms (setsockopt's optlen):
+ * CPython's arity message counts without it. */
+#define PF_PYALT 64
 
 struct param {
 	const char *name;
 	enum ptype type;
 	int flags;
+	/* Python's TypeError for another type, where this function's own
+	 * wording differs from its type's (htonl): a format of the type name. */
+	const char *pymsg;
 };
 
 #define CMD_MAXARGS 8
@@ -59,7 +79,7 @@ struct cmd_call {
 	struct shell *sh;
 	const struct cmd_entry *cmd;
 	struct value *argv[CMD_MAXARGS]; /* NULL: not given */
-	const char *argsrc[CMD_MAXARGS]; /* P_RAW text */
+	const char *argsrc[CMD_MAXARGS]; /* the text of a raw parameter */
 	struct node *argnode[CMD_MAXARGS]; /* P_STMT */
 	struct value **rest;  /* PF_REST values */
 	const char **restsrc; /* PF_REST raw texts */
@@ -78,11 +98,26 @@ struct cmd_call {
                           'hi'.encode() is str.encode('hi') */
 #define CMD_POLL 32    /* a method of a select.poll or select.epoll object */
 
+/* How CPython checks a call to the function, which decides the wording of
+ * its TypeErrors (pysig.c). The shell form never checks this way. */
+enum py_call {
+	PY_NONE,    /* not Python's: the shell's own checks */
+	PY_O,       /* METH_O: exactly one argument */
+	PY_NOARGS,  /* METH_NOARGS */
+	PY_TUPLE,   /* PyArg_ParseTuple: positional only */
+	PY_KW,      /* PyArg_ParseTupleAndKeywords */
+	PY_CLINIC,  /* Argument Clinic, positional only (select) */
+	PY_FAST,    /* METH_FASTCALL, checking its own count (struct.pack) */
+	PY_DEF,     /* a def in socket.py */
+	PY_INIT     /* socket.socket(): the class, self counted */
+};
+
 struct cmd_entry {
 	const char *name;
 	const char *alias;
 	const char *group;
 	int flags;
+	enum py_call py;
 	struct param params[CMD_MAXARGS];
 	enum cmd_status (*exec)(struct cmd_call *c);
 	const char *usage;   /* synopsis after the name */

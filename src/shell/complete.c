@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 
 #include "../core/sockopt.h"
+#include "args.h"
 #include "cmd.h"
 #include "shell.h"
 #include "strbuf.h"
@@ -515,85 +516,76 @@ static bool locate(struct ctx *x, const struct scan *s)
 
 static bool takes_file(const struct param *p)
 {
-	return (p->type == P_RAW || p->type == P_STR) &&
-	       (!strcmp(p->name, "file") || !strcmp(p->name, "path"));
+	enum offer o = ptype_info(p->type)->offer;
+	return o == OFFER_FILES || o == OFFER_RECORD;
 }
 
+/* File names after whatever C holds already (record: off). */
+static void add_files(struct cands *c, const char *text)
+{
+	struct cands files = {.append = ' '};
+	offer_files(&files, text);
+	for (size_t i = 0; i < files.n; i++) {
+		c->v = xrealloc(c->v, sizeof *c->v * (c->n + 2));
+		c->v[c->n++] = files.v[i];
+		c->v[c->n] = NULL;
+	}
+	c->append = files.append;
+	free(files.v);
+	free(files.lead);
+}
+
+static void offer_option_names(struct cands *c, const struct ctx *x, size_t k)
+{
+	const char *level = NULL;
+	for (size_t i = 0; i < k; i++)
+		if (x->cmd->params[i].type == P_LEVEL)
+			level = arg_text(x, i);
+	offer_options(c, level, (x->cmd->params[k].flags & PF_WRITE) != 0);
+}
+
+static void offer_address(struct cands *c, const struct ctx *x,
+                          const char *text)
+{
+	struct value *v = target_socket(x);
+	if (v && v->u.sock.family == AF_UNIX)
+		offer_files(c, text);
+	else
+		offer_vars(c, false);
+}
+
+/* What parameter K takes, as args.c's table of types says. */
 static void offer_param(struct cands *c, const struct ctx *x, size_t k,
                         const char *text)
 {
-	const struct param *p = &x->cmd->params[k];
-	switch (p->type) {
-	case P_FAMILY: offer_kind(c, CK_AF, "AF_"); break;
-	case P_SOCKTYPE: offer_kind(c, CK_SOCK, "SOCK_"); break;
-	case P_PROTO: offer_kind(c, CK_IPPROTO, "IPPROTO_"); break;
-	case P_LEVEL: offer_levels(c); break;
-	case P_OPTNAME: {
-		const char *level = NULL;
-		for (size_t i = 0; i < k; i++)
-			if (x->cmd->params[i].type == P_LEVEL)
-				level = arg_text(x, i);
-		offer_options(c, level, !strncmp(x->cmd->name, "set", 3));
-		break;
-	}
-	case P_MSGFLAGS: offer_kind(c, CK_MSG, "MSG_"); break;
-	case P_HOW: offer_kind(c, CK_SHUT, "SHUT_"); break;
-	case P_AIFLAGS: offer_kind(c, CK_AI, "AI_"); break;
-	case P_NIFLAGS: offer_kind(c, CK_NI, "NI_"); break;
-	case P_SOCK: offer_vars(c, true); break;
-	case P_BOOL: offer(c, "True"); offer(c, "False"); offer_vars(c, false); break;
-	case P_TIMEOUT: offer(c, "None"); offer_vars(c, false); break;
-	case P_ADDR: {
-		struct value *v = target_socket(x);
-		if (v && v->u.sock.family == AF_UNIX)
-			offer_files(c, text);
+	const struct ptype_info *t = ptype_info(x->cmd->params[k].type);
+	switch (t->offer) {
+	case OFFER_KIND: offer_kind(c, ptype_kind(t->type), t->prefixes[0]); break;
+	case OFFER_LEVELS: offer_levels(c); break;
+	case OFFER_OPTIONS: offer_option_names(c, x, k); break;
+	case OFFER_SOCKETS: offer_vars(c, true); break;
+	case OFFER_BOOL: offer(c, "True"); offer(c, "False"); offer_vars(c, false); break;
+	case OFFER_TIMEOUT: offer(c, "None"); offer_vars(c, false); break;
+	case OFFER_ADDRESS: offer_address(c, x, text); break;
+	case OFFER_TOPICS: offer_commands(c); offer_all_consts(c); break;
+	case OFFER_ONOFF: offer(c, "on"); offer(c, "off"); break;
+	case OFFER_CONSTS: offer_all_consts(c); break;
+	case OFFER_MODULES: offer(c, "socket"); break;
+	case OFFER_FILES:
+		/* A raw path (source FILE) never keeps a quote as its lead. */
+		if (t->raw)
+			add_files(c, text);
 		else
-			offer_vars(c, false);
-		break;
-	}
-	case P_RAW:
-		if (!strcmp(p->name, "topic")) {
-			offer_commands(c);
-			offer_all_consts(c);
-		} else if (!strcmp(p->name, "on|off")) {
-			offer(c, "on");
-			offer(c, "off");
-		} else if (!strcmp(p->name, "name")) {
-			if (!strcmp(x->cmd->name, "errno"))
-				offer_kind(c, CK_ERRNO, "");
-			else
-				offer_vars(c, false);
-		} else if (!strcmp(p->name, "prefix")) {
-			offer_all_consts(c);
-		} else if (!strcmp(p->name, "module")) {
-			offer(c, "socket");
-		} else if (takes_file(p)) {
-			if (!strcmp(x->cmd->name, "record"))
-				offer(c, "off");
-			struct cands files = {.append = ' '};
-			offer_files(&files, text);
-			for (size_t i = 0; i < files.n; i++) {
-				c->v = xrealloc(c->v, sizeof *c->v * (c->n + 2));
-				c->v[c->n++] = files.v[i];
-				c->v[c->n] = NULL;
-			}
-			c->append = files.append;
-			free(files.v);
-			free(files.lead);
-		}
-		break;
-	case P_STR:
-		if (takes_file(p))
 			offer_files(c, text);
 		break;
-	case P_ANY: case P_INT: case P_OPTVAL:
+	case OFFER_RECORD: offer(c, "off"); add_files(c, text); break;
+	case OFFER_VARS_CONSTS:
 		offer_vars(c, false);
 		if (*c->prefix)
 			offer_all_consts(c);
 		break;
-	default:
-		offer_vars(c, false);
-		break;
+	case OFFER_VARS: offer_vars(c, false); break;
+	case OFFER_NOTHING: break;
 	}
 }
 

@@ -1,14 +1,13 @@
 /* eval.c - the evaluator: names, operators, indexing, and calls through the
- * command table with every argument checked before a handler runs. */
+ * command table, each call's arguments bound by args.c before its handler
+ * runs. */
 #include "eval.h"
 
-#include <limits.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/socket.h>
 
+#include "args.h"
 #include "cmd.h"
 #include "format.h"
 #include "i18n.h"
@@ -18,13 +17,10 @@
 
 void eval_fail(struct shell *sh, const char *fmt, ...)
 {
-	struct strbuf b = {0};
 	va_list ap;
 	va_start(ap, fmt);
-	sb_vprintf(&b, fmt, ap);
+	sb_vset(&sh->err, fmt, ap);
 	va_end(ap);
-	free(sh->err);
-	sh->err = sb_take(&b);
 }
 
 struct value *const_value(const struct sk_const *c)
@@ -461,7 +457,7 @@ out:
 }
 
 /* Results past this size are refused rather than exhausting memory. */
-#define MAX_RESULT (1u << 30)
+#define MAX_RESULT VALUE_MAX
 
 static bool sized(const struct value *v)
 {
@@ -472,7 +468,7 @@ static struct value *concat(struct shell *sh, struct value *a, struct value *b)
 {
 	size_t elem = v_is_seq(a) ? sizeof(struct value *) : 1;
 	if (sized(a) && sized(b) && (seq_len(a) + seq_len(b)) * elem > MAX_RESULT) {
-		eval_fail(sh, "+: result too large (over 1 GiB)");
+		eval_fail(sh, _("+: result too large (over 256 MiB)"));
 		return NULL;
 	}
 	if (a->type == T_STR && b->type == T_STR) {
@@ -516,7 +512,7 @@ static struct value *repeat_value(struct shell *sh, struct value *a,
 	if (times < 0)
 		times = 0;
 	if (bytes && (unsigned long long)times > MAX_RESULT / bytes) {
-		eval_fail(sh, _("*: result too large (over 1 GiB)"));
+		eval_fail(sh, _("*: result too large (over 256 MiB)"));
 		return NULL;
 	}
 	size_t n = unit * (size_t)times;
@@ -638,411 +634,7 @@ struct value *eval_node(struct shell *sh, struct node *n, bool argpos)
 	return NULL;
 }
 
-/* ---- calls: binding arguments to the command's parameters ---- */
-
-struct binder {
-	struct shell *sh;
-	const struct cmd_entry *e;
-	struct cmd_call *c;
-	struct value **vals; /* evaluated positional arguments */
-	char **words;        /* the unquoted text of each, or NULL */
-	size_t nvals, j;
-	bool method; /* self came from NAME.METHOD: positions start after it */
-	bool python_form; /* a parenthesised call: one value per parameter */
-};
-
-static int bind_fail(struct binder *b, size_t k, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int bind_fail(struct binder *b, size_t k, const char *fmt, ...)
-{
-	struct strbuf s = {0};
-	size_t pos = k + (b->method ? 0 : 1);
-	sb_printf(&s, _("%s: argument %zu (%s): "), b->c->callname, pos,
-	          b->e->params[k].name);
-	va_list ap;
-	va_start(ap, fmt);
-	sb_vprintf(&s, fmt, ap);
-	va_end(ap);
-	free(b->sh->err);
-	b->sh->err = sb_take(&s);
-	return -1;
-}
-
-static const char *const *kind_prefixes(enum ptype t)
-{
-	static const char *const fam[] = {"AF_", NULL};
-	static const char *const typ[] = {"SOCK_", NULL};
-	static const char *const pro[] = {"IPPROTO_", NULL};
-	static const char *const lev[] = {"SOL_", "IPPROTO_", NULL};
-	static const char *const opt[] = {"SO_", "TCP_", "IP_", "IPV6_", "UDP_", NULL};
-	static const char *const msg[] = {"MSG_", NULL};
-	static const char *const how[] = {"SHUT_", NULL};
-	static const char *const ai[] = {"AI_", NULL};
-	static const char *const ni[] = {"NI_", NULL};
-	static const char *const all[] = {"", NULL};
-	switch (t) {
-	case P_FAMILY: return fam;
-	case P_SOCKTYPE: return typ;
-	case P_PROTO: return pro;
-	case P_LEVEL: return lev;
-	case P_OPTNAME: return opt;
-	case P_MSGFLAGS: return msg;
-	case P_HOW: return how;
-	case P_AIFLAGS: return ai;
-	case P_NIFLAGS: return ni;
-	default: return all;
-	}
-}
-
-static int unknown_constant(struct binder *b, size_t k, const char *word)
-{
-	struct suggester s;
-	suggest_begin(&s, word);
-	const char *const *pre = kind_prefixes(b->e->params[k].type);
-	for (size_t i = 0; i < const_count(); i++) {
-		const char *name = const_at(i)->name;
-		for (size_t p = 0; pre[p]; p++)
-			if (!strncmp(name, pre[p], strlen(pre[p])))
-				suggest_offer(&s, name);
-	}
-	if (pre[0][0] == '\0') {
-		size_t n;
-		const char **names = vars_names(&b->sh->vars, &n);
-		for (size_t i = 0; i < n; i++)
-			suggest_offer(&s, names[i]);
-		free(names);
-	}
-	const char *h = suggest_result(&s);
-	const char *what = pre[0][0] ? _("unknown constant") : _("unknown name");
-	if (h)
-		return bind_fail(b, k, _("%s '%s' (did you mean %s?)"), what, word, h);
-	return bind_fail(b, k, _("%s '%s'"), what, word);
-}
-
-static bool is_word(const struct value *v)
-{
-	return v->type == T_STR && v->u.s.word;
-}
-
-/* A shell-form word of decimal digits that did not become an int is one
- * too large for 64 bits, not a name. */
-static bool is_digit_word(const char *w)
-{
-	w += *w == '-';
-	return *w && strspn(w, "0123456789") == strlen(w);
-}
-
-static int check_int(struct binder *b, size_t k, struct value *v)
-{
-	if (v_is_int(v))
-		return 0;
-	if (is_word(v) && is_digit_word(v->u.s.p))
-		return bind_fail(b, k, "%s",
-		                 _("integer too large (sockshell integers are 64-bit)"));
-	if (is_word(v))
-		return unknown_constant(b, k, v->u.s.p);
-	return bind_fail(b, k, _("expected an integer, got %s"), v_type_name(v));
-}
-
-/* Check V against parameter K; returns the value to pass (a new reference)
- * or NULL with the error set. */
-static struct value *convert(struct binder *b, size_t k, struct value *v,
-                             const char *word)
-{
-	enum ptype t = b->e->params[k].type;
-	switch (t) {
-	case P_SOCK:
-		if (v->type == T_SOCKET)
-			break;
-		if (is_word(v))
-			return bind_fail(b, k, _("no socket named '%s'"), v->u.s.p), NULL;
-		return bind_fail(b, k, _("expected a socket, got %s"), v_type_name(v)), NULL;
-	case P_INT: case P_FAMILY: case P_SOCKTYPE: case P_PROTO: case P_LEVEL:
-	case P_OPTNAME: case P_MSGFLAGS: case P_HOW: case P_AIFLAGS: case P_NIFLAGS:
-		if (check_int(b, k, v))
-			return NULL;
-		break;
-	case P_BOOL:
-		if (v_is_int(v))
-			break;
-		return check_int(b, k, v), NULL;
-	case P_TIMEOUT:
-		if (v->type == T_NONE)
-			break;
-		/* fall through */
-	case P_FLOAT:
-		if (v->type == T_FLOAT || v_is_int(v)) {
-			double f = v->type == T_FLOAT ? v->u.f : (double)v_int_of(v);
-			long long ns;
-			if (!v_seconds_ns(v, &ns)) {
-				eval_fail(b->sh, _("%s: timestamp too large to convert to C "
-				                   "_PyTime_t"), b->c->callname);
-				return NULL;
-			}
-			if (ns < 0 || isnan(f)) {
-				/* Python's ValueError names no argument. */
-				eval_fail(b->sh, _("%s: Timeout value out of range"),
-				          b->c->callname);
-				return NULL;
-			}
-			break;
-		}
-		if (is_word(v))
-			return unknown_constant(b, k, v->u.s.p), NULL;
-		return bind_fail(b, k, _("expected seconds (int or float), got %s"),
-		                 v_type_name(v)), NULL;
-	case P_DATA:
-		if (is_word(v))
-			return bind_fail(b, k, _("'%s' is not a variable; quote it to send "
-			                    "text: '%s'"), v->u.s.p, v->u.s.p), NULL;
-		if (v->type == T_STR || v_is_bytes_like(v))
-			break;
-		return bind_fail(b, k, _("a bytes-like object is required, not '%s'"),
-		                 v_type_name(v)), NULL;
-	case P_HOST:
-		if (v->type == T_NONE)
-			break;
-		/* fall through */
-	case P_STR:
-		if (v->type == T_STR)
-			break;
-		if (word && (v_is_int(v) || v->type == T_FLOAT))
-			return v_word(word, strlen(word));
-		if (v_is_bytes_like(v))
-			return v_str(v->u.s.p, v->u.s.len);
-		return bind_fail(b, k, _("expected a string, got %s"), v_type_name(v)), NULL;
-	case P_SERVICE:
-		if (v->type == T_NONE || v->type == T_STR || v_is_int(v))
-			break;
-		if (v_is_bytes_like(v))
-			return v_str(v->u.s.p, v->u.s.len);
-		return bind_fail(b, k, _("expected a port number or service name, got %s"),
-		                 v_type_name(v)), NULL;
-	case P_BUFFER:
-		if (v->type == T_BYTEARRAY)
-			break;
-		return bind_fail(b, k, _("expected a bytearray (make one with: bytearray N), "
-		                    "got %s"), v_type_name(v)), NULL;
-	case P_SEQ:
-		if (v_is_seq(v))
-			break;
-		return bind_fail(b, k, _("expected a list, got %s"), v_type_name(v)), NULL;
-	case P_OPTVAL:
-		if (is_word(v))
-			return unknown_constant(b, k, v->u.s.p), NULL;
-		break;
-	default:
-		break;
-	}
-	return v_ref(v);
-}
-
-/* "host:port" or "[v6]:port" in one word. */
-static bool split_hostport(const char *s, char **host, long long *port)
-{
-	const char *colon;
-	const char *h = s;
-	size_t hlen;
-	if (s[0] == '[') {
-		const char *close = strchr(s, ']');
-		if (!close || close[1] != ':')
-			return false;
-		h = s + 1;
-		hlen = (size_t)(close - s - 1);
-		colon = close + 1;
-	} else {
-		colon = strchr(s, ':');
-		if (!colon || strchr(colon + 1, ':'))
-			return false;
-		hlen = (size_t)(colon - s);
-	}
-	const char *p = colon + 1;
-	if (!*p || strspn(p, "0123456789") != strlen(p) || strlen(p) > 9)
-		return false;
-	*host = xstrndup(h, hlen);
-	*port = atoll(p);
-	return true;
-}
-
-/* Take an address from the arguments: a tuple, a path, "h:p", or a host
- * followed by a port (and, for IPv6, flowinfo and scope_id). */
-static struct value *take_address(struct binder *b, size_t k, int family,
-                                  bool greedy)
-{
-	struct value *v = b->vals[b->j];
-	if (v_is_seq(v) || family == AF_UNIX || v->type != T_STR) {
-		b->j++;
-		return v_ref(v);
-	}
-	char *host;
-	long long port;
-	if (split_hostport(v->u.s.p, &host, &port)) {
-		b->j++;
-		struct value *t = v_tuple(2, v_str(host, strlen(host)), v_int(port));
-		free(host);
-		return t;
-	}
-	if (b->j + 1 >= b->nvals || !v_is_int(b->vals[b->j + 1]))
-		return bind_fail(b, k, _("expected a host and a port, as 127.0.0.1 8080, "
-		                    "127.0.0.1:8080 or ('127.0.0.1', 8080)")), NULL;
-	size_t n = 2;
-	size_t max = greedy && family == AF_INET6 ? 4 : 2;
-	while (n < max && b->j + n < b->nvals && v_is_int(b->vals[b->j + n]))
-		n++;
-	struct value *items[4];
-	items[0] = v_ref(v);
-	for (size_t i = 1; i < n; i++)
-		items[i] = v_ref(b->vals[b->j + i]);
-	b->j += n;
-	return v_seq(T_TUPLE, items, n);
-}
-
-static int family_of(struct cmd_call *c)
-{
-	struct value *self = c->argv[0];
-	return self && self->type == T_SOCKET ? self->u.sock.family : AF_INET;
-}
-
-/* How many parameters after K must be given. */
-static size_t required_after(const struct cmd_entry *e, size_t k)
-{
-	size_t n = 0;
-	for (size_t i = k + 1; e->params[i].name; i++)
-		n += !(e->params[i].flags & (PF_OPT | PF_IFINT | PF_REST));
-	return n;
-}
-
-static int bind_param(struct binder *b, size_t k, struct value *kwval)
-{
-	const struct param *p = &b->e->params[k];
-	struct cmd_call *c = b->c;
-	if (kwval) {
-		c->argv[k] = convert(b, k, kwval, NULL);
-		return c->argv[k] ? 0 : -1;
-	}
-	if (b->j >= b->nvals) {
-		if (p->flags & (PF_OPT | PF_IFINT))
-			return 0;
-		size_t pos = k + (b->method ? 0 : 1);
-		eval_fail(b->sh, _("%s: missing argument %zu (%s); usage: %s %s"),
-		          c->callname, pos, p->name, b->e->name, b->e->usage);
-		return -1;
-	}
-	if ((p->flags & PF_IFINT) && !v_is_int(b->vals[b->j])) {
-		if (!b->python_form || b->nvals - b->j <= required_after(b->e, k))
-			return 0;
-		/* Too many arguments to leave it out: Python's TypeError. */
-		eval_fail(b->sh, _("%s: '%s' object cannot be interpreted as an "
-		                   "integer"),
-		          c->callname, v_type_name(b->vals[b->j]));
-		return -1;
-	}
-	if (p->type == P_ADDR || p->type == P_HOSTPORT) {
-		int fam = p->type == P_ADDR ? family_of(c) : AF_INET6;
-		c->argv[k] = take_address(b, k, fam, p->type == P_ADDR);
-		return c->argv[k] ? 0 : -1;
-	}
-	c->argv[k] = convert(b, k, b->vals[b->j], b->words[b->j]);
-	b->j++;
-	return c->argv[k] ? 0 : -1;
-}
-
-static struct value *find_kw(struct node *n, const struct param *p,
-                             struct value **kwvals)
-{
-	for (size_t i = 0; n && i < n->nargs; i++)
-		if (n->kwnames && n->kwnames[i] && !strcmp(n->kwnames[i], p->name))
-			return kwvals[i];
-	return NULL;
-}
-
-static int check_kwargs(struct binder *b, struct node *n)
-{
-	for (size_t i = 0; n && i < n->nargs; i++) {
-		if (!n->kwnames || !n->kwnames[i])
-			continue;
-		bool found = false;
-		for (size_t k = 0; b->e->params[k].name; k++)
-			if (!strcmp(b->e->params[k].name, n->kwnames[i]))
-				found = true;
-		if (!found) {
-			eval_fail(b->sh, _("%s: unexpected keyword argument '%s'"),
-			          b->c->callname, n->kwnames[i]);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-/* A keyword naming a parameter a positional argument already filled. */
-static int check_kw_twice(struct binder *b, struct node *n)
-{
-	size_t npos = b->nvals - (b->method ? 1 : 0);
-	for (size_t i = 0; n && i < n->nargs; i++) {
-		if (!n->kwnames || !n->kwnames[i])
-			continue;
-		for (size_t k = b->method ? 1 : 0; b->e->params[k].name; k++) {
-			if (b->e->params[k].flags & PF_REST)
-				break; /* keyword-only from there on */
-			size_t pos = k - (b->method ? 1 : 0);
-			if (!strcmp(b->e->params[k].name, n->kwnames[i]) && pos < npos) {
-				eval_fail(b->sh, _("%s: got multiple values for argument '%s'"),
-				          b->c->callname, n->kwnames[i]);
-				return -1;
-			}
-		}
-	}
-	return 0;
-}
-
-static int bind_all(struct binder *b, struct node *n, struct value **kwvals)
-{
-	struct cmd_call *c = b->c;
-	if (check_kwargs(b, n) || check_kw_twice(b, n))
-		return -1;
-	for (size_t k = 0; b->e->params[k].name; k++) {
-		const struct param *p = &b->e->params[k];
-		if (p->flags & PF_REST) {
-			c->rest = xmalloc(sizeof *c->rest * (b->nvals - b->j + 1));
-			for (; b->j < b->nvals; b->j++)
-				c->rest[c->nrest++] = v_ref(b->vals[b->j]);
-			continue; /* those after it are keyword-only (print's sep=) */
-		}
-		if (k == 0 && b->method) {
-			c->argv[0] = v_ref(b->vals[b->j++]);
-			continue;
-		}
-		if (p->type == P_RAW || p->type == P_STMT) {
-			/* Raw words and statements are not evaluated, but a
-			 * required one must still be there. */
-			if (b->j >= b->nvals && !(p->flags & (PF_OPT | PF_REST))) {
-				eval_fail(b->sh,
-				          _("%s: missing argument %zu (%s); usage: %s %s"),
-				          c->callname, k + (b->method ? 0 : 1), p->name,
-				          b->e->name, b->e->usage);
-				return -1;
-			}
-			b->j++;
-			continue;
-		}
-		if (bind_param(b, k, find_kw(n, p, kwvals)))
-			return -1;
-	}
-	if (b->j < b->nvals) {
-		size_t max = cmd_nparams(b->e) - (b->method ? 1 : 0);
-		eval_fail(b->sh,
-		          ngettext("%s: takes at most %zu argument (%zu given); "
-		                   "usage: %s %s",
-		                   "%s: takes at most %zu arguments (%zu given); "
-		                   "usage: %s %s",
-		                   max),
-		          c->callname, max, b->nvals - (b->method ? 1 : 0),
-		          b->e->name, b->e->usage);
-		return -1;
-	}
-	return 0;
-}
+/* ---- calls ---- */
 
 /* NAME.NAME... as written, for help(socket.socket.connect); NULL when
  * A is something else. */
@@ -1091,81 +683,85 @@ static enum ptype param_type_at(const struct cmd_entry *e, size_t k,
 	return e->params[k].type;
 }
 
-static void free_call(struct cmd_call *c, struct value **vals, size_t nvals,
-                      struct value **kwvals, size_t nkw)
+/* A raw or statement argument A for parameter K: its text and tree kept
+ * in C, unevaluated. Returns 0 or -1. */
+static int keep_unevaluated(struct shell *sh, struct cmd_call *c, size_t k,
+                            enum ptype t, int flags, struct node *a)
 {
-	for (size_t i = 0; i < CMD_MAXARGS; i++) {
-		v_unref(c->argv[i]);
-		free((char *)c->argsrc[i]);
-	}
-	for (size_t i = 0; i < c->nrest; i++)
-		v_unref(c->rest[i]);
-	free(c->rest);
-	if (c->restsrc)
-		for (size_t i = 0; i < c->nrest; i++)
-			free((char *)c->restsrc[i]);
-	free(c->restsrc);
-	for (size_t i = 0; i < nvals; i++)
-		v_unref(vals[i]);
-	for (size_t i = 0; i < nkw; i++)
-		v_unref(kwvals[i]);
-	free(c->cause);
-}
-
-/* Evaluate the arguments of N; raw and statement parameters keep their
- * text and tree. Returns 0 or -1. */
-static int collect_args(struct shell *sh, const struct cmd_entry *e,
-                        struct cmd_call *c, struct node *n, size_t first,
-                        struct value **vals, char **words, size_t *nvals,
-                        struct value **kwvals)
-{
-	size_t k = first;
-	for (size_t i = 0; n && i < n->nargs; i++) {
-		struct node *a = n->args[i];
-		bool kw = n->kwnames && n->kwnames[i];
-		int flags = 0;
-		enum ptype t = kw ? P_ANY : param_type_at(e, k, &flags);
-		if (!kw && (t == P_RAW || t == P_STMT)) {
-			char *txt = t == P_RAW ? raw_text(sh, a) : NULL;
-			if (t == P_RAW && !txt)
-				return -1;
-			if (flags & PF_REST) {
-				c->restsrc = xgrow(c->restsrc, c->nrest, sizeof *c->restsrc);
-				c->rest = xgrow(c->rest, c->nrest, sizeof *c->rest);
-				c->restsrc[c->nrest] = txt;
-				c->rest[c->nrest++] = NULL;
-			} else if (k < CMD_MAXARGS) {
-				c->argsrc[k] = txt;
-				c->argnode[k] = a->kind == N_STMT ? a : NULL;
-				if (t == P_STMT && a->kind != N_STMT)
-					c->argnode[k] = a;
-			} else {
-				/* Too many: bind_all says so; the text is not kept. */
-				free(txt);
-			}
-			vals[(*nvals)++] = v_none();
-			k++;
-			continue;
-		}
-		struct value *v = eval_node(sh, a, true);
-		if (!v)
-			return -1;
-		if (kw) {
-			kwvals[i] = v;
-		} else {
-			words[*nvals] = a->kind == N_LIT ? a->word : NULL;
-			vals[(*nvals)++] = v;
-			k++;
-		}
+	bool raw = ptype_info(t)->raw;
+	char *txt = raw ? raw_text(sh, a) : NULL;
+	if (raw && !txt)
+		return -1;
+	if (flags & PF_REST) {
+		c->restsrc = xgrow(c->restsrc, c->nrest, sizeof *c->restsrc);
+		c->rest = xgrow(c->rest, c->nrest, sizeof *c->rest);
+		c->restsrc[c->nrest] = txt;
+		c->rest[c->nrest++] = NULL;
+	} else if (k < CMD_MAXARGS) {
+		c->argsrc[k] = txt;
+		c->argnode[k] = a->kind == N_STMT || t == P_STMT ? a : NULL;
+	} else {
+		/* Too many: binding says so; the text is not kept. */
+		free(txt);
 	}
 	return 0;
 }
 
-static bool has_raw_rest(const struct cmd_entry *e)
+/* Evaluate the arguments of N into A; raw and statement parameters keep
+ * their text and tree. Returns 0 or -1. */
+static int collect_args(struct shell *sh, struct cmd_call *c, struct node *n,
+                        size_t first, struct call_args *a)
 {
-	size_t np = cmd_nparams(e);
-	return np && (e->params[np - 1].flags & PF_REST) &&
-	       (e->params[np - 1].type == P_RAW);
+	size_t k = first;
+	for (size_t i = 0; n && i < n->nargs; i++) {
+		struct node *arg = n->args[i];
+		bool kw = n->kwnames && n->kwnames[i];
+		int flags = 0;
+		enum ptype t = kw ? P_ANY : param_type_at(c->cmd, k, &flags);
+		if (!kw && (ptype_info(t)->raw || t == P_STMT)) {
+			if (keep_unevaluated(sh, c, k++, t, flags, arg))
+				return -1;
+			a->vals[a->nvals++] = v_none();
+			continue;
+		}
+		struct value *v = eval_node(sh, arg, true);
+		if (!v)
+			return -1;
+		if (kw) {
+			a->kwvals[i] = v;
+			continue;
+		}
+		a->words[a->nvals] = arg->kind == N_LIT ? arg->word : NULL;
+		a->argn[a->nvals] = arg;
+		a->named[a->nvals] = arg->kind == N_NAME ? const_lookup(arg->name)
+		                                         : NULL;
+		a->vals[a->nvals++] = v;
+		k++;
+	}
+	return 0;
+}
+
+/* The handler's status as the call's result, or NULL with the error. */
+static struct value *call_result(struct shell *sh, struct cmd_call *c,
+                                 enum cmd_status st)
+{
+	if (st == CMD_ERROR && !c->cause) {
+		/* Already reported (a statement run by repeat or time). */
+		free(sh->err);
+		sh->err = NULL;
+		sh->err_reported = true;
+		return NULL;
+	}
+	if (st == CMD_ERROR) {
+		if (c->sh_last_errno)
+			sh->last_errno = c->sh_last_errno;
+		eval_fail(sh, "%s: %s", c->callname, c->cause ? c->cause : _("failed"));
+		v_unref(c->result);
+		return NULL;
+	}
+	if (st == CMD_EXIT)
+		sh->exiting = true;
+	return c->result ? c->result : v_none();
 }
 
 static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
@@ -1174,55 +770,15 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
 	struct cmd_call c = {.sh = sh, .cmd = e, .callname = e->name};
 	if (self && (e->flags & CMD_VALUE))
 		c.callname = strchr(e->name, '.') + 1; /* as s.recv fails as recv */
-	size_t nargs = n ? n->nargs : 0;
-	/* Calls are the hot path: the usual few arguments live on the stack. */
-	struct value *vals_buf[CMD_MAXARGS + 2] = {0};
-	struct value *kw_buf[CMD_MAXARGS + 1] = {0};
-	bool small = nargs <= CMD_MAXARGS;
-	struct value **vals = small ? vals_buf : xcalloc(nargs + 2, sizeof *vals);
-	struct value **kwvals = small ? kw_buf : xcalloc(nargs + 1, sizeof *kwvals);
-	char *words_buf[CMD_MAXARGS + 2] = {0};
-	char **words = small ? words_buf : xcalloc(nargs + 2, sizeof *words);
-	size_t nvals = 0;
+	struct call_args a;
+	args_init(&a, n ? n->nargs : 0);
 	struct value *result = NULL;
 	if (self)
-		vals[nvals++] = v_ref(self);
-	if (collect_args(sh, e, &c, n, self ? 1 : 0, vals, words, &nvals, kwvals))
-		goto out;
-	struct binder b = {sh, e, &c, vals, words, nvals, 0, self != NULL,
-	                   n && !n->shell_form};
-	if (has_raw_rest(e)) {
-		/* Commands taking raw words (del NAME...) have no other
-		 * parameters: the texts are in c.restsrc already. */
-	} else if (bind_all(&b, n, kwvals)) {
-		goto out;
-	}
-	enum cmd_status st = e->exec(&c);
-	if (st == CMD_ERROR && !c.cause) {
-		/* Already reported (a statement run by repeat or time). */
-		free(sh->err);
-		sh->err = NULL;
-		sh->err_reported = true;
-		goto out;
-	}
-	if (st == CMD_ERROR) {
-		if (c.sh_last_errno)
-			sh->last_errno = c.sh_last_errno;
-		eval_fail(sh, "%s: %s", c.callname, c.cause ? c.cause : _("failed"));
-		v_unref(c.result);
-		goto out;
-	}
-	if (st == CMD_EXIT)
-		sh->exiting = true;
-	result = c.result ? c.result : v_none();
-out:
-	if (!small)
-		free(words); /* the array only: the texts are the nodes' */
-	free_call(&c, vals, nvals, kwvals, nargs);
-	if (!small) {
-		free(vals);
-		free(kwvals);
-	}
+		a.vals[a.nvals++] = v_ref(self);
+	if (!collect_args(sh, &c, n, self ? 1 : 0, &a) &&
+	    !args_bind(&a, &c, n, self != NULL, &sh->vars, &sh->err))
+		result = call_result(sh, &c, e->exec(&c));
+	args_free(&a, &c);
 	return result;
 }
 

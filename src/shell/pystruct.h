@@ -26,8 +26,8 @@ struct pys_format {
 };
 
 /* Formats past this total size are refused ("total struct size too
- * long"): the shell's results are at most 1 GiB. */
-#define PYS_MAX_SIZE ((size_t)1 << 30)
+ * long"): no value is larger. */
+#define PYS_MAX_SIZE VALUE_MAX
 
 /* Parse FMT (LEN bytes). Returns 0, or -1 with *ERR set to Python's
  * message (malloc'd). */

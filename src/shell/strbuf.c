@@ -143,3 +143,11 @@ void sb_free(struct strbuf *b)
 	b->p = NULL;
 	b->len = b->cap = 0;
 }
+
+void sb_vset(char **dst, const char *fmt, va_list ap)
+{
+	struct strbuf b = {0};
+	sb_vprintf(&b, fmt, ap);
+	free(*dst);
+	*dst = sb_take(&b);
+}

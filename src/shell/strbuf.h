@@ -32,5 +32,9 @@ size_t xgrow_cap(size_t n);
 char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Replace the malloc'd string *DST (may be NULL) by the formatted text:
+ * the one way a pending error is set. */
+void sb_vset(char **dst, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
 
 #endif

@@ -8,6 +8,12 @@
 #include <stddef.h>
 #include "../core/consts.h"
 
+/* The most bytes one value (bytes, str, a list's items) or one buffer a
+ * call asks for may hold. Python has no such limit, but printing a value
+ * of a GiB takes 4 GiB of repr and minutes on a terminal; a teaching
+ * shell never needs more, and a typo (bytes 1000000000) stays harmless. */
+#define VALUE_MAX ((size_t)256 << 20)
+
 enum vtype {
 	T_NONE,
 	T_BOOL,

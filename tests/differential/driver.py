@@ -52,7 +52,7 @@ def parse(path):
             if not groups[-1].cases:
                 sys.exit('%s: a statement before the first == case' % where)
             side, text = 'both', line
-            m = re.match(r'(sh|py|call): ?(.*)$', line)
+            m = re.match(r'(sh|py|pf|call): ?(.*)$', line)
             if m:
                 side, text = m.group(1), m.group(2)
             if side != 'sh':
@@ -162,7 +162,7 @@ def sockshell_script(group, uniq, tmp, shell):
         for side, text, _ in stmts:
             if side == 'py':
                 continue
-            if side in ('both', 'call'):
+            if side in ('both', 'pf', 'call'):
                 text = unwrap(text)
                 if shell and side == 'both':
                     text = shell_form(text)
@@ -206,6 +206,9 @@ def run(argv, path, workdir):
         elif current is not None:
             # sockshell names the script line of an error; Python cannot.
             line = re.sub(r'^\S+:\d+: (error: )', r'\1', line)
+            # The shell form a refused Python-form call names is
+            # sockshell's addition (tests/transcripts/python-form-strict.txt).
+            line = re.sub(r' \(shell form: .*\)$', '', line)
             # sockshell ends an errno's line with its likely cause
             # (src/shell/hints.c); Python does not.
             line = re.sub(r'^(error: [^:]+: E[A-Z0-9]+ \[Errno \d+\] [^()]+)'
@@ -270,10 +273,12 @@ class Placeholders:
         return self.seen[key]
 
     def port(self, m):
-        port = int(m.group(2))
+        port = int(m.group(3))
         if port == 0 or port in self.literals:
             return m.group(0)
-        return m.group(1) + self._name('port', port)
+        # Keyed by host too: an IPv6 socket may get the port number an
+        # IPv4 one holds, in one run and not in the other.
+        return m.group(1) + self._name('port', (m.group(2), port))
 
     def fd(self, m):
         return 'fd=' + self._name('fd', int(m.group(1)))
@@ -282,7 +287,7 @@ class Placeholders:
         return m.group(1) + self._name('fd', int(m.group(2))) + ', '
 
     def apply(self, line):
-        line = re.sub(r"(\('[^']*', )(\d+)", self.port, line)
+        line = re.sub(r"(\('([^']*)', )(\d+)", self.port, line)
         # poll() and epoll.poll() results: [(fd, events), ...]
         if line.startswith('[('):
             line = re.sub(r'([\[ ]\()(\d+), ', self.event_fd, line)

@@ -61,6 +61,20 @@ expect_completion "s.getsockopt IPPROTO_TCP TCP_NOD" "s.getsockopt IPPROTO_TCP T
 clear_line
 pass "methods, then the levels, then the options of the level"
 
+expect_completion "s.getsockopt SOL_SOCKET SO_TY" "s.getsockopt SOL_SOCKET SO_TYPE "
+clear_line
+expect_completion "errno ECONNREF" "errno ECONNREFUSED "
+clear_line
+expect_completion "trace of" "trace off "
+clear_line
+expect_completion "import so" "import socket "
+clear_line
+expect_completion "record of" "record off "
+clear_line
+expect_completion "help setso" "help setsockopt "
+clear_line
+pass "each parameter type's own offer: options to read, errno names, on/off, modules, record off, help topics"
+
 expect_completion "s.recv 10 MSG_PEEK|MSG_DONTW" "s.recv 10 MSG_PEEK|MSG_DONTWAIT "
 clear_line
 expect_completion "s.recv(10, socket.MSG_WAITA" "s.recv(10, socket.MSG_WAITALL"

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "suites.h"
+#include "args.h"
 #include "cmd.h"
 #include "parser.h"
 #include "shell.h"
@@ -69,6 +70,31 @@ START_TEST(every_signature_is_well_formed)
 			                         !strcmp(e->name, "close")),
 			              "%s: a method takes the socket first", e->name);
 	}
+}
+END_TEST
+
+/* Completion and the binder read one table of parameter types: a type
+ * missing from it would complete and bind as P_ANY without a word. */
+START_TEST(every_parameter_type_has_its_row)
+{
+	for (int t = P_ANY; t <= P_STMT; t++) {
+		const struct ptype_info *i = ptype_info((enum ptype)t);
+		ck_assert_msg(i->type == (enum ptype)t, "type %d has no row", t);
+		ck_assert_msg(i->offer != OFFER_KIND || i->kinds != ~0u,
+		              "type %d offers the constants of no one kind", t);
+		ck_assert_msg(i->prefixes[0] != NULL, "type %d has no prefix", t);
+	}
+}
+END_TEST
+
+/* Python's signature is checked in the Python form only where the row
+ * says how: a Python function gets a py class. */
+START_TEST(every_socket_method_has_a_python_signature)
+{
+	const struct cmd_entry *e;
+	for (size_t i = 0; (e = cmd_at(i)); i++)
+		if (e->flags & CMD_METHOD)
+			ck_assert_msg(e->py != PY_NONE, "%s: no py class", e->name);
 }
 END_TEST
 
@@ -156,6 +182,8 @@ Suite *make_cmd_suite(void)
 	TCase *tc = tcase_create("table");
 	tcase_add_test(tc, every_command_has_full_help);
 	tcase_add_test(tc, every_signature_is_well_formed);
+	tcase_add_test(tc, every_parameter_type_has_its_row);
+	tcase_add_test(tc, every_socket_method_has_a_python_signature);
 	tcase_add_test(tc, every_example_parses_and_names_its_command);
 	tcase_add_test(tc, help_prints_each_command);
 	tcase_add_test(tc, help_of_unknown_topic_is_one_error_line);

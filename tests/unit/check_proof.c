@@ -146,9 +146,9 @@ START_TEST(test_repeat_size_limit)
 {
 	struct shell sh;
 	shell_init(&sh);
-	expect(&sh, "x = [1] * 1000000000", "error: *: result too large (over 1 GiB)\n");
-	expect(&sh, "x = (1, 2) * 67108865", "error: *: result too large (over 1 GiB)\n");
-	expect(&sh, "x = 2 * b'ab' * 536870913", "error: *: result too large (over 1 GiB)\n");
+	expect(&sh, "x = [1] * 1000000000", "error: *: result too large (over 256 MiB)\n");
+	expect(&sh, "x = (1, 2) * 67108865", "error: *: result too large (over 256 MiB)\n");
+	expect(&sh, "x = 2 * b'ab' * 536870913", "error: *: result too large (over 256 MiB)\n");
 	expect(&sh, "x = [1, 2] * 3; x", "[1, 2, 1, 2, 1, 2]\n");
 	shell_free(&sh);
 }

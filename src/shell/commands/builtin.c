@@ -348,8 +348,8 @@ static enum cmd_status do_to_bytes(struct cmd_call *c)
 		return CMD_ERROR;
 	if (len < 0)
 		return cmd_fail(c, _("length argument must be non-negative"));
-	if (len > (1LL << 30))
-		return cmd_fail(c, _("size too large (at most 1 GiB)"));
+	if ((size_t)len > VALUE_MAX)
+		return cmd_fail(c, _("size too large (at most 256 MiB)"));
 	if (!sgn && x < 0)
 		return cmd_fail(c, _("can't convert negative int to unsigned"));
 	if (!fits_bytes(x, len, sgn != 0))
@@ -511,6 +511,7 @@ static enum cmd_status do_calcsize(struct cmd_call *c)
 
 const struct cmd_entry cmd_builtin_table[] = {
 	{.name = "print", .group = "python",
+	 .py = PY_KW,
 	 .params = {{"objects", P_ANY, PF_REST}, OPT("sep"), OPT("end"),
 	            OPT("flush")},
 	 .exec = do_print, .usage = "[VALUE...] [sep=STR] [end=STR]",
@@ -520,12 +521,14 @@ const struct cmd_entry cmd_builtin_table[] = {
 	              "file= is not taken: output goes to the shell's own output; "
 	              "flush= is ignored, every statement is flushed (deliberate)\n"),
 	 .example = "print('port', 8080, sep='=')"},
-	{.name = "len", .group = "python", .params = {OBJ},
+	{.name = "len", .group = "python", .py = PY_O,
+	 .params = {OBJ},
 	 .exec = do_len, .usage = "VALUE",
 	 .summary = N_("the length: bytes, characters of a str, items of a list"),
 	 .python = "len(data)", .c_call = N_("the count recv(2) returned; strlen(3)"),
 	 .errors = N_("object of type 'int' has no len()\n"), .example = "len b'hello'"},
 	{.name = "str", .group = "python",
+	 .py = PY_KW,
 	 .params = {OPT("object"), OPT("encoding"), OPT("errors")},
 	 .exec = do_str, .usage = "[VALUE [ENCODING [ERRORS]]]",
 	 .summary = N_("a value as text; with an encoding, bytes decoded"),
@@ -534,30 +537,35 @@ const struct cmd_entry cmd_builtin_table[] = {
 	              "str(AF_INET) is 'AF_INET', not Python's "
 	              "'AddressFamily.AF_INET': constants print by name (deliberate)\n"),
 	 .example = "str 8080"},
-	{.name = "repr", .group = "python", .params = {OBJ},
+	{.name = "repr", .group = "python", .py = PY_O,
+	 .params = {OBJ},
 	 .exec = do_repr, .usage = "VALUE",
 	 .summary = N_("a value as the shell prints it, as a str"),
 	 .python = "repr(data)", .c_call = N_("(no equivalent)"),
 	 .errors = "", .example = "repr b'hi\\n'"},
-	{.name = "hex", .group = "python", .params = {{"x", P_ANY, 0}},
+	{.name = "hex", .group = "python", .py = PY_O,
+	 .params = {{"x", P_ANY, 0}},
 	 .exec = do_hex, .usage = "INT",
 	 .summary = N_("an integer in hexadecimal: '0x...'"),
 	 .python = "hex(socket.htonl(1))", .c_call = "printf(\"%#x\", x)",
 	 .errors = N_("'str' object cannot be interpreted as an integer\n"),
 	 .example = "hex(htonl(0x01020304))"},
-	{.name = "oct", .group = "python", .params = {{"x", P_ANY, 0}},
+	{.name = "oct", .group = "python", .py = PY_O,
+	 .params = {{"x", P_ANY, 0}},
 	 .exec = do_oct, .usage = "INT",
 	 .summary = N_("an integer in octal: '0o...'"),
 	 .python = "oct(0o644)", .c_call = "printf(\"%#o\", x)",
 	 .errors = N_("'str' object cannot be interpreted as an integer\n"),
 	 .example = "oct 420"},
-	{.name = "bin", .group = "python", .params = {{"x", P_ANY, 0}},
+	{.name = "bin", .group = "python", .py = PY_O,
+	 .params = {{"x", P_ANY, 0}},
 	 .exec = do_bin, .usage = "INT",
 	 .summary = N_("an integer in binary: '0b...'"),
 	 .python = "bin(MSG_PEEK|MSG_DONTWAIT)", .c_call = N_("(a loop over the bits)"),
 	 .errors = N_("'str' object cannot be interpreted as an integer\n"),
 	 .example = "bin(MSG_PEEK|MSG_DONTWAIT)"},
 	{.name = "str.encode", .group = "python", .flags = CMD_VALUE,
+	 .py = PY_KW,
 	 .params = {{"self", P_ANY, 0}, OPT("encoding"), OPT("errors")},
 	 .exec = do_encode, .usage = "STR [ENCODING [ERRORS]]",
 	 .summary = N_("a str as bytes (utf-8, ascii or latin-1; errors strict, "
@@ -570,6 +578,7 @@ const struct cmd_entry cmd_builtin_table[] = {
 	 .example = "'héllo'.encode('ascii', 'replace')"},
 	{.name = "bytes.decode", .alias = "bytearray.decode", .group = "python",
 	 .flags = CMD_VALUE,
+	 .py = PY_KW,
 	 .params = {{"self", P_ANY, 0}, OPT("encoding"), OPT("errors")},
 	 .exec = do_decode, .usage = "BYTES [ENCODING [ERRORS]]",
 	 .summary = N_("bytes as a str (utf-8, ascii or latin-1; errors strict, "
@@ -581,8 +590,9 @@ const struct cmd_entry cmd_builtin_table[] = {
 	              "with the handlers strict, replace and ignore (deliberate)\n"),
 	 .example = "b'caf\\xc3\\xa9'.decode()"},
 	{.name = "int.to_bytes", .group = "byte order", .flags = CMD_VALUE,
+	 .py = PY_KW,
 	 .params = {{"self", P_ANY, 0}, OPT("length"), OPT("byteorder"),
-	            OPT("signed")},
+	            {"signed", P_ANY, PF_OPT | PF_KWONLY}},
 	 .exec = do_to_bytes, .usage = "INT [LENGTH [big|little [SIGNED]]]",
 	 .summary = N_("an integer as LENGTH bytes, most significant first for 'big'"),
 	 .python = "(258).to_bytes(2, 'big')",
@@ -591,7 +601,9 @@ const struct cmd_entry cmd_builtin_table[] = {
 	              "can't convert negative int to unsigned: pass signed=True\n"),
 	 .example = "(258).to_bytes(2, 'big')"},
 	{.name = "int.from_bytes", .group = "byte order",
-	 .params = {{"bytes", P_ANY, 0}, OPT("byteorder"), OPT("signed")},
+	 .py = PY_KW,
+	 .params = {{"bytes", P_ANY, 0}, OPT("byteorder"),
+	            {"signed", P_ANY, PF_OPT | PF_KWONLY}},
 	 .exec = do_from_bytes, .usage = "BYTES [big|little [SIGNED]]",
 	 .summary = N_("the integer bytes stand for, most significant first for 'big'"),
 	 .python = "int.from_bytes(b'\\x01\\x02', 'big')",
@@ -601,6 +613,7 @@ const struct cmd_entry cmd_builtin_table[] = {
 	              "ints have no limit (deliberate)\n"),
 	 .example = "int.from_bytes(b'\\x01\\x02', 'big')"},
 	{.name = "struct.pack", .group = "byte order",
+	 .py = PY_FAST,
 	 .params = {{"format", P_ANY, 0}, {"values", P_ANY, PF_REST}},
 	 .exec = do_pack, .usage = "FORMAT VALUE...",
 	 .summary = N_("values as bytes laid out by FORMAT: byte order ! > < = @, "
@@ -611,9 +624,10 @@ const struct cmd_entry cmd_builtin_table[] = {
 	              "'H' format requires 0 <= number <= 65535\n"
 	              "bad char in struct format\n"
 	              "format 'd' is not supported here: e f d n N p P are left out, "
-	              "and formats past 1 GiB are too long (deliberate)\n"),
+	              "and formats past 256 MiB are too long (deliberate)\n"),
 	 .example = "struct.pack('!I', 1)"},
 	{.name = "struct.unpack", .group = "byte order",
+	 .py = PY_CLINIC,
 	 .params = {{"format", P_ANY, 0}, {"buffer", P_ANY, 0}},
 	 .exec = do_unpack, .usage = "FORMAT BYTES",
 	 .summary = N_("the fields of bytes laid out by FORMAT, as a tuple"),
@@ -624,6 +638,7 @@ const struct cmd_entry cmd_builtin_table[] = {
 	              "integers: a 'Q' past 2**63-1 (deliberate)\n"),
 	 .example = "struct.unpack('!I', b'\\x00\\x00\\x00\\x01')"},
 	{.name = "struct.calcsize", .group = "byte order",
+	 .py = PY_O,
 	 .params = {{"format", P_ANY, 0}},
 	 .exec = do_calcsize, .usage = "FORMAT",
 	 .summary = N_("the size in bytes of FORMAT (with native alignment for @)"),

@@ -596,8 +596,8 @@ static enum cmd_status do_makefile(struct cmd_call *c)
 	long long n = arg_int(c, 2, -1);
 	if (n == 0 && !tmp.binary)
 		return cmd_fail(c, _("unbuffered streams must be binary"));
-	if (n > (1LL << 30))
-		return cmd_fail(c, _("buffering too large (at most 1 GiB)"));
+	if (n > (long long)VALUE_MAX)
+		return cmd_fail(c, _("buffering too large (at most 256 MiB)"));
 	tmp.bufsize = n < 0 ? DEFAULT_BUFFER_SIZE : (size_t)n;
 	/* A text file's mode is the one given (TextIOWrapper.mode). */
 	if (!tmp.binary)
@@ -634,9 +634,11 @@ static enum cmd_status do_mode(struct cmd_call *c)
 
 const struct cmd_entry cmd_file_table[] = {
 	{.name = "makefile", .group = "sockets", .flags = CMD_METHOD,
-	 .params = {{"socket", P_SOCK, 0}, {"mode", P_STR, PF_OPT},
-	            {"buffering", P_ANY, PF_OPT}, {"encoding", P_ANY, PF_OPT},
-	            {"newline", P_ANY, PF_OPT}},
+	 .py = PY_DEF,
+	 .params = {{"socket", P_SOCK, 0}, {"mode", P_STR, PF_OPT | PF_PYANY},
+	            {"buffering", P_ANY, PF_OPT},
+	            {"encoding", P_ANY, PF_OPT | PF_KWONLY},
+	            {"newline", P_ANY, PF_OPT | PF_KWONLY}},
 	 .exec = do_makefile,
 	 .usage = "SOCK [MODE [BUFFERING [ENCODING [NEWLINE]]]]",
 	 .summary = N_("a file on the socket: read readline write flush close "

@@ -15,7 +15,7 @@
 #include "common.h"
 
 /* Buffers past this are refused rather than exhausting memory. */
-#define MAX_BUFSIZE (1u << 30)
+#define MAX_BUFSIZE ((long long)VALUE_MAX)
 
 /* A sendmsg being put together; every pointer is owned here. */
 struct outmsg {
@@ -285,7 +285,7 @@ static int recv_msg(struct cmd_call *c, struct sockobj *s, long long bufsize,
 	if (check_ancsize(c, ancsize))
 		return -1;
 	if (bufsize > MAX_BUFSIZE)
-		return cmd_fail(c, _("buffersize too large (at most 1 GiB)")), -1;
+		return cmd_fail(c, _("buffersize too large (at most 256 MiB)")), -1;
 	m->data = xmalloc((size_t)bufsize + 1);
 	struct iovec iov = {m->data, (size_t)bufsize};
 	if (recv_msg_iov(c, s, &iov, 1, ancsize, flags, m))
@@ -469,6 +469,7 @@ static enum cmd_status do_cmsg_space(struct cmd_call *c)
 
 const struct cmd_entry cmd_msg_table[] = {
 	{.name = "sendmsg", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_TUPLE,
 	 .params = {SELF, {"buffers", P_ANY, 0}, {"ancdata", P_ANY, PF_OPT},
 	            {"flags", P_MSGFLAGS, PF_OPT}, {"address", P_ADDR, PF_OPT}},
 	 .exec = do_sendmsg, .usage = "SOCK BUFFERS [ANCDATA [FLAGS [ADDRESS]]]",
@@ -478,6 +479,7 @@ const struct cmd_entry cmd_msg_table[] = {
 	 .c_call = "sendmsg(2), cmsg(3)", .errors = MSG_ERRORS,
 	 .example = "a.sendmsg [b'take this'] [(SOL_SOCKET, SCM_RIGHTS, c)]"},
 	{.name = "recvmsg", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_TUPLE,
 	 .params = {SELF, {"bufsize", P_INT, 0}, {"ancbufsize", P_INT, PF_OPT},
 	            {"flags", P_MSGFLAGS, PF_OPT}},
 	 .exec = do_recvmsg, .usage = "SOCK BUFSIZE [ANCBUFSIZE [FLAGS]]",
@@ -489,6 +491,7 @@ const struct cmd_entry cmd_msg_table[] = {
 	           "EAGAIN: non-blocking and nothing has arrived\n"),
 	 .example = "data, anc, flags, addr = b.recvmsg 100 64"},
 	{.name = "recvmsg_into", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_TUPLE,
 	 .params = {SELF, {"buffers", P_ANY, 0}, {"ancbufsize", P_INT, PF_OPT},
 	            {"flags", P_MSGFLAGS, PF_OPT}},
 	 .exec = do_recvmsg_into, .usage = "SOCK BUFFERS [ANCBUFSIZE [FLAGS]]",
@@ -501,6 +504,7 @@ const struct cmd_entry cmd_msg_table[] = {
 	           "EAGAIN: non-blocking and nothing has arrived\n"),
 	 .example = "n, anc, flags, addr = b.recvmsg_into [bytearray(2), bytearray(8)]"},
 	{.name = "send_fds", .group = "sockets",
+	 .py = PY_DEF,
 	 .params = {{"sock", P_SOCK, 0}, {"buffers", P_ANY, 0}, {"fds", P_ANY, 0},
 	            {"flags", P_MSGFLAGS, PF_OPT}, {"address", P_ADDR, PF_OPT}},
 	 .exec = do_send_fds, .usage = "SOCK BUFFERS FDS [FLAGS [ADDRESS]]",
@@ -510,6 +514,7 @@ const struct cmd_entry cmd_msg_table[] = {
 	 .c_call = N_("sendmsg(2) with SCM_RIGHTS"), .errors = MSG_ERRORS,
 	 .example = "send_fds a [b'x'] [c]"},
 	{.name = "recv_fds", .group = "sockets",
+	 .py = PY_DEF,
 	 .params = {{"sock", P_SOCK, 0}, {"bufsize", P_INT, 0},
 	            {"maxfds", P_INT, 0}, {"flags", P_MSGFLAGS, PF_OPT}},
 	 .exec = do_recv_fds, .usage = "SOCK BUFSIZE MAXFDS [FLAGS]",
@@ -521,12 +526,14 @@ const struct cmd_entry cmd_msg_table[] = {
 	           "CMSG_LEN() argument out of range: MAXFDS is negative\n"),
 	 .example = "data, fds, flags, addr = recv_fds b 100 1"},
 	{.name = "CMSG_LEN", .group = "buffers", .params = {{"length", P_INT, 0}},
+	 .py = PY_TUPLE,
 	 .exec = do_cmsg_len, .usage = "LENGTH",
 	 .summary = N_("the cmsg_len of an ancillary item with LENGTH data bytes"),
 	 .python = "socket.CMSG_LEN(4)", .c_call = "CMSG_LEN(3)",
 	 .errors = N_("CMSG_LEN() argument out of range: negative or too big\n"),
 	 .example = "CMSG_LEN 4"},
 	{.name = "CMSG_SPACE", .group = "buffers", .params = {{"length", P_INT, 0}},
+	 .py = PY_TUPLE,
 	 .exec = do_cmsg_space, .usage = "LENGTH",
 	 .summary = N_("the room an ancillary item with LENGTH data bytes takes: "
 	            "add these up for recvmsg's ANCBUFSIZE"),

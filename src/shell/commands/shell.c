@@ -104,6 +104,8 @@ static const char python_differences[] = N_(
     "every other alias are read as input.\n"
     "Integers are 64-bit: a larger literal is an error (integer too large)\n"
     "where Python makes a big int and a call then raises OverflowError.\n"
+    "One value, or one buffer a call asks for, holds at most 256 MiB\n"
+    "(bytes 1000000000 is an error): printing a GiB would take 4 GiB.\n"
     "The constants are those of the C headers: some Python lacks (AF_MAX,\n"
     "IP_MAXPACKET) are known here.\n"
     "close FD closes only a socket, and the variable that held that number\n"
@@ -751,10 +753,9 @@ static enum cmd_status do_sockopts(struct cmd_call *c)
 	return CMD_OK;
 }
 
-#define RAW_OPT(n) {n, P_RAW, PF_OPT}
 
 const struct cmd_entry cmd_shell_table[] = {
-	{.name = "help", .group = "shell", .params = {RAW_OPT("topic")},
+	{.name = "help", .group = "shell", .params = {{"topic", P_TOPIC, PF_OPT}},
 	 .exec = do_help, .usage = "[COMMAND|CONSTANT]",
 	 .summary = N_("list the commands, or explain one command or constant"),
 	 .python = "help(socket.socket.connect)", .c_call = "man 2 connect",
@@ -762,7 +763,7 @@ const struct cmd_entry cmd_shell_table[] = {
 	{.name = "vars", .group = "shell", .exec = do_vars, .usage = "",
 	 .summary = N_("every variable and its value"),
 	 .python = "dir()", .c_call = N_("(none)"), .errors = "", .example = "vars"},
-	{.name = "del", .group = "shell", .params = {{"name", P_RAW, PF_REST}},
+	{.name = "del", .group = "shell", .params = {{"name", P_VARNAME, PF_REST}},
 	 .exec = do_del, .usage = "NAME...",
 	 .summary = N_("forget variables; a socket no name holds any more is closed"),
 	 .python = "del s", .c_call = N_("close(2) when the last name goes"),
@@ -787,12 +788,12 @@ const struct cmd_entry cmd_shell_table[] = {
 	 .summary = N_("run STATEMENT and print the wall time it took"),
 	 .python = "time.perf_counter()", .c_call = "clock_gettime(2)",
 	 .errors = "", .example = "time repeat 1000 a.send b'x'"},
-	{.name = "source", .group = "shell", .params = {{"file", P_RAW, 0}},
+	{.name = "source", .group = "shell", .params = {{"file", P_SCRIPT, 0}},
 	 .exec = do_source, .usage = "FILE",
 	 .summary = N_("run a script or transcript in this session"),
 	 .python = "exec(open(f).read())", .c_call = N_("(none)"),
 	 .errors = N_("ENOENT: no such file\n"), .example = "source setup.txt"},
-	{.name = "trace", .group = "shell", .params = {RAW_OPT("on|off")},
+	{.name = "trace", .group = "shell", .params = {{"on|off", P_ONOFF, PF_OPT}},
 	 .exec = do_trace, .usage = "on|off",
 	 .summary = N_("show each system call in strace's notation"),
 	 .python = "(strace -e trace=network)", .c_call = "strace(1)",
@@ -806,29 +807,29 @@ const struct cmd_entry cmd_shell_table[] = {
 	 .exec = do_int, .usage = "CONSTANT|NUMBER|STRING",
 	 .summary = N_("the number behind a constant"), .python = "int(socket.AF_INET)",
 	 .c_call = N_("(the macro's value)"), .errors = "", .example = "int AF_INET"},
-	{.name = "import", .group = "shell", .params = {{"module", P_RAW, 0}},
+	{.name = "import", .group = "shell", .params = {{"module", P_MODULE, 0}},
 	 .exec = do_import, .usage = "socket",
 	 .summary = N_("accepted so pasted Python works; the socket module is always here"),
 	 .python = "import socket", .c_call = "#include <sys/socket.h>",
 	 .errors = "", .example = "import socket"},
-	{.name = "unlink", .group = "shell", .params = {{"path", P_STR, 0}},
+	{.name = "unlink", .group = "shell", .params = {{"path", P_FILE, 0}},
 	 .exec = do_unlink, .usage = "PATH",
 	 .summary = N_("remove a file: the socket file an earlier bind left"),
 	 .python = "os.unlink(path)", .c_call = "unlink(2)",
 	 .errors = N_("ENOENT: no such file\n"
 	              "EADDRINUSE from a later bind: the file was still there\n"),
 	 .example = "unlink /tmp/echo.sock"},
-	{.name = "errno", .group = "shell", .params = {RAW_OPT("name")},
+	{.name = "errno", .group = "shell", .params = {{"name", P_ERRNAME, PF_OPT}},
 	 .exec = do_errno, .usage = "[NAME|NUMBER]",
 	 .summary = N_("name, number and message of an errno (the last error without one)"),
 	 .python = "errno.errorcode[111], os.strerror(111)",
 	 .c_call = "strerror(3)", .errors = "", .example = "errno ECONNREFUSED"},
-	{.name = "consts", .group = "shell", .params = {RAW_OPT("prefix")},
+	{.name = "consts", .group = "shell", .params = {{"prefix", P_PREFIX, PF_OPT}},
 	 .exec = do_consts, .usage = "[PREFIX]",
 	 .summary = N_("the constants and their values, optionally only those starting PREFIX"),
 	 .python = "[n for n in dir(socket) if n.startswith('SO_')]",
 	 .c_call = "grep -r SO_ /usr/include", .errors = "", .example = "consts SHUT_"},
-	{.name = "record", .group = "shell", .params = {{"file", P_RAW, PF_REST}},
+	{.name = "record", .group = "shell", .params = {{"file", P_RECORD, PF_REST}},
 	 .exec = do_record, .usage = "[-f|-a] FILE | off",
 	 .summary = N_("write the session from now on as a transcript (-f replaces, -a appends)"),
 	 .python = N_("(none)"), .c_call = N_("(none)"),

@@ -18,7 +18,7 @@
 #include "common.h"
 
 /* Buffers past this are refused rather than exhausting memory. */
-#define MAX_BUFSIZE (1u << 30)
+#define MAX_BUFSIZE ((long long)VALUE_MAX)
 
 static enum cmd_status do_accept(struct cmd_call *c)
 {
@@ -341,7 +341,7 @@ static int check_bufsize(struct cmd_call *c, long long n, const char *what)
 	if (n < 0)
 		return cmd_fail(c, _("negative buffersize in %s"), what), -1;
 	if (n > MAX_BUFSIZE)
-		return cmd_fail(c, _("buffersize too large (at most 1 GiB)")), -1;
+		return cmd_fail(c, _("buffersize too large (at most 256 MiB)")), -1;
 	return 0;
 }
 
@@ -628,6 +628,7 @@ static enum cmd_status do_sendfile(struct cmd_call *c)
 
 const struct cmd_entry cmd_socket_table[] = {
 	{.name = "accept", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_DEF,
 	 .params = {SELF},
 	 .exec = do_accept, .usage = "SOCK",
 	 .summary = N_("wait for a connection on a listening socket; returns (conn, address)"),
@@ -637,6 +638,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	           "timed out: the timeout ran out before a client came\n"),
 	 .example = "conn, peer = srv.accept"},
 	{.name = "bind", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_O,
 	 .params = {SELF, {"address", P_ADDR, 0}},
 	 .exec = do_bind, .usage = "SOCK ADDRESS",
 	 .summary = N_("give the socket a local address (host port, a path, or @abstract)"),
@@ -647,6 +649,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	           "EINVAL: the socket is bound already\n"),
 	 .example = "s.bind 127.0.0.1 0"},
 	{.name = "close", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_DEF,
 	 .params = {{"socket", P_ANY, 0}},
 	 .exec = do_close, .usage = "SOCK|FD",
 	 .summary = N_("close the socket; its variable stays, showing [closed]. "
@@ -656,6 +659,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	           "not a socket: sockshell closes only sockets by number\n"),
 	 .example = "s.close"},
 	{.name = "connect", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_O,
 	 .params = {SELF, {"address", P_ADDR, 0}},
 	 .exec = do_connect, .usage = "SOCK ADDRESS",
 	 .summary = N_("connect to a remote address"),
@@ -666,6 +670,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	           "EINPROGRESS: non-blocking connect under way\n"),
 	 .example = "c.connect 127.0.0.1 8080"},
 	{.name = "connect_ex", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_O,
 	 .params = {SELF, {"address", P_ADDR, 0}},
 	 .exec = do_connect_ex, .usage = "SOCK ADDRESS",
 	 .summary = N_("connect, returning the errno (0 for success) instead of failing"),
@@ -673,30 +678,35 @@ const struct cmd_entry cmd_socket_table[] = {
 	 .errors = N_("EAGAIN: the timeout ran out (returned, as in Python)\n"),
 	 .example = "c.connect_ex 127.0.0.1 1"},
 	{.name = "detach", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_DEF,
 	 .params = {SELF},
 	 .exec = do_detach, .usage = "SOCK",
 	 .summary = N_("forget the descriptor without closing it; returns it"),
 	 .python = "fd = sock.detach()", .c_call = N_("(none)"),
 	 .errors = "", .example = "fd = s.detach"},
 	{.name = "dup", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_DEF,
 	 .params = {SELF},
 	 .exec = do_dup, .usage = "SOCK",
 	 .summary = N_("a second socket object on a duplicate descriptor"),
 	 .python = "s2 = sock.dup()", .c_call = "fcntl(2) F_DUPFD_CLOEXEC",
 	 .errors = N_("EMFILE: too many open descriptors\n"), .example = "s2 = s.dup"},
 	{.name = "fileno", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_NOARGS,
 	 .params = {SELF},
 	 .exec = do_fileno, .usage = "SOCK",
 	 .summary = N_("the descriptor number (-1 once closed)"),
 	 .python = "sock.fileno()", .c_call = N_("(the int itself)"),
 	 .errors = "", .example = "s.fileno"},
 	{.name = "get_inheritable", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_DEF,
 	 .params = {SELF},
 	 .exec = do_get_inheritable, .usage = "SOCK",
 	 .summary = N_("whether child processes inherit the descriptor (FD_CLOEXEC clear)"),
 	 .python = "sock.get_inheritable()", .c_call = "fcntl(2) F_GETFD",
 	 .errors = N_("EBADF: the socket is closed\n"), .example = "s.get_inheritable"},
 	{.name = "set_inheritable", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_DEF,
 	 .params = {SELF, {"inheritable", P_BOOL, 0}},
 	 .exec = do_set_inheritable, .usage = "SOCK BOOL",
 	 .summary = N_("let child processes inherit the descriptor, or not"),
@@ -704,6 +714,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	 .errors = N_("EBADF: the socket is closed\n"),
 	 .example = "s.set_inheritable True"},
 	{.name = "getpeername", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_NOARGS,
 	 .params = {SELF},
 	 .exec = do_getpeername, .usage = "SOCK",
 	 .summary = N_("the address of the other end"),
@@ -711,34 +722,44 @@ const struct cmd_entry cmd_socket_table[] = {
 	 .errors = N_("ENOTCONN: the socket is not connected\n"),
 	 .example = "c.getpeername"},
 	{.name = "getsockname", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_NOARGS,
 	 .params = {SELF},
 	 .exec = do_getsockname, .usage = "SOCK",
 	 .summary = N_("the socket's own address (the port bind 0 chose)"),
 	 .python = "sock.getsockname()", .c_call = "getsockname(2)",
 	 .errors = N_("EBADF: the socket is closed\n"), .example = "s.getsockname"},
 	{.name = "getsockopt", .group = "options", .flags = CMD_METHOD,
+	 .py = PY_TUPLE,
 	 .params = {SELF, {"level", P_LEVEL, 0}, {"option", P_OPTNAME, 0},
 	            {"buflen", P_INT, PF_OPT}},
 	 .exec = do_getsockopt, .usage = "SOCK LEVEL OPTION [BUFLEN]",
 	 .summary = N_("read a socket option, typed (raw bytes when BUFLEN is given)"),
-	 .python = "sock.getsockopt(level, option[, buflen])",
+	 .python = N_("sock.getsockopt(level, option[, buflen]); Python gives "
+	           "an int, or with BUFLEN raw bytes: struct.unpack('ii', "
+	           "sock.getsockopt(SOL_SOCKET, SO_LINGER, 8))"),
 	 .c_call = "getsockopt(2)",
 	 .errors = N_("ENOPROTOOPT: the option does not exist at that level\n"
 	           "EBADF: the socket is closed\n"),
 	 .example = "s.getsockopt SOL_SOCKET SO_RCVBUF"},
 	{.name = "setsockopt", .group = "options", .flags = CMD_METHOD,
-	 .params = {SELF, {"level", P_LEVEL, 0}, {"option", P_OPTNAME, 0},
-	            {"value", P_OPTVAL, 0}, {"optlen", P_ANY, PF_OPT}},
+	 .py = PY_TUPLE,
+	 .params = {SELF, {"level", P_LEVEL, 0}, {"option", P_OPTNAME, PF_WRITE},
+	            {"value", P_OPTVAL, 0}, {"optlen", P_ANY, PF_OPT | PF_PYALT}},
 	 .exec = do_setsockopt, .usage = "SOCK LEVEL OPTION VALUE [OPTLEN]",
-	 .summary = N_("set a socket option: an int, (onoff, seconds), float seconds, a string or bytes; "
+	 .summary = N_("set a socket option: an int, (onoff, seconds), float seconds, bytes, or in the shell form a string; "
 	            "None OPTLEN passes no value (NULL) and that length"),
-	 .python = "sock.setsockopt(level, option, value); sock.setsockopt(level, option, None, optlen)",
+	 .python = N_("sock.setsockopt(level, option, value); "
+	           "sock.setsockopt(level, option, None, optlen); Python takes only "
+	           "an int or bytes: struct.pack('ii', 1, 5) for (1, 5), "
+	           "struct.pack('ll', 1, 500000) for 1.5 (sockshell takes the "
+	           "tuple and the float in both forms)"),
 	 .c_call = "setsockopt(2)",
 	 .errors = N_("ENOPROTOOPT: the option does not exist at that level\n"
 	           "EBADF: the socket is closed\n"
 	           "EINVAL: the value is of the wrong size or out of range\n"),
 	 .example = "s.setsockopt SOL_SOCKET SO_REUSEADDR 1"},
 	{.name = "listen", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_TUPLE,
 	 .params = {SELF, {"backlog", P_INT, PF_OPT}},
 	 .exec = do_listen, .usage = "SOCK [BACKLOG]",
 	 .summary = N_("make a stream socket accept connections"),
@@ -747,6 +768,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	           "EADDRINUSE: another socket listens on that port\n"),
 	 .example = "srv.listen 5"},
 	{.name = "recv", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_TUPLE,
 	 .params = {SELF, {"bufsize", P_INT, 0}, {"flags", P_MSGFLAGS, PF_OPT}},
 	 .exec = do_recv, .usage = "SOCK BUFSIZE [FLAGS]",
 	 .summary = N_("receive up to BUFSIZE bytes; b'' means the peer closed"),
@@ -758,6 +780,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	           "timed out: the timeout ran out before data came\n"),
 	 .example = "conn.recv 1024"},
 	{.name = "recvfrom", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_TUPLE,
 	 .params = {SELF, {"bufsize", P_INT, 0}, {"flags", P_MSGFLAGS, PF_OPT}},
 	 .exec = do_recvfrom, .usage = "SOCK BUFSIZE [FLAGS]",
 	 .summary = N_("receive a datagram and who sent it: (data, address)"),
@@ -767,6 +790,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	           "timed out: the timeout ran out before data came\n"),
 	 .example = "data, frm = u.recvfrom 100"},
 	{.name = "recv_into", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_KW,
 	 .params = {SELF, {"buffer", P_BUFFER, 0}, {"nbytes", P_INT, PF_OPT},
 	            {"flags", P_MSGFLAGS, PF_OPT}},
 	 .exec = do_recv_into, .usage = "SOCK BYTEARRAY [NBYTES [FLAGS]]",
@@ -776,6 +800,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	 .errors = N_("EAGAIN: non-blocking and nothing has arrived\n"),
 	 .example = "buf = bytearray 16; n = b.recv_into buf"},
 	{.name = "recvfrom_into", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_KW,
 	 .params = {SELF, {"buffer", P_BUFFER, 0}, {"nbytes", P_INT, PF_OPT},
 	            {"flags", P_MSGFLAGS, PF_OPT}},
 	 .exec = do_recvfrom_into, .usage = "SOCK BYTEARRAY [NBYTES [FLAGS]]",
@@ -785,6 +810,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	 .errors = N_("EAGAIN: non-blocking and nothing has arrived\n"),
 	 .example = "n, frm = u.recvfrom_into buf"},
 	{.name = "send", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_TUPLE,
 	 .params = {SELF, {"data", P_DATA, 0}, {"flags", P_MSGFLAGS, PF_OPT}},
 	 .exec = do_send, .usage = "SOCK DATA [FLAGS]",
 	 .summary = N_("send bytes; returns how many the kernel took"),
@@ -799,6 +825,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	           "families)\n"),
 	 .example = "c.send b'hello'"},
 	{.name = "sendall", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_TUPLE,
 	 .params = {SELF, {"data", P_DATA, 0}, {"flags", P_MSGFLAGS, PF_OPT}},
 	 .exec = do_sendall, .usage = "SOCK DATA [FLAGS]",
 	 .summary = N_("send every byte, looping over short sends"),
@@ -807,6 +834,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	           "timed out: the timeout ran out part way\n"),
 	 .example = "c.sendall b'x' * 65536"},
 	{.name = "sendto", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_TUPLE,
 	 .params = {SELF, {"data", P_DATA, 0}, {"flags", P_MSGFLAGS, PF_IFINT},
 	            {"address", P_ADDR, 0}},
 	 .exec = do_sendto, .usage = "SOCK DATA [FLAGS] ADDRESS",
@@ -817,7 +845,8 @@ const struct cmd_entry cmd_socket_table[] = {
 	           "EISCONN: a connected stream socket takes no address\n"),
 	 .example = "u.sendto b'hi' 127.0.0.1 9999"},
 	{.name = "sendfile", .group = "sockets", .flags = CMD_METHOD,
-	 .params = {SELF, {"file", P_STR, 0}, {"offset", P_INT, PF_OPT},
+	 .py = PY_DEF,
+	 .params = {SELF, {"file", P_FILE, PF_PYANY}, {"offset", P_INT, PF_OPT},
 	            {"count", P_INT, PF_OPT}},
 	 .exec = do_sendfile, .usage = "SOCK PATH [OFFSET [COUNT]]",
 	 .summary = N_("send a file's bytes from the kernel's page cache; returns "
@@ -830,6 +859,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	           "non-blocking sockets are not supported: timeout 0\n"),
 	 .example = "conn.sendfile /etc/hostname"},
 	{.name = "shutdown", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_O,
 	 .params = {SELF, {"how", P_HOW, 0}},
 	 .exec = do_shutdown, .usage = "SOCK SHUT_RD|SHUT_WR|SHUT_RDWR",
 	 .summary = N_("close one or both directions; the peer's recv then returns b''"),
@@ -837,18 +867,21 @@ const struct cmd_entry cmd_socket_table[] = {
 	 .errors = N_("ENOTCONN: the socket is not connected\n"),
 	 .example = "conn.shutdown SHUT_WR"},
 	{.name = "setblocking", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_O,
 	 .params = {SELF, {"flag", P_BOOL, 0}},
 	 .exec = do_setblocking, .usage = "SOCK BOOL",
 	 .summary = N_("False makes calls fail with EAGAIN instead of waiting"),
 	 .python = "sock.setblocking(False)", .c_call = "fcntl(2) O_NONBLOCK",
 	 .errors = "", .example = "s.setblocking False"},
 	{.name = "getblocking", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_NOARGS,
 	 .params = {SELF},
 	 .exec = do_getblocking, .usage = "SOCK",
 	 .summary = N_("False when the socket is non-blocking (timeout 0)"),
 	 .python = "sock.getblocking()", .c_call = "fcntl(2) F_GETFL",
 	 .errors = "", .example = "s.getblocking"},
 	{.name = "settimeout", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_O,
 	 .params = {SELF, {"timeout", P_TIMEOUT, 0}},
 	 .exec = do_settimeout, .usage = "SOCK SECONDS|None",
 	 .summary = N_("wait at most SECONDS in each call (None: for ever, 0: never)"),
@@ -856,6 +889,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	 .errors = N_("Timeout value out of range: negative seconds\n"),
 	 .example = "s.settimeout 0.5"},
 	{.name = "gettimeout", .group = "sockets", .flags = CMD_METHOD,
+	 .py = PY_NOARGS,
 	 .params = {SELF},
 	 .exec = do_gettimeout, .usage = "SOCK",
 	 .summary = N_("the timeout in seconds, or nothing (None) when blocking"),
