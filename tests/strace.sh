@@ -12,7 +12,7 @@ tmp=$(mktemp -d) || exit 1
 trap 'rm -rf "$tmp"' EXIT
 # LeakSanitizer cannot run under ptrace (its failure would be the status).
 ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0" \
-	strace -o "$tmp/strace" -e trace=network,poll,fcntl,close,ioctl "$SOCKSHELL" -c '
+	strace -o "$tmp/strace" -e trace=network,poll,fcntl,close,ioctl,epoll_create1,epoll_ctl,epoll_wait "$SOCKSHELL" -c '
 trace on
 srv = socket; srv.setsockopt SOL_SOCKET SO_REUSEADDR 1; srv.bind 127.0.0.1 0
 srv.listen 5; srv.getsockopt SOL_SOCKET SO_ACCEPTCONN
@@ -32,6 +32,9 @@ a.sendmsg [b"f"] [(SOL_SOCKET, SCM_RIGHTS, [a, b])]; b.recvmsg 10 64
 l = socket AF_UNIX; l.bind @sockshell-strace-test; s2 = socket AF_UNIX
 s2.connect_ex @sockshell-strace-none; d = l.dup; d.get_inheritable
 select [a, b] [] [] 0; handles
+p = poll; p.register a POLLIN; p.register b; p.poll 0; ready b
+ep = epoll; ep.register b EPOLLIN|EPOLLET; ep.modify b EPOLLIN|EPOLLOUT
+a.send b"x"; ep.poll 0; ep.poll 0.01 1; ep.close
 ' >"$tmp/out" 2>&1
 status=$?
 [ $status -eq 0 ] || { echo "sockshell exited $status"; cat "$tmp/out"; exit 1; }

@@ -191,6 +191,7 @@ const char *const_kind_name(enum const_kind kind)
 	    [CK_SHUT] = N_("shutdown mode"),    [CK_AI] = N_("getaddrinfo flag"),
 	    [CK_NI] = N_("getnameinfo flag"),   [CK_EAI] = N_("resolver error"),
 	    [CK_SCM] = N_("control message type"), [CK_ERRNO] = "errno",
+	    [CK_POLL] = N_("poll event"),       [CK_EPOLL] = N_("epoll event"),
 	    [CK_OTHER] = N_("constant"),
 	};
 

@@ -23,8 +23,10 @@ enum const_kind {
 	CK_NI,      /* NI_* getnameinfo flags */
 	CK_EAI,     /* EAI_* resolver errors (negative) */
 	CK_SCM,     /* SCM_* ancillary message types */
+	CK_POLL,    /* POLL* poll(2) events */
+	CK_EPOLL,   /* EPOLL* epoll events (EPOLL_CTL_*, EPOLL_CLOEXEC: other) */
 	CK_ERRNO,   /* E* errno names */
-	CK_OTHER,   /* INADDR_*, SOMAXCONN, ... */
+	CK_OTHER,   /* INADDR_*, SOMAXCONN, EPOLL_CTL_*, ... */
 	CK__COUNT
 };
 

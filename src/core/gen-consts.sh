@@ -32,7 +32,7 @@ have_header()
 
 headers=
 for h in sys/socket.h netinet/in.h netinet/tcp.h netinet/udp.h \
-	netinet/ip.h sys/un.h netdb.h errno.h; do
+	netinet/ip.h sys/un.h netdb.h errno.h poll.h sys/epoll.h; do
 	if have_header "$h"; then
 		headers="$headers $h"
 	fi
@@ -84,6 +84,9 @@ function kind(n)
 	if (n ~ /^NI_/) return "CK_NI"
 	if (n ~ /^EAI_/) return "CK_EAI"
 	if (n ~ /^SCM_/) return "CK_SCM"
+	if (n ~ /^POLL[A-Z]+$/) return "CK_POLL"
+	if (n ~ /^EPOLL_/) return "CK_OTHER"
+	if (n ~ /^EPOLL/) return "CK_EPOLL"
 	if (n in errnos) return "CK_ERRNO"
 	if (n ~ /^INADDR_/ || n == "SOMAXCONN") return "CK_OTHER"
 	return ""

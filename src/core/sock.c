@@ -8,6 +8,7 @@
 #include <netinet/tcp.h>
 #include <stdio.h>
 #include <math.h>
+#include <sys/epoll.h>
 #include <sys/sendfile.h>
 #include <sys/stat.h>
 #include <string.h>
@@ -114,19 +115,20 @@ static int poll_ms(double timeout)
 	return ms > 2147483647.0 ? 2147483647 : (int)ms;
 }
 
-static int poll_loop(struct pollfd *fds, size_t n, double timeout,
-                     int *nready)
+/* A wait (poll or epoll_wait) of MS milliseconds: the count ready, or -1
+ * with errno set. */
+typedef int (*wait_fn)(void *ctx, int ms);
+
+/* Run WAIT until it answers, retried after EINTR with what is left of
+ * TIMEOUT, as Python retries after running its signal handlers. */
+static int wait_retrying(wait_fn wait, void *ctx, double timeout, int *nready)
 {
 	if (forbidden)
 		return EPERM;
 	double deadline = now() + timeout;
 	for (;;) {
-		int r = poll(fds, n, poll_ms(timeout));
+		int r = wait(ctx, poll_ms(timeout));
 		int e = errno;
-		struct sk_event ev = {.name = "poll", .nargs = 3, .a =
-		                      {argp(SA_POLLFD, fds, n), arg(SA_INT, (long)n),
-		                       arg(SA_INT, poll_ms(timeout))}};
-		emit(&ev, r, e);
 		if (r >= 0) {
 			*nready = r;
 			return 0;
@@ -135,12 +137,34 @@ static int poll_loop(struct pollfd *fds, size_t n, double timeout,
 			return e;
 		if (interrupted())
 			return CORE_EINTERRUPTED;
-		if (timeout >= 0) {
-			timeout = deadline - now();
-			if (timeout < 0)
-				timeout = 0;
-		}
+		if (timeout >= 0)
+			timeout = deadline - now() > 0 ? deadline - now() : 0;
 	}
+}
+
+struct poll_ctx {
+	struct pollfd *fds;
+	size_t n;
+};
+
+static int poll_once(void *ctx, int ms)
+{
+	struct poll_ctx *c = ctx;
+	int r = poll(c->fds, c->n, ms);
+	int e = errno;
+	struct sk_event ev = {.name = "poll", .nargs = 3, .a =
+	                      {argp(SA_POLLFD, c->fds, c->n), arg(SA_INT, (long)c->n),
+	                       arg(SA_INT, ms)}};
+	emit(&ev, r, e);
+	errno = e;
+	return r;
+}
+
+static int poll_loop(struct pollfd *fds, size_t n, double timeout,
+                     int *nready)
+{
+	struct poll_ctx c = {fds, n};
+	return wait_retrying(poll_once, &c, timeout, nready);
 }
 
 int sk_poll(struct pollfd *fds, size_t n, double timeout, int *nready)
@@ -148,6 +172,67 @@ int sk_poll(struct pollfd *fds, size_t n, double timeout, int *nready)
 	struct sk_block b = {"poll", "poll", -1, false, timeout};
 	may_block(&b, true);
 	int e = poll_loop(fds, n, timeout, nready);
+	may_block(&b, false);
+	return e;
+}
+
+
+int sk_epoll_create(int *epfd)
+{
+	if (forbidden)
+		return EPERM;
+	int r = epoll_create1(EPOLL_CLOEXEC);
+	int e = errno;
+	struct sk_event ev = {.name = "epoll_create1", .nargs = 1,
+	                      .a = {argp(SA_NAME, "EPOLL_CLOEXEC", 0)}};
+	emit(&ev, r, e);
+	if (r < 0)
+		return e;
+	*epfd = r;
+	return 0;
+}
+
+int sk_epoll_ctl(int epfd, int op, int fd, unsigned events)
+{
+	if (forbidden)
+		return EPERM;
+	struct epoll_event one = {.events = events, .data.u64 = (uint64_t)fd};
+	struct epoll_event *p = op == EPOLL_CTL_DEL ? NULL : &one;
+	int r = epoll_ctl(epfd, op, fd, p);
+	int e = errno;
+	struct sk_event ev = {.name = "epoll_ctl", .nargs = 4, .a =
+	                      {arg(SA_FD, epfd), arg(SA_EPOLLOP, op), arg(SA_FD, fd),
+	                       p ? argp(SA_EPOLLEV, p, 1) : arg(SA_NULL, 0)}};
+	emit(&ev, r, e);
+	return r < 0 ? e : 0;
+}
+
+struct epoll_ctx {
+	int epfd, max;
+	struct epoll_event *evs;
+};
+
+static int epoll_once(void *ctx, int ms)
+{
+	struct epoll_ctx *c = ctx;
+	int r = epoll_wait(c->epfd, c->evs, c->max, ms);
+	int e = errno;
+	struct sk_event ev = {.name = "epoll_wait", .nargs = 4, .a =
+	                      {arg(SA_FD, c->epfd),
+	                       argp(SA_EPOLLEV, c->evs, r > 0 ? (size_t)r : 0),
+	                       arg(SA_INT, c->max), arg(SA_INT, ms)}};
+	emit(&ev, r, e);
+	errno = e;
+	return r;
+}
+
+int sk_epoll_wait(int epfd, struct epoll_event *evs, int max, double timeout,
+                  int *nready)
+{
+	struct epoll_ctx c = {epfd, max, evs};
+	struct sk_block b = {"poll", "epoll_wait", -1, false, timeout};
+	may_block(&b, true);
+	int e = wait_retrying(epoll_once, &c, timeout, nready);
 	may_block(&b, false);
 	return e;
 }

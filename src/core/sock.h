@@ -40,6 +40,8 @@ enum sk_argkind {
 	SA_OFFSET,   /* [i] => [aux]: a moved file offset (aux < 0: unchanged) */
 	SA_NULL,     /* NULL */
 	SA_NAME,     /* p: a symbolic name printed as it is (FIONREAD) */
+	SA_EPOLLOP,  /* EPOLL_CTL_ADD */
+	SA_EPOLLEV,  /* p = struct epoll_event[len] ({events=..., data=...}) */
 	SA_PATH      /* p: a file name, printed quoted */
 };
 
@@ -124,6 +126,14 @@ int sk_wait(int fd, bool writing, double timeout);
 /* poll() many descriptors; TIMEOUT < 0 waits for ever. *NREADY gets the
  * count; revents are left in FDS. */
 int sk_poll(struct pollfd *fds, size_t n, double timeout, int *nready);
+/* epoll(7) as Python's select.epoll uses it: epoll_create1(EPOLL_CLOEXEC),
+ * epoll_ctl with the descriptor as the event's data (NULL event for
+ * EPOLL_CTL_DEL), epoll_wait retried after EINTR like sk_poll. */
+struct epoll_event;
+int sk_epoll_create(int *epfd);
+int sk_epoll_ctl(int epfd, int op, int fd, unsigned events);
+int sk_epoll_wait(int epfd, struct epoll_event *evs, int max, double timeout,
+                  int *nready);
 /* The bytes queued to read and to send (SIOCINQ, SIOCOUTQ). */
 int sk_queues(int fd, int *inq, int *outq);
 /* sleep, interruptible by sk_interrupted. */

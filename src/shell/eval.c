@@ -122,7 +122,8 @@ static const char *method_part(const char *entry_name, const char *type)
 
 static void offer_methods(struct suggester *s, const struct value *self)
 {
-	bool handle = self->type == T_SOCKET || self->type == T_FILE;
+	bool handle = self->type == T_SOCKET || self->type == T_FILE ||
+	              self->type == T_POLL;
 	const char *t = v_type_name(self), *part;
 	const struct cmd_entry *m;
 	for (size_t i = 0; (m = cmd_at(i)); i++) {
@@ -139,7 +140,9 @@ static struct value *method_call(struct shell *sh, struct value *self,
                                  const char *name, struct node *n)
 {
 	const struct cmd_entry *e = NULL;
-	if (self->type == T_SOCKET || self->type == T_FILE)
+	bool has_methods = self->type == T_SOCKET || self->type == T_FILE ||
+	                   self->type == T_POLL;
+	if (has_methods)
 		e = cmd_find_method(self->type, name);
 	else
 		e = cmd_find_value_method(self, name);

@@ -316,6 +316,9 @@ void fmt_repr(struct strbuf *b, const struct value *v)
 		          v->u.file->sock->u.sock.fd, v->u.file->mode,
 		          v->u.file->closed ? " [closed]" : "");
 		break;
+	case T_POLL: /* Python adds the address, which means nothing here */
+		sb_printf(b, "<%s object>", v_type_name(v));
+		break;
 	}
 }
 

@@ -18,6 +18,7 @@
 #include <poll.h>
 #include <sys/select.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "strbuf.h"
@@ -178,24 +179,44 @@ static void block_signals(sigset_t *old)
 	sigprocmask(SIG_BLOCK, &set, old);
 }
 
-/* Wait until stdin is readable or a signal came. Returns > 0 when
- * readable, 0 after a signal, < 0 on an error or when the terminal hung
+#define WATCH_MAX 64 /* watched sockets polled with the terminal */
+
+static const struct le_watcher *watcher;
+
+void le_set_watcher(const struct le_watcher *w)
+{
+	watcher = w;
+}
+
+/* Wait until stdin is readable, a signal came or a watched socket had
+ * something (then the watcher looks and prints). Returns > 0 when stdin
+ * is readable, 0 otherwise, < 0 on an error or when the terminal hung
  * up: a closed terminal stays "readable" for ever, and libedit's
  * rl_callback_read_char returns on the failed read without a word, so
  * without this the shell would spin at full speed after its window
  * closed. */
 static int wait_input(const sigset_t *mask)
 {
-	struct pollfd p = {.fd = STDIN_FILENO, .events = POLLIN};
-	int n = ppoll(&p, 1, NULL, mask);
-	if (n < 0 && errno == EINTR)
+	struct pollfd p[1 + WATCH_MAX] = {{.fd = STDIN_FILENO, .events = POLLIN}};
+	size_t n = 1;
+	int ms = -1;
+	if (watcher)
+		n += watcher->fds(p + 1, WATCH_MAX, &ms);
+	struct timespec ts = {.tv_sec = ms / 1000, .tv_nsec = ms % 1000 * 1000000L};
+	int r = ppoll(p, n, ms < 0 ? NULL : &ts, mask);
+	if (r < 0 && errno == EINTR)
 		return 0;
+	if (r >= 0 && !p[0].revents) {
+		if (watcher)
+			watcher->check();
+		return 0;
+	}
 	/* A hung-up terminal says POLLERR; a pipe at its end says POLLHUP,
 	 * with POLLIN while unread input is left to take first. */
-	if (n > 0 && ((p.revents & (POLLERR | POLLNVAL)) ||
-	              (p.revents & (POLLHUP | POLLIN)) == POLLHUP))
+	if (r > 0 && ((p[0].revents & (POLLERR | POLLNVAL)) ||
+	              (p[0].revents & (POLLHUP | POLLIN)) == POLLHUP))
 		return -1;
-	return n;
+	return r;
 }
 
 /* The prompt without Readline's markers around its escape sequences. */
@@ -210,6 +231,17 @@ static void put_prompt(const char *prompt)
 /* One byte at a time with read(2), so Ctrl-C is seen at once. The
  * terminal's cooked mode does the editing (and discards the line on
  * Ctrl-C). */
+static const char *shown_prompt;  /* the prompt on the screen, or NULL */
+static const struct strbuf *typed; /* the plain reader's line so far */
+
+/* The watcher's look when the prompt appears. */
+static void first_check(const char *prompt)
+{
+	shown_prompt = prompt;
+	if (watcher)
+		watcher->check();
+}
+
 static char *plain_readline(const char *prompt)
 {
 	sigset_t old;
@@ -217,6 +249,8 @@ static char *plain_readline(const char *prompt)
 	le_sigint = 0;
 	put_prompt(prompt);
 	struct strbuf b = {0};
+	typed = &b;
+	first_check(prompt);
 	char *line = NULL;
 	for (;;) {
 		int n = wait_input(&old);
@@ -245,6 +279,8 @@ static char *plain_readline(const char *prompt)
 		sb_addc(&b, ch);
 	}
 	sb_free(&b);
+	typed = NULL;
+	shown_prompt = NULL;
 	if (!line) {
 		putchar('\n');
 		fflush(stdout);
@@ -274,6 +310,7 @@ static void on_line(char *line)
 {
 	got_line = line;
 	got_done = true;
+	shown_prompt = NULL;
 	/* In Readline, removing the handler here stops it printing the next
 	 * prompt straight away. */
 	rl_callback_handler_remove();
@@ -306,6 +343,7 @@ static char *editor_readline(const char *prompt)
 	got_line = NULL;
 	got_done = false;
 	rl_callback_handler_install(prompt, on_line);
+	first_check(prompt);
 	while (!got_done) {
 		int n = wait_input(&old);
 		if (le_sigterm || n < 0)
@@ -321,6 +359,7 @@ static char *editor_readline(const char *prompt)
 		if (n > 0)
 			rl_callback_read_char();
 	}
+	shown_prompt = NULL;
 	if (!got_done)
 		rl_callback_handler_remove();
 	if (!got_line && !eof_newline_written()) {
@@ -330,6 +369,28 @@ static char *editor_readline(const char *prompt)
 	}
 	sigprocmask(SIG_SETMASK, &old, NULL);
 	return got_line;
+}
+
+/* Readline erases even a line that wrapped; libedit has no such call,
+ * but redraws prompt and line from where the cursor is on request. */
+static void editor_hide(void)
+{
+#if defined(HAVE_READLINE)
+	rl_clear_visible_line();
+#else
+	fputs("\r\033[K", stdout);
+#endif
+	fflush(stdout);
+}
+
+static void editor_show(void)
+{
+#if defined(HAVE_READLINE)
+	rl_on_new_line();
+	rl_redisplay();
+#else
+	rl_forced_update_display();
+#endif
 }
 
 #if defined(HAVE_READLINE)
@@ -395,6 +456,37 @@ char *le_readline(const char *prompt)
 		return editor_readline(prompt);
 #endif
 	return plain_readline(prompt);
+}
+
+void le_hide(void)
+{
+	if (!shown_prompt)
+		return;
+#ifdef HAVE_EDITOR
+	if (editing) {
+		editor_hide();
+		return;
+	}
+#endif
+	/* The terminal's cooked mode holds what was typed: leave it on its
+	 * line and print below. */
+	putchar('\n');
+}
+
+void le_show(void)
+{
+	if (!shown_prompt)
+		return;
+#ifdef HAVE_EDITOR
+	if (editing) {
+		editor_show();
+		return;
+	}
+#endif
+	put_prompt(shown_prompt);
+	if (typed && typed->len)
+		fwrite(typed->p, 1, typed->len, stdout);
+	fflush(stdout);
 }
 
 void le_add_history(const char *line)

@@ -7,6 +7,7 @@
 
 #include <signal.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 struct shell;
 
@@ -27,6 +28,22 @@ char *le_readline(const char *prompt);
 void le_add_history(const char *line);
 /* Write the history back (atomically) and free everything. */
 void le_finish(void);
+/* Sockets polled with the terminal while a line is read (`watch`). FDS
+ * fills up to MAX entries and sets *TIMEOUT_MS (-1: none) after which
+ * CHECK runs anyway; CHECK runs when the prompt appears, when one of the
+ * descriptors is ready and after the timeout, and prints what it found
+ * between le_hide and le_show. */
+struct pollfd;
+struct le_watcher {
+	size_t (*fds)(struct pollfd *p, size_t max, int *timeout_ms);
+	void (*check)(void);
+};
+/* W stays in use until replaced; NULL stops watching. */
+void le_set_watcher(const struct le_watcher *w);
+/* Take the prompt and the typed line off the screen, so a line can be
+ * printed in their place; le_show puts them back, cursor where it was. */
+void le_hide(void);
+void le_show(void);
 /* "readline", "libedit" or "plain": the editor built in. */
 const char *le_name(void);
 

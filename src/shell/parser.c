@@ -189,13 +189,18 @@ static void dotted_command(struct parser *p, struct node *n)
  * constants, and os.unlink (a lesson removes its socket file). */
 static bool is_module(const char *name)
 {
-	return !strcmp(name, "socket") || !strcmp(name, "os");
+	return !strcmp(name, "socket") || !strcmp(name, "os") ||
+	       !strcmp(name, "select");
 }
 
 static bool module_member(const char *module, const char *name)
 {
 	if (!strcmp(module, "os"))
 		return !strcmp(name, "unlink");
+	if (!strcmp(module, "select"))
+		return !strcmp(name, "select") || !strcmp(name, "poll") ||
+		       !strcmp(name, "epoll") || !strncmp(name, "POLL", 4) ||
+		       !strncmp(name, "EPOLL", 5);
 	return hooks.is_command(name) || hooks.is_constant(name);
 }
 

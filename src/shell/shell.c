@@ -16,6 +16,7 @@
 #include "trace.h"
 #include "transcript.h"
 #include "waiting.h"
+#include "watch.h"
 #include "watchdog.h"
 
 volatile sig_atomic_t shell_signal;
@@ -24,6 +25,12 @@ static void close_socket(struct sockobj *s)
 {
 	sk_close(s->fd);
 	s->fd = -1;
+}
+
+static void close_epoll(struct pollobj *p)
+{
+	sk_close(p->epfd);
+	p->epfd = -1;
 }
 
 static bool hook_is_command(const char *name)
@@ -54,12 +61,14 @@ void shell_init(struct shell *sh)
 	memset(sh, 0, sizeof *sh);
 	sh->default_timeout = -1;
 	v_socket_closer = close_socket;
+	v_poll_closer = close_epoll;
 	parser_set_hooks(&hooks);
 	waiting_init(sh);
 }
 
 void shell_free(struct shell *sh)
 {
+	watch_off();
 	vars_clear(&sh->vars);
 	v_unref(sh->last);
 	sh->last = NULL;

@@ -8,6 +8,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <sys/epoll.h>
 #include <stdbool.h>
 #include <string.h>
 #include <sys/un.h>
@@ -135,14 +136,14 @@ static void fmt_socktype(struct strbuf *b, long v)
 		sb_adds(b, "0");
 }
 
-static void fmt_flags(struct strbuf *b, enum const_kind kind, long v)
+void fmt_flags(struct strbuf *b, enum const_kind kind, long v)
 {
 	if (v == 0) {
 		sb_adds(b, "0");
 		return;
 	}
 	bool any = false;
-	for (int bit = 0; bit < 31; bit++) {
+	for (int bit = 0; bit < 32; bit++) { /* EPOLLET is bit 31 */
 		long m = 1L << bit;
 		if (!(v & m))
 			continue;
@@ -243,6 +244,22 @@ static void fmt_pollfds(struct strbuf *b, const struct pollfd *p, size_t n,
 		sb_addc(b, '}');
 	}
 	sb_addc(b, ']');
+}
+
+/* {events=EPOLLIN|EPOLLET, data={u32=3, u64=3}}, in [...] for a wait. */
+static void fmt_epoll_events(struct strbuf *b, const struct epoll_event *e,
+                             size_t n, bool list)
+{
+	if (list)
+		sb_addc(b, '[');
+	for (size_t i = 0; i < n; i++) {
+		sb_adds(b, i ? ", {events=" : "{events=");
+		fmt_flags(b, CK_EPOLL, (long)e[i].events);
+		sb_printf(b, ", data={u32=%u, u64=%llu}}", (unsigned)e[i].data.u32,
+		          (unsigned long long)e[i].data.u64);
+	}
+	if (list)
+		sb_addc(b, ']');
 }
 
 /* The data of the iovecs; a received message shows the RET bytes that
@@ -442,6 +459,13 @@ static void fmt_arg(struct strbuf *b, const struct sk_event *ev, int i)
 		break;
 	case SA_NULL:
 		sb_adds(b, "NULL");
+		break;
+	case SA_EPOLLOP:
+		sb_adds(b, a->i == EPOLL_CTL_ADD ? "EPOLL_CTL_ADD"
+		        : a->i == EPOLL_CTL_MOD ? "EPOLL_CTL_MOD" : "EPOLL_CTL_DEL");
+		break;
+	case SA_EPOLLEV:
+		fmt_epoll_events(b, a->p, a->len, !strcmp(ev->name, "epoll_wait"));
 		break;
 	default:
 		sb_printf(b, "%ld", a->i);

@@ -174,6 +174,17 @@ struct value *v_file(struct value *sock)
 	return v;
 }
 
+void (*v_poll_closer)(struct pollobj *p);
+
+struct value *v_poll(bool epoll, int epfd)
+{
+	struct value *v = alloc(T_POLL);
+	v->u.poll = xcalloc(1, sizeof *v->u.poll);
+	v->u.poll->epoll = epoll;
+	v->u.poll->epfd = epfd;
+	return v;
+}
+
 struct value *v_ref(struct value *v)
 {
 	if (v && !is_static(v))
@@ -207,6 +218,12 @@ static void free_value(struct value *v)
 		free(v->u.file->rbuf);
 		free(v->u.file->wbuf);
 		free(v->u.file);
+		break;
+	case T_POLL:
+		if (v->u.poll->epfd >= 0 && v_poll_closer)
+			v_poll_closer(v->u.poll);
+		free(v->u.poll->regs);
+		free(v->u.poll);
 		break;
 	default:
 		break;
@@ -311,6 +328,8 @@ const char *v_type_name(const struct value *v)
 		[T_FLOAT] = "float",   [T_STR] = "str",     [T_BYTES] = "bytes",
 		[T_BYTEARRAY] = "bytearray", [T_TUPLE] = "tuple",
 		[T_LIST] = "list",     [T_DICT] = "dict",   [T_CONST] = "int",
-		[T_SOCKET] = "socket", [T_FILE] = "file"};
+		[T_SOCKET] = "socket", [T_FILE] = "file", [T_POLL] = "select.poll"};
+	if (v->type == T_POLL && v->u.poll->epoll)
+		return "select.epoll";
 	return names[v->type];
 }

@@ -27,7 +27,8 @@ enum vtype {
 	T_DICT,   /* items hold key, value, key, value, ... */
 	T_CONST,  /* an integer that prints by name (AF_INET, ECONNREFUSED) */
 	T_SOCKET,
-	T_FILE
+	T_FILE,
+	T_POLL    /* select.poll() or select.epoll() */
 };
 
 struct sockobj {
@@ -39,6 +40,9 @@ struct sockobj {
 	 * closes the descriptor. */
 	int io_refs;
 	bool closed;
+	/* A connect answered EINPROGRESS: `ready` and `watch` then say when
+	 * it finished (writable) or failed (error pending). */
+	bool connecting;
 };
 
 struct fileobj {
@@ -54,6 +58,22 @@ struct fileobj {
 	size_t rlen, rcap;
 	char *wbuf; /* written, not yet flushed */
 	size_t wlen, wcap;
+};
+
+/* A registration: a descriptor and the events asked for. */
+struct pollreg {
+	int fd;
+	unsigned events;
+};
+
+/* select.poll keeps its registrations and hands them to poll(2) on each
+ * call; select.epoll has them in the kernel (epfd) and keeps a copy here
+ * for `handles`. */
+struct pollobj {
+	bool epoll;
+	int epfd; /* epoll: its descriptor, -1 once closed */
+	struct pollreg *regs;
+	size_t nregs;
 };
 
 struct value {
@@ -78,6 +98,7 @@ struct value {
 		} c;
 		struct sockobj sock;
 		struct fileobj *file; /* its own block: files are rare, sockets many */
+		struct pollobj *poll;
 	} u;
 };
 
@@ -138,5 +159,9 @@ extern void (*v_socket_closer)(struct sockobj *s);
 /* What flushes and closes a file value that goes without close(), as
  * Python's finaliser does. */
 extern void (*v_file_closer)(struct fileobj *f);
+/* A poll object, empty; EPFD is the epoll descriptor or -1 for poll. */
+struct value *v_poll(bool epoll, int epfd);
+/* What closes an epoll object's descriptor when it goes without close(). */
+extern void (*v_poll_closer)(struct pollobj *p);
 
 #endif

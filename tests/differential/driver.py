@@ -283,8 +283,14 @@ class Placeholders:
     def fd(self, m):
         return 'fd=' + self._name('fd', int(m.group(1)))
 
+    def event_fd(self, m):
+        return m.group(1) + self._name('fd', int(m.group(2))) + ', '
+
     def apply(self, line):
         line = re.sub(r"(\('([^']*)', )(\d+)", self.port, line)
+        # poll() and epoll.poll() results: [(fd, events), ...]
+        if line.startswith('[('):
+            line = re.sub(r'([\[ ]\()(\d+), ', self.event_fd, line)
         return re.sub(r'fd=(\d+)', self.fd, line)
 
 

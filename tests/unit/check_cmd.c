@@ -11,7 +11,7 @@
 
 static const char *const groups[] = {"sockets", "options", "addresses", "names",
                                      "byte order", "buffers", "python", "files",
-                                     "shell", NULL};
+                                     "select", "shell", NULL};
 
 static bool known_group(const char *g)
 {
@@ -127,7 +127,8 @@ START_TEST(help_prints_each_command)
 	const struct cmd_entry *e;
 	for (size_t i = 0; (e = cmd_at(i)); i++) {
 		struct strbuf out = {0};
-		char *line = xasprintf("help %s%s", e->flags & CMD_FILE ? "file." : "",
+		char *line = xasprintf("help %s%s", e->flags & CMD_FILE ? "file."
+		                                    : e->flags & CMD_POLL ? "epoll." : "",
 		                       e->name);
 		out_capture(&out);
 		int r = shell_run_line(&sh, line, strlen(line));

@@ -106,3 +106,55 @@ struct value *optval_to_value(const struct optval *o)
 	}
 }
 
+
+/* The sockets already visited, so `_` adds only those no name holds. */
+struct seen {
+	const struct value **p;
+	size_t n;
+};
+
+static bool seen_before(const struct seen *s, const struct value *v)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (s->p[i] == v)
+			return true;
+	return false;
+}
+
+/* Each socket in V, a tuple or list named as Python indexes it: conn[0],
+ * pair[1]. With ONLY_NEW, sockets visited already are left out. */
+static void walk_value(const char *name, const struct value *v,
+                       struct seen *s, bool only_new, sock_visit_fn fn,
+                       void *ctx)
+{
+	if (v->type == T_SOCKET) {
+		if (only_new && seen_before(s, v))
+			return;
+		fn(ctx, name, v);
+		s->p = xgrow(s->p, s->n, sizeof *s->p);
+		s->p[s->n++] = v;
+		return;
+	}
+	if (!v_is_seq(v))
+		return;
+	for (size_t i = 0; i < v->u.seq.n; i++) {
+		char *item = xasprintf("%s[%zu]", name, i);
+		walk_value(item, v->u.seq.items[i], s, only_new, fn, ctx);
+		free(item);
+	}
+}
+
+void walk_sockets(struct shell *sh, sock_visit_fn fn, void *ctx)
+{
+	struct seen seen = {0};
+	size_t n;
+	const char **names = vars_names(&sh->vars, &n);
+	for (size_t i = 0; i < n; i++)
+		walk_value(names[i], vars_get(&sh->vars, names[i]), &seen, false,
+		           fn, ctx);
+	free(names);
+	/* The last value (a forgotten `s.accept()`) holds its sockets too. */
+	if (sh->last && !vars_get(&sh->vars, "_"))
+		walk_value("_", sh->last, &seen, true, fn, ctx);
+	free(seen.p);
+}

@@ -30,6 +30,15 @@ int arg_sockaddr(struct cmd_call *c, const struct sockobj *s,
 struct value *new_socket(struct shell *sh, int fd, int family, int type,
                          int proto);
 
+/* Call FN for every socket a variable (or only `_`) holds, by name in
+ * sorted order; sockets in tuples and lists as conn[0]. */
+typedef void (*sock_visit_fn)(void *ctx, const char *name,
+                              const struct value *v);
+void walk_sockets(struct shell *sh, sock_visit_fn fn, void *ctx);
+
+/* After `handles`' table: each poll or epoll object with the sockets
+ * registered in it and their events. */
+void print_poll_interest(struct shell *sh);
 /* bytes(s, encoding[, errors]) and bytearray(...): S encoded, as Python
  * does it (builtin.c). */
 enum cmd_status buffer_from_str(struct cmd_call *c, bool array);

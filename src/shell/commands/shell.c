@@ -22,7 +22,8 @@
 static const char *const groups[] = {N_("sockets"), N_("options"),
                                      N_("addresses"), N_("names"),
                                      N_("byte order"), N_("buffers"),
-                                     N_("python"), N_("files"), N_("shell"),
+                                     N_("python"), N_("files"), N_("select"),
+                                     N_("shell"),
                                      NULL};
 
 /* Append N spaces. */
@@ -49,13 +50,19 @@ static void help_list(void)
 		for (size_t i = 0; (e = cmd_at(i)); i++) {
 			if (strcmp(e->group, groups[g]) || (e->flags & CMD_HIDDEN))
 				continue;
-			size_t w = strlen(e->name) + 1;
+			/* A poll object's method, by the object's name. */
+			const char *obj = !(e->flags & CMD_POLL) ? ""
+			                  : strcmp(e->name, "close") &&
+			                            strcmp(e->name, "fileno")
+			                        ? "poll."
+			                        : "epoll.";
+			size_t w = strlen(obj) + strlen(e->name) + 1;
 			if (col + w > 78) {
 				sb_addc(&line, '\n');
 				sb_pad(&line, indent);
 				col = indent;
 			}
-			sb_printf(&line, " %s", e->name);
+			sb_printf(&line, " %s%s", obj, e->name);
 			col += w;
 		}
 		sb_addc(&line, '\n');
@@ -64,6 +71,7 @@ static void help_list(void)
 	}
 	out_printf(_("Socket methods work both ways: s.recv 10 is recv s 10.\n"));
 	out_printf(_("Files from makefile have their own: help file.read.\n"));
+	out_printf(_("So have poll and epoll objects: help poll.register.\n"));
 	out_printf(_("Where sockshell differs from Python on purpose: help python.\n"));
 }
 
@@ -199,9 +207,11 @@ static const struct cmd_entry *help_method(struct shell *sh, const char *topic)
 	const char *dot = strchr(topic, '.');
 	char *name = xstrndup(topic, (size_t)(dot - topic));
 	const struct value *v = vars_get(&sh->vars, name);
-	enum vtype type = !strcmp(name, "file") ? T_FILE : T_SOCKET;
+	enum vtype type = !strcmp(name, "file") ? T_FILE
+	                  : !strcmp(name, "poll") || !strcmp(name, "epoll") ? T_POLL
+	                  : T_SOCKET;
 	free(name);
-	if (v && v->type != T_SOCKET && v->type != T_FILE)
+	if (v && v->type != T_SOCKET && v->type != T_FILE && v->type != T_POLL)
 		return cmd_find_value_method(v, dot + 1); /* help data.decode */
 	return cmd_find_method(v ? v->type : type, dot + 1);
 }
@@ -216,6 +226,8 @@ static enum cmd_status do_help(struct cmd_call *c)
 	/* help(socket.socket.connect), help(os.unlink): module prefixes. */
 	while (!strncmp(topic, "socket.", 7))
 		topic += 7;
+	if (!strncmp(topic, "select.", 7) && strchr(topic + 7, '.'))
+		topic += 7;
 	if (!strncmp(topic, "os.", 3))
 		topic += 3;
 	const struct cmd_entry *e = cmd_find(topic); /* struct.pack too */
@@ -225,6 +237,8 @@ static enum cmd_status do_help(struct cmd_call *c)
 		e = cmd_find_method(T_SOCKET, topic);
 	if (!e)
 		e = cmd_find_method(T_FILE, topic);
+	if (!e)
+		e = cmd_find_method(T_POLL, topic);
 	if (e) {
 		help_command(e);
 		return CMD_OK;
@@ -623,41 +637,9 @@ static void handle_row(struct table *t, const char *name, const struct sockobj *
 	free(raddr);
 }
 
-/* The sockets already in the table, so `_` adds only those no name
- * holds. */
-struct seen {
-	const struct value **p;
-	size_t n;
-};
-
-static bool seen_before(const struct seen *s, const struct value *v)
+static void handle_visit(void *ctx, const char *name, const struct value *v)
 {
-	for (size_t i = 0; i < s->n; i++)
-		if (s->p[i] == v)
-			return true;
-	return false;
-}
-
-/* A row for each socket in V, a tuple or list named as Python indexes it:
- * conn[0], pair[1]. With ONLY_NEW, sockets listed already are left out. */
-static void handle_rows(struct table *t, const char *name,
-                        const struct value *v, struct seen *s, bool only_new)
-{
-	if (v->type == T_SOCKET) {
-		if (only_new && seen_before(s, v))
-			return;
-		handle_row(t, name, &v->u.sock);
-		s->p = xgrow(s->p, s->n, sizeof *s->p);
-		s->p[s->n++] = v;
-		return;
-	}
-	if (!v_is_seq(v))
-		return;
-	for (size_t i = 0; i < v->u.seq.n; i++) {
-		char *item = xasprintf("%s[%zu]", name, i);
-		handle_rows(t, item, v->u.seq.items[i], s, only_new);
-		free(item);
-	}
+	handle_row(ctx, name, &v->u.sock);
 }
 
 static enum cmd_status do_handles(struct cmd_call *c)
@@ -668,22 +650,13 @@ static enum cmd_status do_handles(struct cmd_call *c)
 	table_init(&t, 10, _("name"), _("fd"), _("family"), _("type"), _("state"),
 	           _("laddr"), _("raddr"), _("timeout"), _("Recv-Q"), _("Send-Q"));
 	t.gap = 1; /* ten columns: one space keeps a loopback session in 80 */
-	struct seen seen = {0};
-	size_t n;
-	const char **names = vars_names(&c->sh->vars, &n);
-	for (size_t i = 0; i < n; i++)
-		handle_rows(&t, names[i], vars_get(&c->sh->vars, names[i]), &seen,
-		            false);
-	free(names);
-	/* The last value (a forgotten `s.accept()`) holds its sockets too. */
-	if (c->sh->last && !vars_get(&c->sh->vars, "_"))
-		handle_rows(&t, "_", c->sh->last, &seen, true);
-	free(seen.p);
+	walk_sockets(c->sh, handle_visit, &t);
 	if (t.nrows == 0)
 		out_printf(_("no sockets\n"));
 	else
 		table_print(&t);
 	table_free(&t);
+	print_poll_interest(c->sh);
 	return CMD_OK;
 }
 

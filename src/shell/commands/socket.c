@@ -60,6 +60,7 @@ static enum cmd_status do_connect(struct cmd_call *c)
 	if (arg_sockaddr(c, SOCK(c), c->argv[1], &a))
 		return CMD_ERROR;
 	int e = sk_connect(SOCK(c)->fd, &a, SOCK(c)->timeout);
+	SOCK(c)->connecting = e == EINPROGRESS || e == EALREADY;
 	return e ? cmd_errno(c, e) : CMD_OK;
 }
 
@@ -69,6 +70,7 @@ static enum cmd_status do_connect_ex(struct cmd_call *c)
 	if (arg_sockaddr(c, SOCK(c), c->argv[1], &a))
 		return CMD_ERROR;
 	int e = sk_connect_ex(SOCK(c)->fd, &a, SOCK(c)->timeout);
+	SOCK(c)->connecting = e == EINPROGRESS || e == EALREADY;
 	/* Python's connect_ex returns errno, EAGAIN when its timeout runs
 	 * out (CPython's SOCK_TIMEOUT_ERR); only Ctrl-C raises. */
 	if (e == CORE_EINTERRUPTED)
