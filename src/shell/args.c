@@ -749,7 +749,10 @@ static int bind_all(struct binder *b, struct node *n, struct value **kwvals)
 
 static void free_call(struct cmd_call *c)
 {
-	for (size_t i = 0; i < CMD_MAXARGS; i++) {
+	/* Only a parameter of the row is ever set: a statement's call does
+	 * not walk all CMD_MAXARGS slots. */
+	size_t n = c->cmd ? cmd_nparams(c->cmd) : CMD_MAXARGS;
+	for (size_t i = 0; i < n; i++) {
 		v_unref(c->argv[i]);
 		free((char *)c->argsrc[i]);
 	}

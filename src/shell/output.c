@@ -23,6 +23,9 @@ void out_tee(struct strbuf *b)
 	tee = b;
 }
 
+/* Something was written to stdout since the last out_flush. */
+static bool unflushed;
+
 void out_write(const char *p, size_t n)
 {
 	if (tee)
@@ -32,6 +35,7 @@ void out_write(const char *p, size_t n)
 		return;
 	}
 	fwrite(p, 1, n, stdout);
+	unflushed = true;
 }
 
 /* SCREEN to the terminal, PLAIN (the same text without its colour) to
@@ -46,10 +50,14 @@ static void out_write_as(const struct strbuf *screen, const struct strbuf *plain
 		sb_add(tee, plain->p, plain->len);
 }
 
+/* Called after every statement and before every call that may block:
+ * a statement that printed nothing costs no fflush. */
 void out_flush(void)
 {
-	if (!capture)
+	if (!capture && unflushed) {
 		fflush(stdout);
+		unflushed = false;
+	}
 }
 
 void out_printf(const char *fmt, ...)
