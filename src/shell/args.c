@@ -749,12 +749,14 @@ static int bind_all(struct binder *b, struct node *n, struct value **kwvals)
 
 static void free_call(struct cmd_call *c)
 {
-	/* Only a parameter of the row is ever set: a statement's call does
-	 * not walk all CMD_MAXARGS slots. */
-	size_t n = c->cmd ? cmd_nparams(c->cmd) : CMD_MAXARGS;
-	for (size_t i = 0; i < n; i++) {
-		v_unref(c->argv[i]);
-		free((char *)c->argsrc[i]);
+	/* Most slots are empty: test them here rather than make two calls
+	 * a slot on every statement. (A raw text may sit past the row's
+	 * parameters, so every slot is looked at.) */
+	for (size_t i = 0; i < CMD_MAXARGS; i++) {
+		if (c->argv[i])
+			v_unref(c->argv[i]);
+		if (c->argsrc[i])
+			free((char *)c->argsrc[i]);
 	}
 	for (size_t i = 0; i < c->nrest; i++)
 		v_unref(c->rest[i]);
