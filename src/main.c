@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/fds.h"
 #include "core/sock.h"
 #include "shell/i18n.h"
 #include "shell/record.h"
@@ -302,6 +303,12 @@ int main(int argc, char **argv)
 {
 	struct shell sh;
 	struct options o = {0};
+	/* Before anything opens a file: a closed 0, 1 or 2 would be taken. */
+	int e = fds_keep_std();
+	if (e) {
+		fprintf(stderr, "sockshell: /dev/null: %s\n", strerror(e));
+		return 2;
+	}
 	setup_locale();
 	shell_init(&sh);
 	if (parse_options(argc, argv, &o, &sh))

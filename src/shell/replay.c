@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../core/fds.h"
 #include "../core/sock.h"
 #include "i18n.h"
 #include "record.h"
@@ -249,6 +250,9 @@ int check_files(char **files, int n, int timeout_seconds)
 		if (pid == 0) {
 			struct sigaction sa = {.sa_handler = on_alarm};
 			sigaction(SIGALRM, &sa, NULL);
+			/* Sockets numbered from 3 as when the file was recorded,
+			 * whatever the terminal, make or CI left open. */
+			fds_close_inherited();
 			int r = check_one(files[i]);
 			fflush(stdout);
 			_exit(r);
