@@ -5,12 +5,13 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top"
 
 PACKAGES="build-essential autoconf automake libtool pkg-config check \
-libreadline-dev libedit-dev autoconf-archive gettext autopoint locales"
+libreadline-dev libedit-dev autoconf-archive gettext autopoint locales \
+libssl-dev"
 
 # Packages the test stages need on top of the build ones (debhelper and
 # lintian: the Debian package stage, scripts/package-test).
 TEST_PACKAGES="tmux expect strace valgrind clang libclang-rt-14-dev python3 \
-debhelper lintian"
+debhelper lintian openssl"
 
 need_packages() {
 	missing=""
