@@ -758,6 +758,27 @@ static bool parse_targets(struct parser *p, struct stmt *s)
 	return false;
 }
 
+/* FIRST, then more after commas: `x = 1, 2` and `a.fileno(), b.fileno()`
+ * are tuples without parentheses, as in Python (a trailing comma too). */
+static struct node *bare_tuple(struct parser *p, struct node *first)
+{
+	struct node *t = new_node(N_TUPLE, first->pos);
+	add_arg(t, first, NULL);
+	while (is_op(p, ',')) {
+		advance(p);
+		if (at_end(p, false))
+			break;
+		struct node *e = parse_expr(p);
+		if (!e) {
+			node_free(t);
+			return NULL;
+		}
+		add_arg(t, e, NULL);
+	}
+	t->end = p->prev_end;
+	return t;
+}
+
 static struct node *parse_rhs(struct parser *p, bool in_parens)
 {
 	if (p->tok.kind == TK_NAME && hooks.is_command(p->tok.sval) &&
@@ -772,6 +793,8 @@ static struct node *parse_rhs(struct parser *p, bool in_parens)
 		reset_to(p, save);
 	}
 	struct node *e = parse_expr(p);
+	if (e && !in_parens && is_op(p, ','))
+		return bare_tuple(p, e);
 	if (!e || at_end(p, in_parens))
 		return e;
 	/* s.recv 10, or an unknown command the evaluator will name. */

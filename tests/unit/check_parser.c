@@ -413,9 +413,9 @@ START_TEST(names_without_equals_are_no_targets)
 {
 	tree_is("x", "$x");
 	syntax_error("x == 1", 3, "expected a value, found '='");
-	syntax_error("a, b", 1,
-		     "expected an operator or the end of the statement, "
-		     "found ','");
+	/* A tuple without parentheses, as in Python. */
+	tree_is("a, b", "(tuple $a $b)");
+	tree_is("x = a,", "x = (tuple $a)");
 }
 END_TEST
 
