@@ -9,6 +9,7 @@
 
 #include "args.h"
 #include "cmd.h"
+#include "compare.h"
 #include "format.h"
 #include "i18n.h"
 #include "lexer.h"
@@ -540,11 +541,12 @@ static struct value *arith(struct shell *sh, char op, struct value *a,
 	if (a->type == T_FLOAT || b->type == T_FLOAT) {
 		double x = a->type == T_FLOAT ? a->u.f : (double)v_int_of(a);
 		double y = b->type == T_FLOAT ? b->u.f : (double)v_int_of(b);
-		return v_float(op == '+' ? x + y : x * y);
+		return v_float(op == '+' ? x + y : op == '-' ? x - y : x * y);
 	}
-	long long r;
-	bool over = op == '+' ? __builtin_add_overflow(v_int_of(a), v_int_of(b), &r)
-	                      : __builtin_mul_overflow(v_int_of(a), v_int_of(b), &r);
+	long long r, x = v_int_of(a), y = v_int_of(b);
+	bool over = op == '+'   ? __builtin_add_overflow(x, y, &r)
+	            : op == '-' ? __builtin_sub_overflow(x, y, &r)
+	                        : __builtin_mul_overflow(x, y, &r);
 	if (over) {
 		eval_fail(sh, _("%c: integer overflow (sockshell integers are 64-bit)"), op);
 		return NULL;
@@ -573,6 +575,11 @@ static struct value *binop_value(struct shell *sh, char op, struct value *a,
 	}
 	if (is_number(a) && is_number(b))
 		return arith(sh, op, a, b);
+	if (op == '-') {
+		eval_fail(sh, _("-: unsupported operand type(s) for -: '%s' and '%s'"),
+		          v_type_name(a), v_type_name(b));
+		return NULL;
+	}
 	if (op == '+')
 		return concat(sh, a, b);
 	if (v_is_int(b) && a->type != T_NONE && (v_is_seq(a) || a->type == T_STR || v_is_bytes_like(a)))
@@ -605,6 +612,29 @@ static struct value *eval_binop(struct shell *sh, struct node *n, bool argpos)
 	return r;
 }
 
+/* a < b < c: each comparison in turn, the next operand evaluated only
+ * while they hold, as Python does. */
+static struct value *eval_compare(struct shell *sh, struct node *n,
+                                  bool argpos)
+{
+	struct value *a = eval_node(sh, n->args[0], argpos);
+	if (!a)
+		return NULL;
+	int r = 1;
+	for (size_t i = 1; r == 1 && i < n->nargs; i++) {
+		struct value *b = eval_node(sh, n->args[i], argpos);
+		char *err = NULL;
+		r = b ? v_compare(n->name[i - 1], a, b, &err) : -1;
+		if (err)
+			eval_fail(sh, "%s: %s", compare_op_text(n->name[i - 1]), err);
+		free(err);
+		v_unref(a);
+		a = b;
+	}
+	v_unref(a);
+	return r < 0 ? NULL : v_bool(r);
+}
+
 struct value *eval_node(struct shell *sh, struct node *n, bool argpos)
 {
 	switch (n->kind) {
@@ -627,6 +657,8 @@ struct value *eval_node(struct shell *sh, struct node *n, bool argpos)
 		return eval_subscript(sh, n);
 	case N_BINOP:
 		return eval_binop(sh, n, argpos);
+	case N_COMPARE:
+		return eval_compare(sh, n, argpos);
 	case N_STMT:
 		break;
 	}

@@ -23,6 +23,7 @@ struct parser {
 	struct token tok;
 	size_t prev_end; /* where the last consumed token ended */
 	bool tight;      /* in a shell argument: operators only unspaced */
+	int nest;        /* expressions being read, one inside another */
 	char *err;
 	size_t errpos;
 	int depth;
@@ -553,15 +554,52 @@ static bool joins(const struct parser *p, char op, bool shell)
 	return shell ? p->tok.space_before : !(p->tight && !op_is_tight(p));
 }
 
-/* Python's precedence: '*' binds tighter than '+', '|' loosest, in an
- * expression and in a shell-form argument alike. */
+/* Binary minus, in an expression only (a shell word such as
+ * example-host.com or /tmp/a-b stays a word): '-' is an operator, and so
+ * is the sign of a number lexed as -1 where it touches its left operand
+ * (x-1), follows a literal (5 -1), or stands inside brackets; at the top
+ * of a statement `s.recv -1` stays a shell-form call. */
+static bool joins_minus(struct parser *p, const struct node *l, bool shell)
+{
+	if (shell || p->tight)
+		return false;
+	if (is_op(p, '-'))
+		return true;
+	bool number = p->tok.kind == TK_INT || p->tok.kind == TK_FLOAT;
+	if (!number || p->lx.src[p->tok.pos] != '-')
+		return false;
+	return !p->tok.space_before || p->nest > 1 ||
+	       (l->kind != N_NAME && l->kind != N_ATTR);
+}
+
+/* The operator at LEVEL joining L to what follows, or 0. */
+static char level_op(struct parser *p, int level, const struct node *l,
+                     bool shell)
+{
+	static const char ops[] = "|+*";
+	if (joins(p, ops[level], shell))
+		return ops[level];
+	return level == 1 && joins_minus(p, l, shell) ? '-' : 0;
+}
+
+/* Past the operator: a number's sign is read again as the operator. */
+static void skip_op(struct parser *p)
+{
+	if (p->tok.kind == TK_OP)
+		advance(p);
+	else
+		reset_to(p, p->tok.pos + 1);
+}
+
+/* Python's precedence: '*' binds tighter than '+' and '-', '|' loosest, in
+ * an expression and in a shell-form argument alike. */
 static struct node *parse_level(struct parser *p, int level, bool shell,
                                 bool in_parens)
 {
-	static const char ops[] = "|+*";
 	struct node *l = operand(p, level, shell, in_parens);
 	int chain = 0;
-	while (l && joins(p, ops[level], shell)) {
+	char op;
+	while (l && (op = level_op(p, level, l, shell))) {
 		/* a + b + c nests to the left: each operator is a level. */
 		if (!enter(p)) {
 			node_free(l);
@@ -569,7 +607,7 @@ static struct node *parse_level(struct parser *p, int level, bool shell,
 			break;
 		}
 		chain++;
-		advance(p);
+		skip_op(p);
 		struct node *r = shell && at_end(p, in_parens)
 		                         ? fail_tok(p, N_("expected a value"))
 		                         : operand(p, level, shell, in_parens);
@@ -578,17 +616,68 @@ static struct node *parse_level(struct parser *p, int level, bool shell,
 			l = NULL;
 			break;
 		}
-		l = binop(ops[level], l, r);
+		l = binop(op, l, r);
 	}
 	p->depth -= chain;
 	return l;
+}
+
+/* The comparison at the current token, as N_COMPARE keeps it: the lexer's
+ * codes for == != <= >= (E N L G), '<', '>', 'i' for in, 'n' for not in;
+ * 0 when there is none. */
+static char compare_op(const struct parser *p)
+{
+	if (p->tok.kind == TK_OP)
+		return strchr("ENLG<>", p->tok.op) ? p->tok.op : 0;
+	if (p->tok.kind != TK_NAME)
+		return 0;
+	if (!strcmp(p->tok.sval, "in"))
+		return 'i';
+	if (strcmp(p->tok.sval, "not"))
+		return 0;
+	struct lexer lx = p->lx; /* a copy: look ahead without consuming */
+	struct token t;
+	lex_next(&lx, &t);
+	bool in = t.kind == TK_NAME && !strcmp(t.sval, "in");
+	tok_free(&t);
+	return in ? 'n' : 0;
+}
+
+/* A < b == c: Python's chain of comparisons, each operand evaluated once
+ * (N_COMPARE: the operands in args, the operators in name). */
+static struct node *comparison(struct parser *p)
+{
+	struct node *l = parse_level(p, 0, false, false);
+	char op = l ? compare_op(p) : 0;
+	if (!op)
+		return l;
+	struct node *n = new_node(N_COMPARE, l->pos);
+	struct strbuf ops = {0};
+	add_arg(n, l, NULL);
+	for (; op; op = compare_op(p)) {
+		sb_addc(&ops, op);
+		advance(p);
+		if (op == 'n')
+			advance(p);
+		struct node *r = parse_level(p, 0, false, false);
+		if (!r) {
+			sb_free(&ops);
+			node_free(n);
+			return NULL;
+		}
+		add_arg(n, r, NULL);
+	}
+	n->name = sb_take(&ops);
+	return n;
 }
 
 static struct node *parse_expr(struct parser *p)
 {
 	bool tight = p->tight;
 	p->tight = false; /* inside brackets spaces are free again */
-	struct node *e = parse_level(p, 0, false, false);
+	p->nest++;
+	struct node *e = comparison(p);
+	p->nest--;
 	p->tight = tight;
 	return e;
 }

@@ -126,10 +126,19 @@ def show_error(e):
     return str(e)
 
 
+# An operator's error line is named by the operator (`error: -: ...`).
+_OP_TEXT = {ast.Sub: '-', ast.Add: '+', ast.Mult: '*', ast.BitOr: '|',
+            ast.Eq: '==', ast.NotEq: '!=', ast.Lt: '<', ast.Gt: '>',
+            ast.LtE: '<=', ast.GtE: '>=', ast.In: 'in', ast.NotIn: 'not in'}
+
+
 def _call_name(src):
     """The name of the outermost call in statement SRC (for error lines)."""
     node = ast.parse(src).body[0]
     node = getattr(node, 'value', node)
+    if isinstance(node, (ast.BinOp, ast.Compare)):
+        op = node.op if isinstance(node, ast.BinOp) else node.ops[0]
+        return _OP_TEXT.get(type(op), '?')
     while isinstance(node, ast.Call):
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else \

@@ -118,6 +118,9 @@ static const char python_differences[] = N_(
     "getfqdn takes the name getnameinfo gives for the first address, where\n"
     "Python takes the first alias with a dot that gethostbyaddr gives.\n"
     "errno after a timeout says there is no errno (Python: e.errno is None).\n"
+    "Operators: + - * | and the comparisons == != < > <= >= in, not in;\n"
+    "no unary minus but on a number. At the start of a line x -1 is the\n"
+    "shell form (x called with -1): write x - 1 or x-1.\n"
     "The shell form (s.bind 127.0.0.1 5000) and typed socket options are\n"
     "sockshell's own; write a call in parentheses to get Python's rules.");
 
