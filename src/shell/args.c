@@ -340,13 +340,25 @@ static char *swap_hint(struct binder *b, size_t k)
 	return NULL;
 }
 
+const struct sk_const *args_const_of(const struct node *a,
+                                     const struct value *v)
+{
+	const struct sk_const *c =
+	    a && a->kind == N_NAME ? const_lookup(a->name) : NULL;
+	/* Python's AddressFamily and SocketKind keep what they are in a
+	 * variable; an errno value (connect_ex's) is a plain int there. */
+	if (!c && v->type == T_CONST && v->u.c.kind != CK_ERRNO)
+		c = const_by_value(v->u.c.kind, v->u.c.v);
+	return c;
+}
+
 /* The constant a keyword argument NAME was written as, or NULL. */
-static const struct sk_const *kw_const(const struct node *n, const char *name)
+static const struct sk_const *kw_const(const struct node *n, const char *name,
+                                       const struct value *v)
 {
 	for (size_t i = 0; n && n->kwnames && i < n->nargs; i++)
 		if (n->kwnames[i] && !strcmp(n->kwnames[i], name))
-			return n->args[i]->kind == N_NAME ? const_lookup(n->args[i]->name)
-			                                  : NULL;
+			return args_const_of(n->args[i], v);
 	return NULL;
 }
 
@@ -543,7 +555,7 @@ static int bind_param(struct binder *b, size_t k, struct value *kwval)
 	const struct param *p = &b->e->params[k];
 	struct cmd_call *c = b->c;
 	if (kwval) {
-		if (check_kind(b, k, kw_const(b->n, p->name), false))
+		if (check_kind(b, k, kw_const(b->n, p->name, kwval), false))
 			return -1;
 		c->argv[k] = convert(b, k, kwval, NULL);
 		return c->argv[k] ? 0 : -1;

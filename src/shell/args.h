@@ -59,6 +59,12 @@ struct call_args {
 	const struct sk_const *named_buf[CMD_MAXARGS + 2];
 };
 
+/* The constant argument A stands for: written by name, or a family or a
+ * socket type held in a variable (t = SOCK_STREAM; s.family); NULL for
+ * a plain number. V is its value. */
+const struct sk_const *args_const_of(const struct node *a,
+                                     const struct value *v);
+
 void args_init(struct call_args *a, size_t nargs);
 /* Releases the arguments and what binding put in C. */
 void args_free(struct call_args *a, struct cmd_call *c);

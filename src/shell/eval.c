@@ -765,8 +765,7 @@ static int collect_args(struct shell *sh, struct cmd_call *c, struct node *n,
 		}
 		a->words[a->nvals] = arg->kind == N_LIT ? arg->word : NULL;
 		a->argn[a->nvals] = arg;
-		a->named[a->nvals] = arg->kind == N_NAME ? const_lookup(arg->name)
-		                                         : NULL;
+		a->named[a->nvals] = args_const_of(arg, v);
 		a->vals[a->nvals++] = v;
 		k++;
 	}
