@@ -846,5 +846,6 @@ int args_bind(struct call_args *a, struct cmd_call *c, struct node *n,
 	                             (method ||
 	                              !(e->flags & (CMD_METHOD | CMD_VALUE)))};
 	binder_start(&b);
+	c->pyform = b.pyform;
 	return bind_all(&b, n, a->kwvals);
 }

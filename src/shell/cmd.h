@@ -87,6 +87,7 @@ struct cmd_call {
 	struct value *result; /* NULL prints nothing (None) */
 	char *cause;          /* on CMD_ERROR: after "error: NAME: " */
 	const char *callname; /* the name to report errors under */
+	bool pyform;          /* written as Python, checked as Python checks */
 	int sh_last_errno;    /* the errno of a failed call, for `errno` */
 };
 

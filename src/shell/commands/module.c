@@ -806,7 +806,10 @@ static enum cmd_status do_select(struct cmd_call *c)
 static enum cmd_status make_buffer(struct cmd_call *c, bool array)
 {
 	const struct value *v = c->argv[0];
-	if (c->argv[1] || c->argv[2])
+	/* bytes('x') is Python's TypeError; the shell form's bytes x is
+	 * x's UTF-8, as everywhere bytes are expected. */
+	bool py_str = c->pyform && v && v->type == T_STR;
+	if (c->argv[1] || c->argv[2] || py_str)
 		return buffer_from_str(c, array);
 	if (!v) {
 		c->result = array ? v_bytearray("", 0) : v_bytes("", 0);
