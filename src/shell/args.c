@@ -6,6 +6,7 @@
 #include "args.h"
 
 #include <math.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -408,6 +409,34 @@ static int check_seconds(struct binder *b, size_t k, struct value *v)
 	                 v_type_name(v));
 }
 
+const char *c_int_overflow(long long i, bool as_int)
+{
+	if (i >= INT_MIN && i <= INT_MAX)
+		return NULL;
+	if (as_int)
+		return _("Python int too large to convert to C int");
+	return i > 0 ? _("signed integer is greater than maximum")
+	             : _("signed integer is less than minimum");
+}
+
+/* Parameter K is a C int, and V, an int, does not fit one: CPython's
+ * OverflowError, in both forms (the shell's would otherwise be cut to 32
+ * bits). socket() and shutdown() convert with _PyLong_AsInt, the rest
+ * with the 'i' format of PyArg_ParseTuple. */
+static int check_c_int(struct binder *b, size_t k, const struct value *v)
+{
+	const struct param *p = &b->e->params[k];
+	if (!(p->flags & (PF_CINT | PF_ASINT)) &&
+	    (p->type < P_FAMILY || p->type > P_NIFLAGS))
+		return 0;
+	bool as_int = (p->flags & PF_ASINT) || p->type == P_HOW ||
+	              b->e->py == PY_INIT;
+	const char *msg = c_int_overflow(v_int_of(v), as_int);
+	if (msg)
+		args_fail(b, "%s: %s", b->c->callname, msg);
+	return msg ? -1 : 0;
+}
+
 /* Check V against parameter K; returns the value to pass (a new reference)
  * or NULL with the error set. */
 static struct value *convert(struct binder *b, size_t k, struct value *v,
@@ -426,7 +455,7 @@ static struct value *convert(struct binder *b, size_t k, struct value *v,
 		return bind_fail(b, k, _("expected a socket, got %s"), v_type_name(v)), NULL;
 	case P_INT: case P_FAMILY: case P_SOCKTYPE: case P_PROTO: case P_LEVEL:
 	case P_OPTNAME: case P_MSGFLAGS: case P_HOW: case P_AIFLAGS: case P_NIFLAGS:
-		if (check_int(b, k, v))
+		if (check_int(b, k, v) || check_c_int(b, k, v))
 			return NULL;
 		break;
 	case P_BOOL:

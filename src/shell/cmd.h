@@ -63,6 +63,13 @@ enum ptype {
 /* Taken only by another of the function's forms (setsockopt's optlen):
  * CPython's arity message counts without it. */
 #define PF_PYALT 64
+/* A C int in CPython (its 'i' converter: listen's backlog), refused past
+ * INT_MIN..INT_MAX rather than cut to 32 bits. Every constant-kind
+ * parameter (P_FAMILY to P_NIFLAGS) is one without saying so. */
+#define PF_CINT 128
+/* A C int that CPython converts with _PyLong_AsInt (socket()'s family,
+ * type and proto, also where a def passes them on): its own words. */
+#define PF_ASINT 256
 
 struct param {
 	const char *name;

@@ -47,9 +47,7 @@ static enum cmd_status do_listen(struct cmd_call *c)
 	/* Python's default backlog: min(SOMAXCONN, 128). */
 	long long backlog = arg_int(c, 1, SOMAXCONN < 128 ? SOMAXCONN : 128);
 	if (backlog < 0)
-		backlog = 0;
-	if (backlog > 0x7fffffff)
-		return cmd_fail(c, _("backlog too large"));
+		backlog = 0; /* the binder refused one past a C int (PF_CINT) */
 	int e = sk_listen(SOCK(c)->fd, (int)backlog);
 	return e ? cmd_errno(c, e) : CMD_OK;
 }
@@ -731,7 +729,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	{.name = "getsockopt", .group = "options", .flags = CMD_METHOD,
 	 .py = PY_TUPLE,
 	 .params = {SELF, {"level", P_LEVEL, 0}, {"option", P_OPTNAME, 0},
-	            {"buflen", P_INT, PF_OPT}},
+	            {"buflen", P_INT, PF_OPT | PF_CINT}},
 	 .exec = do_getsockopt, .usage = "SOCK LEVEL OPTION [BUFLEN]",
 	 .summary = N_("read a socket option, typed (raw bytes when BUFLEN is given)"),
 	 .python = N_("sock.getsockopt(level, option[, buflen]); Python gives "
@@ -760,7 +758,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	 .example = "s.setsockopt SOL_SOCKET SO_REUSEADDR 1"},
 	{.name = "listen", .group = "sockets", .flags = CMD_METHOD,
 	 .py = PY_TUPLE,
-	 .params = {SELF, {"backlog", P_INT, PF_OPT}},
+	 .params = {SELF, {"backlog", P_INT, PF_OPT | PF_CINT}},
 	 .exec = do_listen, .usage = "SOCK [BACKLOG]",
 	 .summary = N_("make a stream socket accept connections"),
 	 .python = "sock.listen([backlog])", .c_call = "listen(2)",
