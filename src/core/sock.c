@@ -355,8 +355,12 @@ static int not_ready(double deadline, double *pause)
 	double left = deadline - now();
 	if (left <= 0)
 		return CORE_ETIMEOUT;
-	*pause = *pause < PAUSE_MIN ? PAUSE_MIN : fmin(*pause * 2, PAUSE_MAX);
-	return sleep_loop(fmin(*pause, left));
+	/* No fmin: it is the one libm function the shell would call, and
+	 * linking libm costs every start about 350 KiB of resident memory
+	 * (the linker drops an unused library, --as-needed). */
+	double twice = *pause * 2;
+	*pause = *pause < PAUSE_MIN ? PAUSE_MIN : twice < PAUSE_MAX ? twice : PAUSE_MAX;
+	return sleep_loop(*pause < left ? *pause : left);
 }
 
 static int call_loop(int fd, bool writing, double timeout, io_fn fn,
