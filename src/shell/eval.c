@@ -818,7 +818,7 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
 static int assign(struct shell *sh, struct stmt *s, struct value *v)
 {
 	/* A bound name passed the check below when it was first assigned. */
-	if (s->ntargets == 1) {
+	if (s->ntargets == 1 && !s->unpack) {
 		if (!vars_replace(&sh->vars, s->targets[0], v_ref(v)))
 			return 0;
 		v_unref(v); /* not bound yet: the reference was not taken */
@@ -836,7 +836,7 @@ static int assign(struct shell *sh, struct stmt *s, struct value *v)
 			return -1;
 		}
 	}
-	if (s->ntargets == 1) {
+	if (s->ntargets == 1 && !s->unpack) {
 		vars_set(&sh->vars, s->targets[0], v_ref(v));
 		return 0;
 	}

@@ -822,7 +822,7 @@ static bool parse_shell_args(struct parser *p, struct node *call,
 	return true;
 }
 
-/* NAME (',' NAME)* '=' at the start of a statement. */
+/* NAME (',' NAME)* [','] '=' at the start of a statement (x, = 1, too). */
 static bool parse_targets(struct parser *p, struct stmt *s)
 {
 	size_t start = p->tok.pos;
@@ -830,19 +830,23 @@ static bool parse_targets(struct parser *p, struct stmt *s)
 		s->targets = xgrow(s->targets, s->ntargets, sizeof *s->targets);
 		s->targets[s->ntargets++] = xstrdup(p->tok.sval);
 		advance(p);
+		bool comma = is_op(p, ',');
+		if (comma)
+			advance(p);
+		s->unpack = s->unpack || comma;
 		if (is_op(p, '=')) {
 			advance(p);
 			return true;
 		}
-		if (!is_op(p, ','))
+		if (!comma)
 			break;
-		advance(p);
 	}
 	for (size_t i = 0; i < s->ntargets; i++)
 		free(s->targets[i]);
 	free(s->targets);
 	s->targets = NULL;
 	s->ntargets = 0;
+	s->unpack = false;
 	reset_to(p, start);
 	return false;
 }

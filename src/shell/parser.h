@@ -43,6 +43,7 @@ struct node {
 struct stmt {
 	char **targets;
 	size_t ntargets;
+	bool unpack; /* the targets had a comma (a, b = ... or x, = ...) */
 	struct node *rhs;
 	size_t pos, end;
 };
