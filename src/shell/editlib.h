@@ -13,6 +13,8 @@
 #ifndef SOCKSHELL_EDITLIB_H
 #define SOCKSHELL_EDITLIB_H
 
+#include <stddef.h>
+
 #include "config.h"
 
 #if defined(HAVE_READLINE)
