@@ -184,8 +184,8 @@ static int repl(struct shell *sh, const struct options *o)
 		       PACKAGE_VERSION, le_name());
 	sh->interactive = true;
 	watchdog_stop();
-	waiting_notice(isatty(STDOUT_FILENO), sh->color);
-	const char *prompt = sh->color ? "\001\033[1;32m\002sock>\001\033[0m\002 "
+	waiting_notice(isatty(STDOUT_FILENO), sh->out.color);
+	const char *prompt = sh->out.color ? "\001\033[1;32m\002sock>\001\033[0m\002 "
 	                               : TRANSCRIPT_PROMPT;
 	while (!sh->exiting && !le_sigterm) {
 		fflush(stdout);
@@ -324,11 +324,11 @@ int main(int argc, char **argv)
 	bool tty = isatty(STDIN_FILENO);
 	/* no-color.org: NO_COLOR set to anything but "" turns colour off. */
 	const char *no_color = getenv("NO_COLOR");
-	sh.color = isatty(STDOUT_FILENO) && !o.no_color && !(no_color && *no_color);
+	sh.out.color = isatty(STDOUT_FILENO) && !o.no_color && !(no_color && *no_color);
 	/* Both time with SIGALRM: a statement under SOCKSHELL_STMT_TIMEOUT
 	 * (a test) has no notice. */
 	bool watched = watchdog_init();
-	waiting_notice(isatty(STDOUT_FILENO) && !watched, sh.color);
+	waiting_notice(isatty(STDOUT_FILENO) && !watched, sh.out.color);
 	if (o.trace)
 		shell_set_trace(&sh, true);
 	if (o.record && start_recording(&sh, o.record))

@@ -64,6 +64,7 @@ void shell_init(struct shell *sh)
 	v_poll_closer = close_epoll;
 	parser_set_hooks(&hooks);
 	waiting_init(sh);
+	out_push(&sh->out);
 }
 
 void shell_free(struct shell *sh)
@@ -77,6 +78,7 @@ void shell_free(struct shell *sh)
 	sh->err = NULL;
 	parsecache_clear(&sh->parsed);
 	v_pool_drain();
+	out_pop(&sh->out);
 }
 
 static int run_line(struct shell *sh, const char *line, size_t len);

@@ -14,7 +14,8 @@
 struct shell {
 	struct vartab vars;
 	struct value *last; /* _ */
-	bool trace, xtrace, errexit, interactive, color;
+	bool trace, xtrace, errexit, interactive;
+	struct output out; /* the writer: capture, tee, colour, flushing */
 	const char *file; /* script being run, for FILE:LINE: */
 	int line;
 	double default_timeout; /* < 0: None */

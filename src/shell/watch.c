@@ -220,7 +220,7 @@ static void watch_check(void)
 	if (b.len) {
 		le_hide();
 		out_write(b.p, b.len);
-		fflush(stdout);
+		out_flush();
 		le_show();
 		record_lines(&b);
 	}
