@@ -275,9 +275,10 @@ static int parse_options(int argc, char **argv, struct options *o,
 static int start_recording(struct shell *sh, const char *path)
 {
 	/* Never overwrite a file silently: --record makes a new file. */
-	int e = record_open(sh, path, "wx");
-	if (e) {
-		fprintf(stderr, "sockshell: --record %s: %s\n", path, strerror(e));
+	char *cause;
+	if (record_open(sh, path, "wx", &cause)) {
+		fprintf(stderr, "sockshell: --record: %s\n", cause);
+		free(cause);
 		return 2;
 	}
 	return 0;
