@@ -88,6 +88,7 @@ struct cmd_call {
 	char *cause;          /* on CMD_ERROR: after "error: NAME: " */
 	const char *callname; /* the name to report errors under */
 	int sh_last_errno;    /* the errno of a failed call, for `errno` */
+	int cause_errno;      /* the errno CAUSE says (cmd_errno), for its hint */
 };
 
 #define CMD_METHOD 1   /* the first parameter is the socket: s.recv */

@@ -10,6 +10,7 @@
 #include "args.h"
 #include "cmd.h"
 #include "format.h"
+#include "hints.h"
 #include "i18n.h"
 #include "lexer.h"
 #include "suggest.h"
@@ -741,6 +742,19 @@ static int collect_args(struct shell *sh, struct cmd_call *c, struct node *n,
 	return 0;
 }
 
+/* The likely cause of the call's errno at the end of its error line:
+ * "ECONNREFUSED [Errno 111] Connection refused (nothing listens there)". */
+static void add_hint(struct cmd_call *c)
+{
+	char *hint = c->cause_errno ? error_hint(c, c->cause_errno) : NULL;
+	if (!hint)
+		return;
+	char *with = xasprintf("%s (%s)", c->cause, hint);
+	free(c->cause);
+	free(hint);
+	c->cause = with;
+}
+
 /* The handler's status as the call's result, or NULL with the error. */
 static struct value *call_result(struct shell *sh, struct cmd_call *c,
                                  enum cmd_status st)
@@ -755,6 +769,7 @@ static struct value *call_result(struct shell *sh, struct cmd_call *c,
 	if (st == CMD_ERROR) {
 		if (c->sh_last_errno)
 			sh->last_errno = c->sh_last_errno;
+		add_hint(c);
 		eval_fail(sh, "%s: %s", c->callname, c->cause ? c->cause : _("failed"));
 		v_unref(c->result);
 		return NULL;

@@ -41,8 +41,4 @@ bool out_color(void);
  * the writer has it; the tee gets it plain. */
 void out_error_line(const char *line, size_t len, size_t at);
 
-struct shell;
-/* Print "error: MSG" with the FILE:LINE: prefix in scripts. */
-void shell_error(struct shell *sh, const char *msg);
-
 #endif

@@ -17,9 +17,9 @@
 #include <unistd.h>
 
 #include "../core/sock.h"
-#include "format.h"
+#include "errtext.h"
 #include "i18n.h"
-#include "shell.h"
+#include "state.h"
 #include "transcript.h"
 
 #define LOCALE_TAG "# locale: "

@@ -17,7 +17,7 @@
 #include "i18n.h"
 #include "lineedit.h"
 #include "record.h"
-#include "shell.h"
+#include "state.h"
 #include "sockaddr.h"
 
 #define RECHECK_MS 500 /* how often muted sockets are looked at */
