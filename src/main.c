@@ -183,6 +183,9 @@ static int repl(struct shell *sh, const struct options *o)
 		printf(_("sockshell %s (%s) - type help for commands, Ctrl-D to quit\n"),
 		       PACKAGE_VERSION, le_name());
 	sh->interactive = true;
+	/* The line typed is on the screen above its error: point into it. */
+	if (isatty(STDIN_FILENO))
+		sh->caret_col = (int)strlen(TRANSCRIPT_PROMPT);
 	watchdog_stop();
 	waiting_notice(isatty(STDOUT_FILENO), sh->out.color);
 	const char *prompt = sh->out.color ? "\001\033[1;32m\002sock>\001\033[0m\002 "

@@ -33,6 +33,7 @@ struct binder {
 	bool pyform;        /* checked as Python checks it (pysig.c) */
 	size_t at[CMD_MAXARGS]; /* the value each parameter took */
 	size_t skipped, skipped_at; /* an optional PF_IFINT left out, or SIZE_MAX */
+	struct node **bad; /* set to the argument an error is about */
 };
 
 static int bind_fail(struct binder *b, size_t k, const char *fmt, ...)
@@ -50,6 +51,8 @@ static int bind_fail(struct binder *b, size_t k, const char *fmt, ...)
 	va_end(ap);
 	free(*b->err);
 	*b->err = sb_take(&s);
+	if (b->bad && b->at[k] < b->nvals)
+		*b->bad = b->argn[b->at[k]];
 	return -1;
 }
 
@@ -287,6 +290,7 @@ static char *shell_hint(struct binder *b)
 	struct binder t = *b;
 	t.c = &c;
 	t.pyform = false;
+	t.bad = NULL;
 	binder_start(&t);
 	char *saved = *b->err;
 	*b->err = NULL;
@@ -829,7 +833,7 @@ int args_bind(struct call_args *a, struct cmd_call *c, struct node *n,
 	struct binder b = {.vars = vars, .err = err, .e = e, .c = c,
 	                   .vals = a->vals, .words = a->words, .nvals = a->nvals,
 	                   .method = method, .named = a->named, .argn = a->argn,
-	                   .n = n,
+	                   .n = n, .bad = &a->bad,
 	                   .pyform = n && !n->shell_form && e->py != PY_NONE &&
 	                             (method ||
 	                              !(e->flags & (CMD_METHOD | CMD_VALUE)))};

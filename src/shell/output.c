@@ -58,12 +58,17 @@ void out_write(const char *p, size_t n)
 static void out_write_as(const struct strbuf *screen, const char *text,
                          size_t len)
 {
+	out_write_screen(screen->p, screen->len);
+	if (cur->tee)
+		sb_add(cur->tee, text, len);
+}
+
+void out_write_screen(const char *p, size_t n)
+{
 	struct strbuf *t = cur->tee;
 	cur->tee = NULL;
-	out_write(screen->p, screen->len);
+	out_write(p, n);
 	cur->tee = t;
-	if (t)
-		sb_add(t, text, len);
 }
 
 /* Called after every statement and before every call that may block:

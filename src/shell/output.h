@@ -35,6 +35,9 @@ void out_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void out_capture(struct strbuf *b);
 /* Also copy all output to B (a recording) until out_tee(NULL). */
 void out_tee(struct strbuf *b);
+/* Text for the screen only, which the recording does not copy (the caret
+ * under a line typed: the replay has no terminal to show it on). */
+void out_write_screen(const char *p, size_t n);
 /* Is "error:" painted red (a terminal, colour on)? */
 bool out_color(void);
 /* Write the error line LINE (LEN bytes, "error:" at AT) in colour when

@@ -34,9 +34,18 @@ struct shell {
 	bool err_reported; /* the failure was printed already */
 	bool no_syscalls; /* for fuzzing: refuse every call that reaches the kernel */
 	struct parsecache parsed; /* lines parsed already */
+	/* Caret errors: on a terminal the line typed is on the screen just
+	 * above its error, so the error points into it (shell_error). */
+	int caret_col;           /* the line's column after the prompt; 0: none */
+	const char *src;         /* the line running, which node spans index */
+	size_t err_from, err_to; /* the span the pending error is about */
 };
 
-/* Print "error: MSG" with the FILE:LINE: prefix in scripts. */
+/* Print "error: MSG" with the FILE:LINE: prefix in scripts; on a terminal
+ * (caret_col), a caret line under the span the error is about. */
 void shell_error(struct shell *sh, const char *msg);
+/* The pending error is about [FROM, TO) of the line running, unless an
+ * inner part of it was named already. */
+void shell_error_at(struct shell *sh, size_t from, size_t to);
 
 #endif
