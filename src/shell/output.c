@@ -35,11 +35,6 @@ void out_tee(struct strbuf *b)
 	cur->tee = b;
 }
 
-bool out_color(void)
-{
-	return cur->color;
-}
-
 void out_write(const char *p, size_t n)
 {
 	struct output *o = cur;

@@ -38,8 +38,6 @@ void out_tee(struct strbuf *b);
 /* Text for the screen only, which the recording does not copy (the caret
  * under a line typed: the replay has no terminal to show it on). */
 void out_write_screen(const char *p, size_t n);
-/* Is "error:" painted red (a terminal, colour on)? */
-bool out_color(void);
 /* Write the error line LINE (LEN bytes, "error:" at AT) in colour when
  * the writer has it; the tee gets it plain. */
 void out_error_line(const char *line, size_t len, size_t at);

@@ -3,7 +3,6 @@
  * does, a caret line under the part of the line typed that is wrong. */
 #include "state.h"
 
-#include <stdlib.h>
 #include <wchar.h>
 
 #include "utf8.h"
