@@ -536,6 +536,19 @@ static struct value *take_address(struct binder *b, size_t k, int family,
 	return v_seq(T_TUPLE, items, n);
 }
 
+/* The address V was written as the values from FIRST to the one before
+ * b->j (host and port, or one tuple): where a caret points when the
+ * handler finds it is no address. */
+static void note_address(struct binder *b, const struct value *v, size_t first)
+{
+	struct node *from = b->argn[first], *to = b->argn[b->j - 1];
+	if (v && from && to) {
+		b->c->addr = v;
+		b->c->addr_from = from->pos;
+		b->c->addr_to = to->end;
+	}
+}
+
 static int family_of(struct cmd_call *c)
 {
 	struct value *self = c->argv[0];
@@ -572,7 +585,9 @@ static int bind_param(struct binder *b, size_t k, struct value *kwval)
 		return -1;
 	if (p->type == P_ADDR || p->type == P_HOSTPORT) {
 		int fam = p->type == P_ADDR ? family_of(c) : AF_INET6;
+		size_t first = b->j;
 		c->argv[k] = take_address(b, k, fam, p->type == P_ADDR);
+		note_address(b, c->argv[k], first);
 		return c->argv[k] ? 0 : -1;
 	}
 	c->argv[k] = convert(b, k, b->vals[b->j], b->words[b->j]);

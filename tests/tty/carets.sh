@@ -1,11 +1,11 @@
 #!/bin/sh
 # Caret errors, as SQLite's shell shows them: at a terminal the line typed
 # is on the screen above its error, so under the error line a caret points
-# at the part that is wrong (a bad argument, an unknown name or command,
-# where a syntax error is), a wide character before it taken into
-# account. Not for what has no part to point at (the whole statement,
-# a call the kernel refused), and never off a terminal: a script, a pipe
-# and --check keep the one error line.
+# at the part that is wrong (a bad argument, an address the call cannot
+# use, an unknown name or command, where a syntax error is), a wide
+# character before it taken into account. Not for what has no part to
+# point at (the whole statement, a call the kernel refused), and never off
+# a terminal: a script, a pipe and --check keep the one error line.
 . "$(dirname "$0")/lib.sh"
 
 start 'LC_ALL=C.UTF-8 "$SS" -q'
@@ -16,6 +16,10 @@ expect_output 's.setsockopt SOL_SOCKET SO_REUSEADR 1' \
                               ^~~~~~~~~~~"
 expect_output 's.recv nosuch' "error: recv: argument 1 (bufsize): unknown name 'nosuch'
              ^~~~~~"
+expect_output 's.bind 127.0.0.1 99999' "error: bind: port must be 0-65535.
+             ^~~~~~~~~~~~~~~"
+expect_output "s.bind(('127.0.0.1', 99999))" "error: bind: port must be 0-65535.
+             ^~~~~~~~~~~~~~~~~~~~"
 expect_output 'x = [1, 2] + nosuch' "error: nosuch: no such variable
                    ^~~~~~"
 expect_output 'frob 1' "error: frob: unknown command
