@@ -541,8 +541,10 @@ static struct value *take_address(struct binder *b, size_t k, int family,
  * handler finds it is no address. */
 static void note_address(struct binder *b, const struct value *v, size_t first)
 {
+	if (!v || b->j <= first)
+		return; /* refused already: no address was taken */
 	struct node *from = b->argn[first], *to = b->argn[b->j - 1];
-	if (v && from && to) {
+	if (from && to) {
 		b->c->addr = v;
 		b->c->addr_from = from->pos;
 		b->c->addr_to = to->end;

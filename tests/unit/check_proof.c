@@ -292,6 +292,21 @@ START_TEST(test_missing_raw_argument)
 }
 END_TEST
 
+/* An address the binder refuses as the call's first argument: noting
+ * where it was typed (for the caret) read the node before the first
+ * (fuzz_eval; UBSan: pointer overflow). */
+START_TEST(test_refused_first_address)
+{
+	struct shell sh;
+	shell_init(&sh);
+	expect(&sh, "create_connection localhost",
+	       "error: create_connection: argument 1 (address): expected a host "
+	       "and a port, as 127.0.0.1 8080, 127.0.0.1:8080 or ('127.0.0.1', "
+	       "8080)\n");
+	shell_free(&sh);
+}
+END_TEST
+
 /* shell_run_file runs a plain script in a regular file as it reads it
  * (a 10,000-socket script held its whole text, and a copy of each line,
  * which put sockshell past a third of Python's peak RSS); the output must
@@ -365,6 +380,7 @@ Suite *make_proof_suite(void)
 	tcase_add_test(tc, test_tuple_item_call);
 	tcase_add_test(tc, test_long_chains);
 	tcase_add_test(tc, test_missing_raw_argument);
+	tcase_add_test(tc, test_refused_first_address);
 	suite_add_tcase(s, tc);
 	return s;
 }
