@@ -12,7 +12,7 @@ dist=$(cd "$1" && pwd)
 build=$2
 sockshell=$3
 seconds=${FUZZ_SECONDS:-60}
-harnesses=${FUZZ_HARNESSES:-parse eval transcript struct utf8}
+harnesses=${FUZZ_HARNESSES:-parse eval transcript struct utf8 packet}
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$build"
 build=$(cd "$build" && pwd)
@@ -34,7 +34,7 @@ make -s -C "$build/obj" src/core/consts-gen.h libsockshell.a >/dev/null
 # The libraries configure found for the library (OpenSSL is not one:
 # src/core/tlslib.c loads it when the ssl module is imported).
 libs=$(sed -n 's/^\(PCAP_LIBS\) = //p' "$build/obj/Makefile" | tr '\n' ' ')
-for h in parse eval transcript struct utf8; do
+for h in parse eval transcript struct utf8 packet; do
 	clang $cflags -fsanitize=fuzzer -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE=1 \
 		-I"$build/obj" -I"$build/obj/src/core" -I"$dist/src" \
 		-o "$build/fuzz_$h" "$dist/tests/fuzz/fuzz_$h.c" \
@@ -44,13 +44,26 @@ done
 # Seeds: the statements and whole files of every transcript and lesson.
 seeds=$build/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds/parse" "$seeds/eval" "$seeds/transcript" "$seeds/struct" "$seeds/utf8"
+mkdir -p "$seeds/parse" "$seeds/eval" "$seeds/transcript" "$seeds/struct" "$seeds/utf8" \
+	"$seeds/packet"
 # struct: a format, a newline, data.
 i=0
 for f in '!HI' '@bq' '<4sI' '=hHlLqQ' '>cb?x' '3x2s' '!I' 'iI' '0q'; do
 	i=$((i + 1))
 	printf '%s\n\000P\000\000\000\001caf\303\251\377' "$f" >"$seeds/struct/$i"
 done
+# packet: the unit tests' recorded frames, each alone and all in a row,
+# in the harness's format (a 2-byte length before each frame).
+python3 - "$dist/tests/unit/wire_frames.c" "$seeds/packet" <<'PY'
+import re, sys
+frames = [bytes(int(x, 16) for x in re.findall(r"0x([0-9a-f]{2})", body))
+          for body in re.findall(r"\[\] = \{(.*?)\};", open(sys.argv[1]).read(), re.S)]
+def rec(b):
+    return len(b).to_bytes(2, "big") + b
+for i, b in enumerate(frames):
+    open("%s/%d" % (sys.argv[2], i), "wb").write(rec(b))
+open(sys.argv[2] + "/all", "wb").write(b"".join(rec(b) for b in frames[:64]))
+PY
 for f in "$dist"/tests/transcripts/*.txt "$dist"/doc/lessons/*.txt \
 	"$dist"/doc/lessons/*/*.txt; do
 	[ -f "$f" ] || continue
