@@ -966,6 +966,17 @@ static uint16_t endpoint_port(const struct sockaddr_storage *ss)
 	return ntohs(((const struct sockaddr_in6 *)ss)->sin6_port);
 }
 
+/* The IP header's protocol, and its addresses: the source at SRC, the
+ * destination right after it. */
+static void seg_addrs(struct frame_seg *s, int family, uint8_t proto,
+                      const unsigned char *src)
+{
+	s->family = family;
+	s->proto = proto;
+	set_endpoint(&s->src, family, src, 0);
+	set_endpoint(&s->dst, family, src + (family == AF_INET ? 4 : 16), 0);
+}
+
 /* The IP packet in F: its transport header at *L4, *LEN bytes of it, all
  * captured; addresses into S (ports still 0). */
 static bool seg_ip(const struct wire_frame *f, struct frame_seg *s,
@@ -980,10 +991,7 @@ static bool seg_ip(const struct wire_frame *f, struct frame_seg *s,
 		uint32_t tot = be16(p + 2);
 		if (hlen < IP4_HLEN || tot < hlen || tot > cap || (be16(p + 6) & 0x3fff))
 			return false;
-		s->family = AF_INET;
-		s->proto = p[9];
-		set_endpoint(&s->src, AF_INET, p + 12, 0);
-		set_endpoint(&s->dst, AF_INET, p + 16, 0);
+		seg_addrs(s, AF_INET, p[9], p + 12);
 		*l4 = p + hlen;
 		*len = tot - hlen;
 		return true;
@@ -991,10 +999,7 @@ static bool seg_ip(const struct wire_frame *f, struct frame_seg *s,
 	if (type != 0x86dd || p[0] >> 4 != 6 || cap < IP6_HLEN ||
 	    IP6_HLEN + (size_t)be16(p + 4) > cap)
 		return false;
-	s->family = AF_INET6;
-	s->proto = p[6];
-	set_endpoint(&s->src, AF_INET6, p + 8, 0);
-	set_endpoint(&s->dst, AF_INET6, p + 24, 0);
+	seg_addrs(s, AF_INET6, p[6], p + 8);
 	*l4 = p + IP6_HLEN;
 	*len = be16(p + 4);
 	return true;
