@@ -179,6 +179,7 @@ struct tcp_opt {
 	size_t avail;
 	bool rev;
 	uint32_t thseq, thack;
+	bool whole;             /* the segment is all captured */
 };
 
 static enum opt_status opt_need(const struct tcp_opt *o, unsigned l)
@@ -249,6 +250,41 @@ static void opt_fixed_print(struct strbuf *out, const struct tcp_opt *o)
 	}
 }
 
+/* MD5 signature (19): tcpdump (with libcrypto, as Debian builds it)
+ * cannot check it without the secret (-M). */
+static enum opt_status opt_md5(struct strbuf *out, const struct tcp_opt *o)
+{
+	enum opt_status st = opt_need(o, 16);
+	if (st != OPT_OK)
+		return st;
+	sb_adds(out, o->whole ? " shared secret not supplied with -M, "
+	                      : " snaplen too short, ");
+	sb_adds(out, "can't check - ");
+	for (int i = 0; i < 16; i++)
+		sb_printf(out, "%02x", o->p[i]);
+	return OPT_OK;
+}
+
+/* TCP Fast Open (34): a cookie request, or the cookie. */
+static enum opt_status opt_tfo(struct strbuf *out, const struct tcp_opt *o,
+                               unsigned datalen)
+{
+	enum opt_status st = opt_need(o, datalen);
+	if (st != OPT_OK)
+		return st;
+	sb_addc(out, ' ');
+	if (datalen == 0)
+		sb_adds(out, " cookiereq");
+	else if (datalen % 2 || datalen < 4 || datalen > 16)
+		sb_adds(out, " (invalid)");
+	else
+		sb_adds(out, " cookie ");
+	for (unsigned i = 0; datalen >= 4 && datalen <= 16 && !(datalen % 2) &&
+	                     i < datalen; i++)
+		sb_printf(out, "%02x", o->p[i]);
+	return OPT_OK;
+}
+
 static enum opt_status opt_data(struct strbuf *out, const struct tcp_opt *o,
                                 unsigned *datalen)
 {
@@ -256,6 +292,10 @@ static enum opt_status opt_data(struct strbuf *out, const struct tcp_opt *o,
 	*datalen = 0;
 	if (o->opt == 0 || o->opt == 1 || o->opt == 4)
 		return OPT_OK;
+	if (o->opt == 19)
+		return *datalen = 16, opt_md5(out, o);
+	if (o->opt == 34)
+		return *datalen = o->len - 2, opt_tfo(out, o, *datalen);
 	if (fixed) {
 		*datalen = fixed;
 		enum opt_status st = opt_need(o, fixed);
@@ -447,6 +487,7 @@ static void td_tcp_fields(struct td *t, const unsigned char *p, size_t cap,
 	if (flags & TCP_URG)
 		sb_printf(t->out, ", urg %u", be16(p + 18));
 	size_t optcap = (cap < hlen ? cap : hlen) - TCP_HLEN;
+	o.whole = cap >= (size_t)hlen + length;
 	if (hlen > TCP_HLEN &&
 	    !td_options(t->out, p + TCP_HLEN, optcap, hlen - TCP_HLEN, o))
 		return;
@@ -858,7 +899,11 @@ static void td_ip6(struct td *t, const unsigned char *p, size_t cap,
 	t->proto = p[6];
 	if (!has_ports(t->proto))
 		td_addrs(t, ": ");
-	td_demux(t, p + IP6_HLEN, cap - IP6_HLEN, len - IP6_HLEN);
+	if (t->proto == IPPROTO_NONE)
+		return sb_adds(t->out, "no next header");
+	/* a payload length of 0 announces a jumbogram, whose length a
+	 * hop-by-hop option gives: tcpdump finds none and reads nothing */
+	td_demux(t, p + IP6_HLEN, plen ? cap - IP6_HLEN : 0, len - IP6_HLEN);
 }
 
 /* tcpdump's sanity checks on the pcap record header. */

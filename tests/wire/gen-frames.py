@@ -36,6 +36,9 @@ def crafted(frames):
     udp = first(lambda b: b[12:14] == b"\x08\x00" and b[23] == 17)
     icmp = first(lambda b: b[12:14] == b"\x08\x00" and b[23] == 1)
     icmp6 = first(lambda b: b[12:14] == b"\x86\xdd" and b[20] == 58)
+    ack = first(lambda b: b[12:14] == b"\x08\x00" and b[23] == 6 and b[47] == 0x10)
+    syn6 = first(lambda b: b[12:14] == b"\x86\xdd" and b[20] == 6 and b[67] == 2)
+    udp6 = first(lambda b: b[12:14] == b"\x86\xdd" and b[20] == 17)
     T, I = 14 + 20, 14
     out = []
 
@@ -82,6 +85,22 @@ def crafted(frames):
     add("IPv6 version 4", edit(icmp6, I, b"\x45"))
     add("IPv6 cut in its header", icmp6[:I + 30])
     add("an empty frame", b"")
+    O = T + 20   # the ACK's 12 bytes of options: nop, nop, timestamps
+    ackno = struct.unpack("!I", ack[T + 8:T + 12])[0]
+    add("SACK blocks", edit(ack, O, bytes([1, 1, 5, 10]) +
+                            struct.pack("!II", ackno + 100, ackno + 200)))
+    add("SACK of 7 bytes", edit(ack, O, bytes([1, 1, 5, 9] + [0] * 8)))
+    add("MD5 signature too short", edit(ack, O, bytes([19, 10] + [1] * 10)))
+    add("user timeout", edit(ack, O, bytes([28, 4, 0, 61] + [1] * 8)))
+    add("fast open cookie request", edit(ack, O, bytes([34, 2] + [1] * 10)))
+    add("fast open cookie", edit(ack, O, bytes([34, 10] + list(range(8)) + [1, 1])))
+    add("echo", edit(ack, O, bytes([6, 6, 0, 0, 0, 9] + [1] * 6)))
+    add("scps", edit(ack, O, bytes([20, 4, 1, 2] + [1] * 8)))
+    add("cc echo (no name)", edit(ack, O, bytes([13, 6, 0, 0, 0, 9] + [1] * 6)))
+    add("IPv6 payload length 0 (TCP)", edit(syn6, I + 4, b"\0\0"))
+    add("IPv6 payload length 0 (UDP)", edit(udp6, I + 4, b"\0\0"))
+    add("IPv6 no next header", edit(syn6, I + 6, bytes([59])))
+    add("IPv6 unknown next header", edit(syn6, I + 6, bytes([99])))
     return out
 
 
