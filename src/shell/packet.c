@@ -82,7 +82,7 @@ static struct flow *flow_find(struct pkt_flows *fl, int family,
 	memcpy(k.a, rev ? dst : src, alen);
 	memcpy(k.b, rev ? src : dst, alen);
 	k.ports = rev ? (uint32_t)dport << 16 | sport : (uint32_t)sport << 16 | dport;
-	for (size_t i = 0; i < fl->n; i++)
+	for (size_t i = fl->n; i-- > 0;) /* the newest connections first */
 		if (fl->v[i].family == family && fl->v[i].ports == k.ports &&
 		    !memcmp(fl->v[i].a, k.a, 16) && !memcmp(fl->v[i].b, k.b, 16))
 			return &fl->v[i];
