@@ -36,6 +36,7 @@ struct ladder {
 	struct lad_arrow *arrows;
 	size_t narrows;
 	int gap, x0, width;
+	int hcap;                 /* the widest a header may be */
 };
 
 static size_t lad_column(struct ladder *l, const struct sockaddr_storage *e,
@@ -109,11 +110,14 @@ static void lad_collect(struct ladder *l, const struct wire_frame *f,
 	pkt_flows_free(flows);
 }
 
+/* A column's header width: its longer line, at most the share of the
+ * width each column has. */
 static int header_width(const struct ladder *l, size_t i)
 {
 	int w = (int)strlen(l->addr[i]);
 	int nw = l->name[i] ? (int)display_width(l->name[i]) : 0;
-	return w > nw ? w : nw;
+	w = w > nw ? w : nw;
+	return w < l->hcap ? w : l->hcap;
 }
 
 /* The distance between neighbouring columns that leaves room for every
@@ -136,9 +140,11 @@ static int lad_gap(const struct ladder *l)
 }
 
 /* Place the columns at the gap they need, shrunk to fit WIDTH; false
- * when it had to shrink. */
+ * when it had to shrink, or cannot draw an arrow. */
 static bool lad_layout(struct ladder *l, int width)
 {
+	int share = l->n > 1 ? width / (int)l->n - 1 : width;
+	l->hcap = share > MIN_GAP ? share : MIN_GAP;
 	int gap = lad_gap(l);
 	bool fits = true;
 	l->x0 = header_width(l, 0) / 2;
@@ -147,6 +153,10 @@ static bool lad_layout(struct ladder *l, int width)
 		gap = (width - l->x0 - last) / (int)(l->n - 1);
 		fits = false;
 	}
+	/* an arrow to itself hooks out to the right, past any column: it
+	 * is drawn in a ladder of one column */
+	for (size_t i = 0; i < l->narrows && l->n > 1; i++)
+		fits = fits && l->arrows[i].from != l->arrows[i].to;
 	l->gap = gap < MIN_GAP ? MIN_GAP : gap;
 	l->width = width;
 	return fits;
@@ -157,13 +167,9 @@ static int col_x(const struct ladder *l, size_t i)
 	return l->x0 + l->gap * (int)i;
 }
 
-/* Append LINE (N bytes) without its trailing blanks and at most the
- * ladder's width. */
-static void lad_emit(const struct ladder *l, const char *line, int n,
-                     struct strbuf *out)
+/* Append LINE (N bytes) without its trailing blanks. */
+static void lad_emit(const char *line, int n, struct strbuf *out)
 {
-	if (n > l->width)
-		n = l->width;
 	while (n > 0 && line[n - 1] == ' ')
 		n--;
 	sb_add(out, line, (size_t)n);
@@ -188,7 +194,7 @@ static char *fit(const char *text, int max)
 static void lad_header(const struct ladder *l, char **text, struct strbuf *out)
 {
 	struct strbuf b = {0};
-	int at = 0, room = l->n > 1 ? l->gap - 1 : l->width;
+	int room = l->n > 1 && l->gap - 1 < l->hcap ? l->gap - 1 : l->hcap, at = 0;
 	for (size_t i = 0; i < l->n; i++) {
 		char *s = fit(text[i] ? text[i] : "", room);
 		int w = (int)display_width(s), start = col_x(l, i) - w / 2;
@@ -214,12 +220,12 @@ static void lad_header(const struct ladder *l, char **text, struct strbuf *out)
 static int label_fit(const char *label, int room)
 {
 	int n = (int)strlen(label);
-	if (n <= room)
-		return n;
+	if (n <= room || room <= 0)
+		return room <= 0 ? 0 : n;
 	const char *cut = label + room;
 	while (cut > label && *cut != ' ')
 		cut--;
-	return cut > label ? (int)(cut - label) : (room > 0 ? room : 0);
+	return cut > label ? (int)(cut - label) : room;
 }
 
 static void draw_arrow(const struct ladder *l, char *line,
@@ -229,7 +235,7 @@ static void draw_arrow(const struct ladder *l, char *line,
 	if (xa == xb) {
 		/* to itself: a hook on the column's right */
 		static const char hook[] = "<--' ";
-		int n = label_fit(a->label, l->width);
+		int n = label_fit(a->label, l->width - xa - (int)sizeof hook);
 		memcpy(line + xa + 1, hook, sizeof hook - 1);
 		memcpy(line + xa + sizeof hook, a->label, (size_t)n);
 		return;
@@ -257,7 +263,7 @@ static void lad_draw(const struct ladder *l, struct strbuf *out)
 			line[col_x(l, c)] = '|';
 		if (i > 0)
 			draw_arrow(l, line, &l->arrows[i - 1]);
-		lad_emit(l, line, (int)size, out);
+		lad_emit(line, (int)size, out);
 	}
 	free(line);
 }
