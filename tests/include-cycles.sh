@@ -1,14 +1,18 @@
 #!/bin/sh
 # The include graph of src/ has no circle: a module (x.c with x.h) that
 # includes another which, through any chain, includes it back cannot be
-# read, tested or moved on its own. Prints each circle found (a strongly
-# connected set of modules, with the includes that close it) and fails.
+# read, tested or moved on its own. A header with no .c of its own (i18n.h,
+# a module's internal header) is no module: what it includes counts as
+# included by each file that includes it. Prints each circle found (a
+# strongly connected set of modules, with the includes that close it) and
+# fails.
 #   sh tests/include-cycles.sh [SRCDIR]
 src=${1:-${top_srcdir:-.}/src}
 cd "$src" || exit 99
 find . -name '*.[ch]' | sort | while read -r f; do
+	printf 'file %s\n' "$f"
 	sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' "$f" |
-		while read -r inc; do printf '%s %s\n' "$f" "$inc"; done
+		while read -r inc; do printf 'inc %s %s\n' "$f" "$inc"; done
 done | awk '
 # A file named relative to the includer, "./" and "../" resolved, less
 # its extension: x.c and x.h are one module.
@@ -33,14 +37,31 @@ function dir(path) {
 	sub(/\/[^\/]*$/, "", path)
 	return path
 }
-{
-	from = module($1)
-	to = module(dir($1) "/" $2)
-	nodes[from] = 1
-	nodes[to] = 1
-	if (from != to && !((from, to) in edge)) {
-		edge[from, to] = $1 " includes " $2
-		succ[from] = succ[from] " " to
+$1 == "file" && $2 ~ /\.c$/ { has_c[module($2)] = 1 }
+$1 == "inc" {
+	from = module($2)
+	to = module(dir($2) "/" $3)
+	if (from != to && !((from, to) in raw)) {
+		raw[from, to] = $2 " includes " $3
+		out[from] = out[from] " " to
+	}
+}
+# The modules FROM reaches from V, passing through header-only ones; WHY
+# is the chain of includes that led to V ("" at FROM itself).
+function reach(from, v, why,   list, n, i, w, how) {
+	n = split(out[v], list, " ")
+	for (i = 1; i <= n; i++) {
+		w = list[i]
+		how = why == "" ? raw[v, w] : why ", which includes " w ".h"
+		if (w == from || (from, w) in edge)
+			continue
+		if (w in has_c) {
+			edge[from, w] = how
+			succ[from] = succ[from] " " w
+		} else if (!((from, w) in via)) {
+			via[from, w] = 1
+			reach(from, w, how)
+		}
 	}
 }
 # Tarjan: each strongly connected set of more than one module is a circle.
@@ -84,7 +105,9 @@ function report(member, c,   i, j, in_set) {
 				printf "  %s\n", edge[member[i], member[j]]
 }
 END {
-	for (v in nodes)
+	for (v in has_c)
+		reach(v, v, "")
+	for (v in has_c)
 		if (!(v in index_of))
 			visit(v)
 	exit circles > 0
