@@ -221,6 +221,15 @@ int tls_last_errno(void)
 
 /* ---- contexts ---- */
 
+static void set_verify(struct tls_ctx *c, int mode)
+{
+	int m = mode == TLS_CERT_NONE ? SSL_VERIFY_NONE
+	        : mode == TLS_CERT_OPTIONAL
+	                ? SSL_VERIFY_PEER
+	                : SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT;
+	L.SSL_CTX_set_verify(c->ctx, m, NULL);
+}
+
 struct tls_ctx *tls_ctx_new(int protocol, char *err, size_t errlen)
 {
 	if (tls_lib_load(err, errlen))
@@ -249,8 +258,7 @@ struct tls_ctx *tls_ctx_new(int protocol, char *err, size_t errlen)
 	c->check_hostname = protocol == TLS_PROTOCOL_CLIENT;
 	L.SSL_CTX_set_options(ctx, PY_OPTIONS);
 	L.SSL_CTX_set_cipher_list(ctx, PY_CIPHERS);
-	L.SSL_CTX_set_verify(ctx, c->check_hostname ? SSL_VERIFY_PEER
-	                                            : SSL_VERIFY_NONE, NULL);
+	set_verify(c, c->check_hostname ? TLS_CERT_REQUIRED : TLS_CERT_NONE);
 	return c;
 }
 
@@ -280,15 +288,6 @@ int tls_ctx_verify_mode(const struct tls_ctx *c)
 	if (m & SSL_VERIFY_FAIL_IF_NO_PEER_CERT)
 		return TLS_CERT_REQUIRED;
 	return m & SSL_VERIFY_PEER ? TLS_CERT_OPTIONAL : TLS_CERT_NONE;
-}
-
-static void set_verify(struct tls_ctx *c, int mode)
-{
-	int m = mode == TLS_CERT_NONE ? SSL_VERIFY_NONE
-	        : mode == TLS_CERT_OPTIONAL
-	                ? SSL_VERIFY_PEER
-	                : SSL_VERIFY_PEER | SSL_VERIFY_FAIL_IF_NO_PEER_CERT;
-	L.SSL_CTX_set_verify(c->ctx, m, NULL);
 }
 
 int tls_ctx_set_verify_mode(struct tls_ctx *c, int mode, char *err,
@@ -490,7 +489,7 @@ static const char *handshake_name(int type)
 static void on_message(int write_p, int version, int content_type,
                        const void *buf, size_t len, SSL *ssl, void *arg)
 {
-	(void)version, (void)ssl, (void)arg;
+	(void)ssl, (void)arg;
 	const unsigned char *p = buf;
 	char name[96];
 	if (!msg_hook)
@@ -501,7 +500,8 @@ static void on_message(int write_p, int version, int content_type,
 		snprintf(name, sizeof name, "Alert (%s, %s)",
 		         L.SSL_alert_type_string_long(p[0] << 8),
 		         L.SSL_alert_desc_string_long(p[1]));
-	else if (content_type == SSL3_RT_CHANGE_CIPHER_SPEC)
+	else if (content_type == SSL3_RT_CHANGE_CIPHER_SPEC &&
+	         version != TLS1_3_VERSION) /* 1.3's is a dummy for middleboxes */
 		snprintf(name, sizeof name, "ChangeCipherSpec");
 	else
 		return; /* record headers, inner types, application data */

@@ -16,6 +16,7 @@
 #include "../sockaddr.h"
 #include "../table.h"
 #include "common.h"
+#include "ssl.h"
 #include <stdio.h>
 
 /* TRANSLATORS: the groups of commands in the list `help` prints. */
@@ -429,10 +430,16 @@ static enum cmd_status do_int(struct cmd_call *c)
 static enum cmd_status do_import(struct cmd_call *c)
 {
 	const char *m = c->argsrc[0];
+	char why[256];
+	if (!strcmp(m, "ssl"))
+		return ssl_import(why, sizeof why)
+		               ? cmd_fail(c, _("TLS is not available: %s"), why)
+		               : CMD_OK;
 	if (strcmp(m, "socket") && strcmp(m, "select") && strcmp(m, "errno") &&
 	    strcmp(m, "os") && strcmp(m, "struct"))
 		return cmd_fail(c, _("no module '%s' here: only socket (and select, "
-		                     "errno, struct, os for os.unlink) are built in"), m);
+		                     "ssl, errno, struct, os for os.unlink) are built "
+		                     "in"), m);
 	return CMD_OK;
 }
 
@@ -657,6 +664,7 @@ static enum cmd_status do_handles(struct cmd_call *c)
 		table_print(&t);
 	table_free(&t);
 	print_poll_interest(c->sh);
+	ssl_print_handles(c->sh);
 	return CMD_OK;
 }
 

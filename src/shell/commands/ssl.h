@@ -1,0 +1,30 @@
+/* ssl.h - what the rest of the shell asks of the ssl module (ssl.c):
+ * a TLS socket's reads and writes go through TLS, and its repr names its
+ * version and cipher. */
+#ifndef SOCKSHELL_COMMANDS_SSL_H
+#define SOCKSHELL_COMMANDS_SSL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include "common.h"
+
+/* import ssl: 0, or -1 with why TLS is not available in WHY. */
+int ssl_import(char *why, size_t len);
+/* ctx.ATTR = V: NULL, or the error (malloc'd). */
+char *ssl_setattr(struct value *obj, const char *attr, const struct value *v);
+
+/* The socket methods of a TLS socket (SOCK(c)->tls), for socket.c. */
+enum cmd_status ssl_recv(struct cmd_call *c);
+enum cmd_status ssl_send(struct cmd_call *c, bool all);
+/* After the TCP connect: the handshake, if do_handshake_on_connect. */
+enum cmd_status ssl_after_connect(struct cmd_call *c);
+/* Why connect is refused on S (server side), or NULL. */
+const char *ssl_connect_refused(const struct sockobj *s);
+/* The accepted CONN (taken over) wrapped server-side; NULL on error. */
+struct value *ssl_wrap_accepted(struct cmd_call *c, struct value *conn);
+/* ", version=TLSv1.3, cipher=NAME" once the handshake is done. */
+void ssl_describe(struct strbuf *b, const struct sockobj *s);
+/* After `handles`' table: each TLS socket's side, version and cipher. */
+void ssl_print_handles(struct shell *sh);
+
+#endif
