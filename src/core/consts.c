@@ -6,6 +6,7 @@
 #define _GNU_SOURCE 1 /* the generator scans the headers with it defined */
 #endif
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -67,12 +68,25 @@ size_t const_count(void)
 	return CONSTS_COUNT;
 }
 
+/* Both tables merged in name order, built on first use. */
+static const struct sk_const *by_name[CONSTS_COUNT];
+
+static void merge_tables(void)
+{
+	size_t g = 0, x = 0;
+	for (size_t i = 0; i < CONSTS_COUNT; i++) {
+		bool gen = x == NELEM(consts_ssl) ||
+		           (g < CONSTS_GEN_COUNT &&
+		            strcmp(consts_gen[g].name, consts_ssl[x].name) < 0);
+		by_name[i] = gen ? &consts_gen[g++] : &consts_ssl[x++];
+	}
+}
+
 const struct sk_const *const_at(size_t i)
 {
-	if (i < CONSTS_GEN_COUNT)
-		return &consts_gen[i];
-	i -= CONSTS_GEN_COUNT;
-	return i < NELEM(consts_ssl) ? &consts_ssl[i] : NULL;
+	if (!by_name[0])
+		merge_tables();
+	return i < CONSTS_COUNT ? by_name[i] : NULL;
 }
 
 /* Name lookups are on the interpreter's hot path (every word of every

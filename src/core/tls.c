@@ -489,7 +489,7 @@ static const char *handshake_name(int type)
 static void on_message(int write_p, int version, int content_type,
                        const void *buf, size_t len, SSL *ssl, void *arg)
 {
-	(void)ssl, (void)arg;
+	(void)version, (void)ssl, (void)arg;
 	const unsigned char *p = buf;
 	char name[96];
 	if (!msg_hook)
@@ -500,11 +500,11 @@ static void on_message(int write_p, int version, int content_type,
 		snprintf(name, sizeof name, "Alert (%s, %s)",
 		         L.SSL_alert_type_string_long(p[0] << 8),
 		         L.SSL_alert_desc_string_long(p[1]));
-	else if (content_type == SSL3_RT_CHANGE_CIPHER_SPEC &&
-	         version != TLS1_3_VERSION) /* 1.3's is a dummy for middleboxes */
-		snprintf(name, sizeof name, "ChangeCipherSpec");
 	else
-		return; /* record headers, inner types, application data */
+		/* Record headers, inner types, application data; and
+		 * ChangeCipherSpec, which OpenSSL reports when it sends one but
+		 * not when one arrives (and TLS 1.3's is a dummy). */
+		return;
 	msg_hook(msg_arg, write_p != 0, name);
 }
 

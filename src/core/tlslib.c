@@ -51,7 +51,7 @@ int tls_lib_load(char *err, size_t errlen)
 int tls_lib_load(char *err, size_t errlen)
 {
 	snprintf(err, errlen, "sockshell was built without OpenSSL "
-	         "(configure found no libssl-dev)");
+	         "(configure --without-openssl, or no libssl-dev)");
 	return -1;
 }
 

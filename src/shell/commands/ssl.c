@@ -16,6 +16,32 @@
 #include "../output.h"
 #include "ssl.h"
 
+/* The module's functions: rows of both builds, so that without OpenSSL
+ * they say why there is no TLS. */
+#define SSL_MODULE_ROWS \
+	{.name = "SSLContext", .group = "ssl", .py = PY_KW, \
+	 .params = {{"protocol", P_INT, PF_OPT}}, \
+	 .exec = do_sslcontext, .usage = "[PROTOCOL]", \
+	 .summary = N_("a TLS context: settings and certificates shared by " \
+	               "the TLS sockets it wraps"), \
+	 .notes = N_("PROTOCOL_TLS_CLIENT verifies the server's certificate and " \
+	             "name (CERT_REQUIRED, check_hostname True); " \
+	             "PROTOCOL_TLS_SERVER asks no certificate of its clients."), \
+	 .python = "ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)", \
+	 .c_call = "SSL_CTX_new(3)", \
+	 .errors = N_("TLS is not available: sockshell was built without " \
+	              "OpenSSL\n"), \
+	 .example = "ctx = SSLContext PROTOCOL_TLS_SERVER"}, \
+	{.name = "create_default_context", .group = "ssl", .py = PY_DEF, \
+	 .params = {{"cafile", P_ANY, PF_OPT | PF_KWONLY}, \
+	            {"capath", P_ANY, PF_OPT | PF_KWONLY}}, \
+	 .exec = do_default_context, .usage = "", \
+	 .summary = N_("a client context that trusts the system's CAs (or " \
+	               "cafile=), verifying certificates and names"), \
+	 .python = "ctx = ssl.create_default_context()", \
+	 .c_call = "SSL_CTX_new(3), SSL_CTX_set_default_verify_paths(3)", \
+	 .errors = "", .example = "ctx = create_default_context"}, \
+
 #if HAVE_OPENSSL
 
 #define CTX(c) ((c)->argv[0]->u.sslctx)
@@ -672,28 +698,7 @@ void ssl_describe(struct strbuf *b, const struct sockobj *s)
 #define SOCKP {"sock", P_SOCK, 0}
 
 const struct cmd_entry cmd_ssl_table[] = {
-	{.name = "SSLContext", .group = "ssl", .py = PY_KW,
-	 .params = {{"protocol", P_INT, PF_OPT}},
-	 .exec = do_sslcontext, .usage = "[PROTOCOL]",
-	 .summary = N_("a TLS context: settings and certificates shared by "
-	               "the TLS sockets it wraps"),
-	 .notes = N_("PROTOCOL_TLS_CLIENT verifies the server's certificate and "
-	             "name (CERT_REQUIRED, check_hostname True); "
-	             "PROTOCOL_TLS_SERVER asks no certificate of its clients."),
-	 .python = "ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)",
-	 .c_call = "SSL_CTX_new(3)",
-	 .errors = N_("TLS is not available: sockshell was built without "
-	              "OpenSSL\n"),
-	 .example = "ctx = SSLContext PROTOCOL_TLS_SERVER"},
-	{.name = "create_default_context", .group = "ssl", .py = PY_DEF,
-	 .params = {{"cafile", P_ANY, PF_OPT | PF_KWONLY},
-	            {"capath", P_ANY, PF_OPT | PF_KWONLY}},
-	 .exec = do_default_context, .usage = "",
-	 .summary = N_("a client context that trusts the system's CAs (or "
-	               "cafile=), verifying certificates and names"),
-	 .python = "ctx = ssl.create_default_context()",
-	 .c_call = "SSL_CTX_new(3), SSL_CTX_set_default_verify_paths(3)",
-	 .errors = "", .example = "ctx = create_default_context"},
+	SSL_MODULE_ROWS
 	{.name = "load_verify_locations", .group = "ssl", .flags = CMD_SSLCTX,
 	 .py = PY_KW,
 	 .params = {SELF, {"cafile", P_ANY, PF_OPT}, {"capath", P_ANY, PF_OPT}},
@@ -903,7 +908,18 @@ void ssl_print_handles(struct shell *sh)
 	(void)sh;
 }
 
+static enum cmd_status no_tls(struct cmd_call *c)
+{
+	char why[256];
+	tls_init(why, sizeof why);
+	return cmd_fail(c, _("TLS is not available: %s"), why);
+}
+
+#define do_sslcontext no_tls
+#define do_default_context no_tls
+
 const struct cmd_entry cmd_ssl_table[] = {
+	SSL_MODULE_ROWS
 	{.name = NULL},
 };
 
