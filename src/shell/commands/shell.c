@@ -24,7 +24,7 @@ static const char *const groups[] = {N_("sockets"), N_("options"),
                                      N_("addresses"), N_("names"),
                                      N_("byte order"), N_("buffers"),
                                      N_("python"), N_("files"), N_("select"),
-                                     N_("shell"),
+                                     N_("ssl"), N_("shell"),
                                      NULL};
 
 /* Append N spaces. */
@@ -52,7 +52,8 @@ static void help_list(void)
 			if (strcmp(e->group, groups[g]) || (e->flags & CMD_HIDDEN))
 				continue;
 			/* A poll object's method, by the object's name. */
-			const char *obj = !(e->flags & CMD_POLL) ? ""
+			const char *obj = e->flags & CMD_SSLCTX ? "ctx."
+			                  : !(e->flags & CMD_POLL) ? ""
 			                  : strcmp(e->name, "close") &&
 			                            strcmp(e->name, "fileno")
 			                        ? "poll."
@@ -149,7 +150,8 @@ static void help_command(const struct cmd_entry *e)
 		/* TRANSLATORS: an attribute's synopsis: "family    (attribute:
 		 * SOCK.family)"; a file's is FILE.mode. */
 		out_printf(_("%s    (attribute: %s.%s)\n"), e->name,
-		           e->flags & CMD_FILE ? "FILE" : "SOCK", e->name);
+		           e->flags & CMD_FILE ? "FILE"
+		           : e->flags & CMD_SSLCTX ? "CTX" : "SOCK", e->name);
 	} else if (e->flags & CMD_METHOD) {
 		char *alt = xasprintf("SOCK.%s%s%s", e->name,
 		                      strlen(e->usage) > 4 ? " " : "",
@@ -210,9 +212,11 @@ static const struct cmd_entry *help_method(struct shell *sh, const char *topic)
 	const struct value *v = vars_get(&sh->vars, name);
 	enum vtype type = !strcmp(name, "file") ? T_FILE
 	                  : !strcmp(name, "poll") || !strcmp(name, "epoll") ? T_POLL
+	                  : !strcmp(name, "ctx") ? T_SSLCTX
 	                  : T_SOCKET;
 	free(name);
-	if (v && v->type != T_SOCKET && v->type != T_FILE && v->type != T_POLL)
+	if (v && v->type != T_SOCKET && v->type != T_FILE && v->type != T_POLL &&
+	    v->type != T_SSLCTX)
 		return cmd_find_value_method(v, dot + 1); /* help data.decode */
 	return cmd_find_method(v ? v->type : type, dot + 1);
 }
@@ -231,6 +235,8 @@ static enum cmd_status do_help(struct cmd_call *c)
 		topic += 7;
 	if (!strncmp(topic, "os.", 3))
 		topic += 3;
+	if (!strncmp(topic, "ssl.", 4))
+		topic += 4;
 	const struct cmd_entry *e = cmd_find(topic); /* struct.pack too */
 	if (!e && strchr(topic, '.'))
 		e = help_method(c->sh, topic);
@@ -240,6 +246,8 @@ static enum cmd_status do_help(struct cmd_call *c)
 		e = cmd_find_method(T_FILE, topic);
 	if (!e)
 		e = cmd_find_method(T_POLL, topic);
+	if (!e)
+		e = cmd_find_method(T_SSLCTX, topic);
 	if (e) {
 		help_command(e);
 		return CMD_OK;

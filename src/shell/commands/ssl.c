@@ -345,7 +345,7 @@ static int wrap_checks(struct cmd_call *c, const struct sockobj *s,
 		return cmd_fail(c, _("only stream sockets are supported")), -1;
 	if (server && hostname)
 		return cmd_fail(c, _("server_hostname can only be specified in "
-		                     "server mode")), -1;
+		                     "client mode")), -1;
 	if (server && tls_ctx_protocol(ctx) == TLS_PROTOCOL_CLIENT)
 		return cmd_fail(c, "SSLError: %s", _("Cannot create a server "
 		                "socket with a PROTOCOL_TLS_CLIENT context")), -1;
@@ -805,7 +805,7 @@ const struct cmd_entry cmd_ssl_table[] = {
 	 .example = "ctx.protocol"},
 	{.name = "do_handshake", .group = "ssl", .flags = CMD_METHOD,
 	 .py = PY_NOARGS, .params = {SOCKP}, .exec = do_do_handshake,
-	 .usage = "TLSSOCK",
+	 .usage = "SOCK",
 	 .summary = N_("run the TLS handshake (again, after SSLWantReadError "
 	               "on a non-blocking socket)"),
 	 .python = "t.do_handshake()", .c_call = "SSL_do_handshake(3)",
@@ -814,26 +814,26 @@ const struct cmd_entry cmd_ssl_table[] = {
 	 .example = "t.do_handshake"},
 	{.name = "pending", .group = "ssl", .flags = CMD_METHOD,
 	 .py = PY_NOARGS, .params = {SOCKP}, .exec = do_pending,
-	 .usage = "TLSSOCK",
+	 .usage = "SOCK",
 	 .summary = N_("bytes decrypted and waiting, which poll cannot see"),
 	 .python = "t.pending()", .c_call = "SSL_pending(3)", .errors = "",
 	 .example = "t.pending"},
 	{.name = "version", .group = "ssl", .flags = CMD_METHOD,
 	 .py = PY_NOARGS, .params = {SOCKP}, .exec = do_version,
-	 .usage = "TLSSOCK",
+	 .usage = "SOCK",
 	 .summary = N_("the TLS version agreed ('TLSv1.3'), None before the "
 	               "handshake"),
 	 .python = "t.version()", .c_call = "SSL_get_version(3)", .errors = "",
 	 .example = "t.version"},
 	{.name = "cipher", .group = "ssl", .flags = CMD_METHOD,
 	 .py = PY_NOARGS, .params = {SOCKP}, .exec = do_cipher,
-	 .usage = "TLSSOCK",
+	 .usage = "SOCK",
 	 .summary = N_("(name, protocol, secret bits) of the cipher agreed"),
 	 .python = "t.cipher()", .c_call = "SSL_get_current_cipher(3)",
 	 .errors = "", .example = "t.cipher"},
 	{.name = "getpeercert", .group = "ssl", .flags = CMD_METHOD,
 	 .py = PY_KW, .params = {SOCKP, {"binary_form", P_BOOL, PF_OPT}},
-	 .exec = do_getpeercert, .usage = "TLSSOCK [BINARY_FORM]",
+	 .exec = do_getpeercert, .usage = "SOCK [BINARY_FORM]",
 	 .summary = N_("the peer's certificate: a dict once verified ({} "
 	               "when not), or its DER bytes with binary_form=True"),
 	 .python = "t.getpeercert(binary_form=True)",
@@ -842,14 +842,14 @@ const struct cmd_entry cmd_ssl_table[] = {
 	 .example = "t.getpeercert True"},
 	{.name = "selected_alpn_protocol", .group = "ssl", .flags = CMD_METHOD,
 	 .py = PY_NOARGS, .params = {SOCKP}, .exec = do_selected_alpn,
-	 .usage = "TLSSOCK",
+	 .usage = "SOCK",
 	 .summary = N_("the application protocol ALPN chose, or None"),
 	 .python = "t.selected_alpn_protocol()",
 	 .c_call = "SSL_get0_alpn_selected(3)", .errors = "",
 	 .example = "t.selected_alpn_protocol"},
 	{.name = "unwrap", .group = "ssl", .flags = CMD_METHOD,
 	 .py = PY_NOARGS, .params = {SOCKP}, .exec = do_unwrap,
-	 .usage = "TLSSOCK",
+	 .usage = "SOCK",
 	 .summary = N_("close TLS (close_notify both ways) and go on with the "
 	               "plain socket, which it returns"),
 	 .python = "s = t.unwrap()", .c_call = "SSL_shutdown(3)",
