@@ -392,7 +392,9 @@ int tls_ctx_set_ciphers(struct tls_ctx *c, const char *list, char *err,
 	if (L.SSL_CTX_set_cipher_list(c->ctx, list) == 1)
 		return 0;
 	L.ERR_clear_error();
-	snprintf(err, errlen, "No cipher can be selected.");
+	/* CPython raises it with PyErr_SetString: SSLError's str is then
+	 * that of its args, a tuple. */
+	snprintf(err, errlen, "('No cipher can be selected.',)");
 	return -1;
 }
 

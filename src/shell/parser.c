@@ -767,7 +767,9 @@ static bool parse_targets(struct parser *p, struct stmt *s)
 
 static struct node *parse_rhs(struct parser *p, bool in_parens)
 {
-	if (p->tok.kind == TK_NAME && hooks.is_command(p->tok.sval) &&
+	/* A command, or one behind a module's prefix (ssl.SSLContext). */
+	if (p->tok.kind == TK_NAME &&
+	    (hooks.is_command(p->tok.sval) || is_module(p->tok.sval)) &&
 	    !hooks.is_constant(p->tok.sval)) {
 		size_t save = p->tok.pos;
 		struct node *e = name_node(p);

@@ -60,9 +60,8 @@ static enum cmd_status do_listen(struct cmd_call *c)
 static enum cmd_status do_connect(struct cmd_call *c)
 {
 	struct sk_addr a;
-	const char *refused = SOCK(c)->tls ? ssl_connect_refused(SOCK(c)) : NULL;
-	if (refused)
-		return cmd_fail(c, "%s", refused);
+	if (SOCK(c)->tls && ssl_before_connect(c))
+		return CMD_ERROR;
 	if (arg_sockaddr(c, SOCK(c), c->argv[1], &a))
 		return CMD_ERROR;
 	int e = sk_connect(SOCK(c)->fd, &a, SOCK(c)->timeout);

@@ -337,25 +337,33 @@ char *ssl_setattr(struct value *obj, const char *attr, const struct value *v)
 
 /* ---- wrap_socket ---- */
 
+/* Python's checks in SSLSocket._create, in its order. */
 static int wrap_checks(struct cmd_call *c, const struct sockobj *s,
                        bool server, const char *hostname)
 {
-	struct tls_ctx *ctx = CTX(c);
+	if (s->fd < 0)
+		return cmd_errno(c, EBADF), -1;
 	if ((s->type & 0xf) != SOCK_STREAM)
 		return cmd_fail(c, _("only stream sockets are supported")), -1;
 	if (server && hostname)
 		return cmd_fail(c, _("server_hostname can only be specified in "
 		                     "client mode")), -1;
+	if (!hostname && tls_ctx_check_hostname(CTX(c)))
+		return cmd_fail(c, _("check_hostname requires server_hostname")), -1;
+	return 0;
+}
+
+/* CPython's check when the TLS object is made, on a connected socket:
+ * at wrap_socket, connect or accept. */
+static int side_check(struct cmd_call *c, const struct tls_ctx *ctx,
+                      bool server)
+{
 	if (server && tls_ctx_protocol(ctx) == TLS_PROTOCOL_CLIENT)
 		return cmd_fail(c, "SSLError: %s", _("Cannot create a server "
 		                "socket with a PROTOCOL_TLS_CLIENT context")), -1;
 	if (!server && tls_ctx_protocol(ctx) == TLS_PROTOCOL_SERVER)
 		return cmd_fail(c, "SSLError: %s", _("Cannot create a client "
 		                "socket with a PROTOCOL_TLS_SERVER context")), -1;
-	if (!server && !hostname && tls_ctx_check_hostname(ctx))
-		return cmd_fail(c, _("check_hostname requires server_hostname")), -1;
-	if (s->fd < 0)
-		return cmd_errno(c, EBADF), -1;
 	return 0;
 }
 
@@ -455,6 +463,8 @@ static enum cmd_status wrap(struct cmd_call *c, struct sockobj *s,
 	if (wrap_checks(c, s, server, hostname))
 		return CMD_ERROR;
 	bool conn = connected(s);
+	if (conn && side_check(c, CTX(c), server))
+		return CMD_ERROR;
 	if (conn && hs && s->timeout == 0)
 		return cmd_fail(c, _("do_handshake_on_connect should not be "
 		                     "specified for non-blocking sockets"));
@@ -495,15 +505,36 @@ static struct tlssock *tls_of(struct cmd_call *c)
 	return t;
 }
 
-static enum cmd_status do_do_handshake(struct cmd_call *c)
+/* The TLS state of a connected socket, or NULL with ENOTCONN, as
+ * Python's _check_connected says. */
+static struct tlssock *connected_tls(struct cmd_call *c)
 {
 	struct tlssock *t = tls_of(c);
+	if (t && !connected(t->sock))
+		return cmd_errno(c, ENOTCONN), NULL;
+	return t;
+}
+
+static enum cmd_status do_do_handshake(struct cmd_call *c)
+{
+	struct tlssock *t = connected_tls(c);
 	struct tls_io io = {0};
 	return t ? run_op(c, t, OP_HANDSHAKE, &io) : CMD_ERROR;
 }
 
+/* Python's answer of a closed SSLSocket's version(), cipher() and
+ * selected_alpn_protocol(): None, its TLS object gone. */
+static bool closed_tls(struct cmd_call *c)
+{
+	return SOCK(c)->tls && SOCK(c)->fd < 0;
+}
+
 static enum cmd_status do_pending(struct cmd_call *c)
 {
+	if (closed_tls(c)) {
+		c->result = v_int(0);
+		return CMD_OK;
+	}
 	struct tlssock *t = tls_of(c);
 	if (t)
 		c->result = v_int((long long)tls_pending(t->conn));
@@ -512,6 +543,8 @@ static enum cmd_status do_pending(struct cmd_call *c)
 
 static enum cmd_status do_version(struct cmd_call *c)
 {
+	if (closed_tls(c))
+		return CMD_OK;
 	struct tlssock *t = tls_of(c);
 	const char *v = t ? tls_version(t->conn) : NULL;
 	c->result = v ? v_cstr(v) : NULL;
@@ -529,15 +562,18 @@ static struct value *cipher_value(const struct tls_conn *conn)
 
 static enum cmd_status do_cipher(struct cmd_call *c)
 {
+	if (closed_tls(c))
+		return CMD_OK;
 	struct tlssock *t = tls_of(c);
 	if (t)
 		c->result = cipher_value(t->conn);
 	return t ? CMD_OK : CMD_ERROR;
 }
 
+/* None without a certificate; {} for one not verified, as in Python. */
 static enum cmd_status do_getpeercert(struct cmd_call *c)
 {
-	struct tlssock *t = tls_of(c);
+	struct tlssock *t = connected_tls(c);
 	if (!t)
 		return CMD_ERROR;
 	if (!tls_handshake_done(t->conn))
@@ -545,9 +581,11 @@ static enum cmd_status do_getpeercert(struct cmd_call *c)
 	size_t len = 0;
 	unsigned char *der = tls_peer_der(t->conn, &len);
 	bool binary = c->argv[1] && v_truthy(c->argv[1]);
-	if (binary) {
-		c->result = der ? v_bytes(der, len) : NULL;
-	} else if (!der || !tls_peer_verified(t->conn)) {
+	if (!der) {
+		return CMD_OK;
+	} else if (binary) {
+		c->result = v_bytes(der, len);
+	} else if (!tls_peer_verified(t->conn)) {
 		c->result = v_seq(T_DICT, NULL, 0);
 	} else {
 		free(der);
@@ -560,6 +598,8 @@ static enum cmd_status do_getpeercert(struct cmd_call *c)
 
 static enum cmd_status do_selected_alpn(struct cmd_call *c)
 {
+	if (closed_tls(c))
+		return CMD_OK;
 	struct tlssock *t = tls_of(c);
 	const unsigned char *p;
 	size_t len;
@@ -592,7 +632,7 @@ static int no_flags(struct cmd_call *c, int k)
 
 enum cmd_status ssl_recv(struct cmd_call *c)
 {
-	struct tlssock *t = tls_of(c);
+	struct tlssock *t = connected_tls(c);
 	long long n = arg_int(c, 1, 1024);
 	if (!t || no_flags(c, 2))
 		return CMD_ERROR;
@@ -610,7 +650,7 @@ enum cmd_status ssl_recv(struct cmd_call *c)
 
 enum cmd_status ssl_send(struct cmd_call *c, bool all)
 {
-	struct tlssock *t = tls_of(c);
+	struct tlssock *t = connected_tls(c);
 	if (!t || no_flags(c, 2))
 		return CMD_ERROR;
 	const char *p;
@@ -631,17 +671,15 @@ enum cmd_status ssl_after_connect(struct cmd_call *c)
 {
 	struct tlssock *t = find_tls(SOCK(c));
 	struct tls_io io = {0};
-	if (!t || !t->hs_on_connect)
-		return CMD_OK;
-	return run_op(c, t, OP_HANDSHAKE, &io);
+	return t && t->hs_on_connect ? run_op(c, t, OP_HANDSHAKE, &io) : CMD_OK;
 }
 
-const char *ssl_connect_refused(const struct sockobj *s)
+int ssl_before_connect(struct cmd_call *c)
 {
-	const struct tlssock *t = find_tls(s);
+	const struct tlssock *t = find_tls(SOCK(c));
 	if (t && t->server_side)
-		return _("can't connect in server-side mode");
-	return NULL;
+		return cmd_fail(c, _("can't connect in server-side mode")), -1;
+	return t ? side_check(c, t->ctx->u.sslctx, false) : 0;
 }
 
 /* accept() on a TLS socket: the connection wrapped server-side with the
@@ -885,10 +923,10 @@ enum cmd_status ssl_after_connect(struct cmd_call *c)
 	return CMD_OK;
 }
 
-const char *ssl_connect_refused(const struct sockobj *s)
+int ssl_before_connect(struct cmd_call *c)
 {
-	(void)s;
-	return NULL;
+	(void)c;
+	return 0;
 }
 
 struct value *ssl_wrap_accepted(struct cmd_call *c, struct value *conn)

@@ -18,8 +18,9 @@ enum cmd_status ssl_recv(struct cmd_call *c);
 enum cmd_status ssl_send(struct cmd_call *c, bool all);
 /* After the TCP connect: the handshake, if do_handshake_on_connect. */
 enum cmd_status ssl_after_connect(struct cmd_call *c);
-/* Why connect is refused on S (server side), or NULL. */
-const char *ssl_connect_refused(const struct sockobj *s);
+/* Before the TCP connect: -1 with the cause when TLS refuses it (a
+ * server-side socket, a server's context). */
+int ssl_before_connect(struct cmd_call *c);
 /* The accepted CONN (taken over) wrapped server-side; NULL on error. */
 struct value *ssl_wrap_accepted(struct cmd_call *c, struct value *conn);
 /* ", version=TLSv1.3, cipher=NAME" once the handshake is done. */
