@@ -230,7 +230,7 @@ sock> ctx.minimum_version = ssl.TLSVersion.TLSv1_3
 sock> ctx.minimum_version
 TLSVersion.TLSv1_3
 sock> ctx.set_ciphers('NOTHING-AT-ALL')
-error: set_ciphers: SSLError: No cipher can be selected.
+error: set_ciphers: SSLError: ('No cipher can be selected.',)
 sock> ctx.load_cert_chain('@DIR@/absent.pem')
 error: load_cert_chain: ENOENT [Errno 2] No such file or directory
 sock> ctx.keylog_filename

@@ -16,32 +16,6 @@
 #include "../output.h"
 #include "ssl.h"
 
-/* The module's functions: rows of both builds, so that without OpenSSL
- * they say why there is no TLS. */
-#define SSL_MODULE_ROWS \
-	{.name = "SSLContext", .group = "ssl", .py = PY_KW, \
-	 .params = {{"protocol", P_INT, PF_OPT}}, \
-	 .exec = do_sslcontext, .usage = "[PROTOCOL]", \
-	 .summary = N_("a TLS context: settings and certificates shared by " \
-	               "the TLS sockets it wraps"), \
-	 .notes = N_("PROTOCOL_TLS_CLIENT verifies the server's certificate and " \
-	             "name (CERT_REQUIRED, check_hostname True); " \
-	             "PROTOCOL_TLS_SERVER asks no certificate of its clients."), \
-	 .python = "ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)", \
-	 .c_call = "SSL_CTX_new(3)", \
-	 .errors = N_("TLS is not available: sockshell was built without " \
-	              "OpenSSL\n"), \
-	 .example = "ctx = SSLContext PROTOCOL_TLS_SERVER"}, \
-	{.name = "create_default_context", .group = "ssl", .py = PY_DEF, \
-	 .params = {{"cafile", P_ANY, PF_OPT | PF_KWONLY}, \
-	            {"capath", P_ANY, PF_OPT | PF_KWONLY}}, \
-	 .exec = do_default_context, .usage = "", \
-	 .summary = N_("a client context that trusts the system's CAs (or " \
-	               "cafile=), verifying certificates and names"), \
-	 .python = "ctx = ssl.create_default_context()", \
-	 .c_call = "SSL_CTX_new(3), SSL_CTX_set_default_verify_paths(3)", \
-	 .errors = "", .example = "ctx = create_default_context"}, \
-
 #if HAVE_OPENSSL
 
 #define CTX(c) ((c)->argv[0]->u.sslctx)
@@ -732,11 +706,114 @@ void ssl_describe(struct strbuf *b, const struct sockobj *s)
 	sb_printf(b, ", version=%s, cipher=%s", tls_version(t->conn), name);
 }
 
+#else /* !HAVE_OPENSSL: no TLS socket is ever made */
+
+char *ssl_setattr(struct value *obj, const char *attr, const struct value *v)
+{
+	(void)v;
+	return xasprintf(_("'%s' object attribute '%s' is read-only"),
+	                 v_type_name(obj), attr);
+}
+
+enum cmd_status ssl_recv(struct cmd_call *c)
+{
+	return cmd_errno(c, EBADF);
+}
+
+enum cmd_status ssl_send(struct cmd_call *c, bool all)
+{
+	(void)all;
+	return cmd_errno(c, EBADF);
+}
+
+enum cmd_status ssl_after_connect(struct cmd_call *c)
+{
+	(void)c;
+	return CMD_OK;
+}
+
+int ssl_before_connect(struct cmd_call *c)
+{
+	(void)c;
+	return 0;
+}
+
+struct value *ssl_wrap_accepted(struct cmd_call *c, struct value *conn)
+{
+	v_unref(conn);
+	cmd_errno(c, EBADF);
+	return NULL;
+}
+
+void ssl_describe(struct strbuf *b, const struct sockobj *s)
+{
+	(void)b, (void)s;
+}
+
+void ssl_print_handles(struct shell *sh)
+{
+	(void)sh;
+}
+
+static enum cmd_status no_tls(struct cmd_call *c)
+{
+	char why[256];
+	tls_init(why, sizeof why);
+	return cmd_fail(c, _("TLS is not available: %s"), why);
+}
+
+/* Every row is there, so help and the man page are the same in every
+ * build; each says why there is no TLS. */
+#define do_sslcontext no_tls
+#define do_default_context no_tls
+#define do_load_verify no_tls
+#define do_load_cert_chain no_tls
+#define do_load_default_certs no_tls
+#define do_set_ciphers no_tls
+#define do_set_alpn no_tls
+#define do_wrap_socket no_tls
+#define do_check_hostname no_tls
+#define do_verify_mode no_tls
+#define do_minimum_version no_tls
+#define do_maximum_version no_tls
+#define do_keylog_filename no_tls
+#define do_protocol no_tls
+#define do_do_handshake no_tls
+#define do_pending no_tls
+#define do_version no_tls
+#define do_cipher no_tls
+#define do_getpeercert no_tls
+#define do_selected_alpn no_tls
+#define do_unwrap no_tls
+
+#endif
+
 #define SELF {"self", P_ANY, 0}
 #define SOCKP {"sock", P_SOCK, 0}
 
 const struct cmd_entry cmd_ssl_table[] = {
-	SSL_MODULE_ROWS
+	{.name = "SSLContext", .group = "ssl", .py = PY_KW,
+	 .params = {{"protocol", P_INT, PF_OPT}},
+	 .exec = do_sslcontext, .usage = "[PROTOCOL]",
+	 .summary = N_("a TLS context: settings and certificates shared by "
+	               "the TLS sockets it wraps"),
+	 .notes = N_("PROTOCOL_TLS_CLIENT verifies the server's certificate and "
+	             "name (CERT_REQUIRED, check_hostname True); "
+	             "PROTOCOL_TLS_SERVER asks no certificate of its clients."),
+	 .python = "ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)",
+	 .c_call = "SSL_CTX_new(3)",
+	 .errors = N_("TLS is not available: sockshell was built without "
+	              "OpenSSL\n"),
+	 .example = "ctx = SSLContext PROTOCOL_TLS_SERVER"},
+	{.name = "create_default_context", .group = "ssl", .py = PY_DEF,
+	 .params = {{"cafile", P_ANY, PF_OPT | PF_KWONLY},
+	            {"capath", P_ANY, PF_OPT | PF_KWONLY}},
+	 .exec = do_default_context, .usage = "",
+	 .summary = N_("a client context that trusts the system's CAs (or "
+	               "cafile=), verifying certificates and names"),
+	 .python = "ctx = ssl.create_default_context()",
+	 .c_call = "SSL_CTX_new(3), SSL_CTX_set_default_verify_paths(3)",
+	 .errors = "", .example = "ctx = create_default_context"},
 	{.name = "load_verify_locations", .group = "ssl", .flags = CMD_SSLCTX,
 	 .py = PY_KW,
 	 .params = {SELF, {"cafile", P_ANY, PF_OPT}, {"capath", P_ANY, PF_OPT}},
@@ -897,71 +974,6 @@ const struct cmd_entry cmd_ssl_table[] = {
 	{.name = NULL},
 };
 
-#else /* !HAVE_OPENSSL: no TLS socket is ever made */
-
-char *ssl_setattr(struct value *obj, const char *attr, const struct value *v)
-{
-	(void)v;
-	return xasprintf(_("'%s' object attribute '%s' is read-only"),
-	                 v_type_name(obj), attr);
-}
-
-enum cmd_status ssl_recv(struct cmd_call *c)
-{
-	return cmd_errno(c, EBADF);
-}
-
-enum cmd_status ssl_send(struct cmd_call *c, bool all)
-{
-	(void)all;
-	return cmd_errno(c, EBADF);
-}
-
-enum cmd_status ssl_after_connect(struct cmd_call *c)
-{
-	(void)c;
-	return CMD_OK;
-}
-
-int ssl_before_connect(struct cmd_call *c)
-{
-	(void)c;
-	return 0;
-}
-
-struct value *ssl_wrap_accepted(struct cmd_call *c, struct value *conn)
-{
-	v_unref(conn);
-	cmd_errno(c, EBADF);
-	return NULL;
-}
-
-void ssl_describe(struct strbuf *b, const struct sockobj *s)
-{
-	(void)b, (void)s;
-}
-
-void ssl_print_handles(struct shell *sh)
-{
-	(void)sh;
-}
-
-static enum cmd_status no_tls(struct cmd_call *c)
-{
-	char why[256];
-	tls_init(why, sizeof why);
-	return cmd_fail(c, _("TLS is not available: %s"), why);
-}
-
-#define do_sslcontext no_tls
-#define do_default_context no_tls
-
-const struct cmd_entry cmd_ssl_table[] = {
-	SSL_MODULE_ROWS
-	{.name = NULL},
-};
-
-#endif
 
 /* import ssl: OpenSSL loads here, or the error says why it cannot. */
 int ssl_import(char *why, size_t len)
