@@ -361,6 +361,7 @@ int main(int argc, char **argv)
 	else if (sh.exiting)
 		status = sh.exit_code;
 	shell_free(&sh);
+	tls_cleanup();
 	if (le_sigterm) {
 		signal(le_sigterm, SIG_DFL);
 		raise(le_sigterm);

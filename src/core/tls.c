@@ -61,6 +61,11 @@ static int last_errno;
 static tls_msg_fn msg_hook;
 static void *msg_arg;
 
+void tls_cleanup(void)
+{
+	tls_lib_unload();
+}
+
 const char *tls_library_version(void)
 {
 	char why[8];
@@ -687,6 +692,10 @@ bool tls_alpn(const struct tls_conn *t, const unsigned char **p, size_t *len)
 }
 
 #else /* !HAVE_OPENSSL: tls_init says why; nothing else is reached. */
+
+void tls_cleanup(void)
+{
+}
 
 const char *tls_library_version(void)
 {

@@ -35,6 +35,10 @@ struct tls_conn;
 
 /* Load OpenSSL (once). Returns 0, or -1 with why not in ERR. */
 int tls_init(char *err, size_t errlen);
+/* Free what OpenSSL holds (at exit: leak checkers see nothing left, and
+ * a forked replay child leaves by _exit, which runs no atexit handler).
+ * TLS cannot be used after it. */
+void tls_cleanup(void);
 /* "OpenSSL 3.0.17 1 Jul 2025" once loaded, else NULL. */
 const char *tls_library_version(void);
 

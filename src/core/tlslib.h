@@ -22,6 +22,7 @@
 
 #define TLSLIB_FUNCS(X) \
 	X(OpenSSL_version) \
+	X(OPENSSL_cleanup) \
 	X(ERR_get_error) \
 	X(ERR_peek_error) \
 	X(ERR_clear_error) \
@@ -98,5 +99,9 @@ extern struct tls_lib tls_lib;
  * (ERRLEN bytes) with why not: built without OpenSSL, library missing,
  * a function missing. */
 int tls_lib_load(char *err, size_t errlen);
+/* Whether tls_lib_load has succeeded (nothing is loaded by asking). */
+bool tls_lib_loaded(void);
+/* OPENSSL_cleanup, then dlclose both libraries; no loading after it. */
+void tls_lib_unload(void);
 
 #endif
