@@ -191,6 +191,21 @@ sock> handles
 ct: TLS client, TLSv1.3, TLS_AES_256_GCM_SHA384
 st: TLS server, TLSv1.3, TLS_AES_256_GCM_SHA384
 
+A TLS listening socket: accept wraps each connection server-side, with
+the listener's context. With a timeout, a handshake whose peer does not
+answer ends as Python's does.
+
+sock> ls = sctx.wrap_socket(create_server(('127.0.0.1', 0)), server_side=True, do_handshake_on_connect=False)
+sock> c2 = cctx.wrap_socket(create_connection(ls.getsockname()), server_hostname='localhost', do_handshake_on_connect=False)
+sock> s2, addr = ls.accept()
+sock> s2
+<ssl.SSLSocket fd=..., family=AF_INET, type=SOCK_STREAM, proto=0, laddr=('127.0.0.1', ...), raddr=('127.0.0.1', ...)>
+sock> s2.settimeout(0.2)
+sock> s2.do_handshake()
+error: do_handshake: The handshake operation timed out
+sock> s2.recv(10)
+error: recv: The read operation timed out
+
 A server refuses what a server cannot do.
 
 sock> st.connect(('127.0.0.1', 1))

@@ -365,6 +365,14 @@ static enum tls_status one_op(struct tlssock *t, enum tls_op op,
 	}
 }
 
+/* Python's TimeoutError text for OP (less _ssl.c's "_ssl.c:NNN: "). */
+static enum cmd_status timed_out(struct cmd_call *c, enum tls_op op)
+{
+	static const char *const what[] = {"handshake", "read", "write",
+	                                   "shutdown"};
+	return cmd_fail(c, "The %s operation timed out", what[op]);
+}
+
 static enum cmd_status run_op(struct cmd_call *c, struct tlssock *t,
                               enum tls_op op, struct tls_io *io)
 {
@@ -382,6 +390,8 @@ static enum cmd_status run_op(struct cmd_call *c, struct tlssock *t,
 		if (!want || s->timeout == 0)
 			return tls_fail(c, st, why);
 		int e = sk_wait(s->fd, st == TLS_WANT_WRITE, s->timeout);
+		if (e == CORE_ETIMEOUT)
+			return timed_out(c, op);
 		if (e)
 			return cmd_errno(c, e);
 	}
