@@ -199,6 +199,10 @@ sock> st.pending()
 2
 sock> st.recv(10)
 b'lo'
+sock> st.makefile('rb')
+error: makefile: not on a TLS socket here: it would pass TLS by (use recv and sendall)
+sock> st.sendto(b'x', ('127.0.0.1', 1))
+error: sendto: sendto not allowed on instances of <class 'ssl.SSLSocket'>
 
 unwrap ends TLS with a close_notify each way, and the same connection
 goes on in plain text. The first side to ask waits for the other's.

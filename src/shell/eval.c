@@ -767,6 +767,20 @@ static struct value *call_result(struct shell *sh, struct cmd_call *c,
 	return c->result ? c->result : v_none();
 }
 
+/* A socket method that would pass TLS by, on a TLS socket: refused
+ * before it runs, as Python's SSLSocket refuses it. */
+static bool tls_guard(struct cmd_call *c)
+{
+	const struct value *s = c->argv[0];
+	const char *why = (c->cmd->flags & CMD_METHOD) && s &&
+	                                  s->type == T_SOCKET && s->u.sock.tls
+	                          ? ssl_refused(c->cmd, &s->u.sock)
+	                          : NULL;
+	if (why)
+		cmd_fail(c, "%s", why);
+	return why != NULL;
+}
+
 static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
                               struct value *self, struct node *n)
 {
@@ -780,7 +794,8 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
 		a.vals[a.nvals++] = v_ref(self);
 	if (!collect_args(sh, &c, n, self ? 1 : 0, &a) &&
 	    !args_bind(&a, &c, n, self != NULL, &sh->vars, &sh->err))
-		result = call_result(sh, &c, e->exec(&c));
+		result = call_result(sh, &c, tls_guard(&c) ? CMD_ERROR
+		                                           : e->exec(&c));
 	args_free(&a, &c);
 	return result;
 }

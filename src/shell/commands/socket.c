@@ -429,6 +429,8 @@ static enum cmd_status recv_into_common(struct cmd_call *c, bool from)
 
 static enum cmd_status do_recv_into(struct cmd_call *c)
 {
+	if (SOCK(c)->tls)
+		return ssl_recv_into(c);
 	return recv_into_common(c, false);
 }
 

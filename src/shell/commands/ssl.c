@@ -632,6 +632,54 @@ enum cmd_status ssl_recv(struct cmd_call *c)
 	return st;
 }
 
+/* recv_into(buffer, nbytes=0, flags=0) through TLS. */
+enum cmd_status ssl_recv_into(struct cmd_call *c)
+{
+	struct tlssock *t = connected_tls(c);
+	struct value *buf = c->argv[1];
+	long long n = arg_int(c, 2, 0);
+	if (!t || no_flags(c, 3))
+		return CMD_ERROR;
+	if (n < 0)
+		return cmd_fail(c, _("negative buffersize in recv_into"));
+	if (n == 0 || (size_t)n > buf->u.s.len)
+		n = (long long)buf->u.s.len;
+	struct tls_io io = {.buf = buf->u.s.p, .len = (size_t)n};
+	enum cmd_status st = n ? run_op(c, t, OP_READ, &io) : CMD_OK;
+	if (!st)
+		c->result = v_int((long long)io.done);
+	return st;
+}
+
+/* Python's SSLSocket refuses what would pass TLS by (ssl.py); sockshell
+ * also its makefile and sendfile, which read and write the socket
+ * directly here. NULL when E may run on TLS socket S. */
+const char *ssl_refused(const struct cmd_entry *e, const struct sockobj *s)
+{
+	static const char *const py[] = {"recvfrom", "recvfrom_into", "sendto",
+	                                 "recvmsg", "recvmsg_into", "sendmsg"};
+	static char why[160];
+	if (!s->tls || !find_tls(s))
+		return NULL;
+	for (size_t i = 0; i < sizeof py / sizeof *py; i++)
+		if (!strcmp(e->name, py[i])) {
+			snprintf(why, sizeof why, "%s not allowed on instances of "
+			         "<class 'ssl.SSLSocket'>", e->name);
+			return why;
+		}
+	if (!strcmp(e->name, "send_fds") || !strcmp(e->name, "recv_fds")) {
+		snprintf(why, sizeof why, "%smsg not allowed on instances of "
+		         "<class 'ssl.SSLSocket'>", e->name[0] == 's' ? "send" : "recv");
+		return why;
+	}
+	if (!strcmp(e->name, "dup"))
+		return "Can't dup() SSLSocket instances";
+	if (!strcmp(e->name, "makefile") || !strcmp(e->name, "sendfile"))
+		return _("not on a TLS socket here: it would pass TLS by "
+		         "(use recv and sendall)");
+	return NULL;
+}
+
 enum cmd_status ssl_send(struct cmd_call *c, bool all)
 {
 	struct tlssock *t = connected_tls(c);
@@ -734,6 +782,17 @@ enum cmd_status ssl_send(struct cmd_call *c, bool all)
 {
 	(void)all;
 	return cmd_errno(c, EBADF);
+}
+
+enum cmd_status ssl_recv_into(struct cmd_call *c)
+{
+	return cmd_errno(c, EBADF);
+}
+
+const char *ssl_refused(const struct cmd_entry *e, const struct sockobj *s)
+{
+	(void)e, (void)s;
+	return NULL;
 }
 
 enum cmd_status ssl_after_connect(struct cmd_call *c)

@@ -16,6 +16,9 @@ char *ssl_setattr(struct value *obj, const char *attr, const struct value *v);
 /* The socket methods of a TLS socket (SOCK(c)->tls), for socket.c. */
 enum cmd_status ssl_recv(struct cmd_call *c);
 enum cmd_status ssl_send(struct cmd_call *c, bool all);
+enum cmd_status ssl_recv_into(struct cmd_call *c);
+/* Why method E may not run on TLS socket S (Python's words), or NULL. */
+const char *ssl_refused(const struct cmd_entry *e, const struct sockobj *s);
 /* After the TCP connect: the handshake, if do_handshake_on_connect. */
 enum cmd_status ssl_after_connect(struct cmd_call *c);
 /* Before the TCP connect: -1 with the cause when TLS refuses it (a
