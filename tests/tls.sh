@@ -53,7 +53,8 @@ done
 [ -n "$port" ] || fail "s_server did not start: $(cat "$tmp/s_server.log")"
 
 cat >"$tmp/s_server.in" <<'EOF'
-A client that trusts the system's CAs refuses a self-signed certificate.
+A client that trusts the system's CAs refuses a self-signed certificate:
+it tells the server why with an alert, and the socket is closed.
 
 sock> import ssl
 sock> ctx = ssl.create_default_context()
@@ -62,8 +63,14 @@ CERT_REQUIRED
 sock> ctx.check_hostname
 True
 sock> s = create_connection(('127.0.0.1', @PORT@))
+sock> trace on
 sock> t = ctx.wrap_socket(s, server_hostname='localhost')
+  tls > ClientHello
+  tls < ServerHello, EncryptedExtensions, Certificate
+  tls > Alert (fatal, unknown CA)
+  close(3) = 0
 error: wrap_socket: SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate
+sock> trace off
 
 Trusting that certificate, the name must still be in it.
 
