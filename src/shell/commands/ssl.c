@@ -373,11 +373,22 @@ static enum cmd_status timed_out(struct cmd_call *c, enum tls_op op)
 	return cmd_fail(c, "The %s operation timed out", what[op]);
 }
 
+/* The seconds left of a timeout that began at START: as Python, one
+ * deadline for the whole call, however many waits it takes. */
+static double time_left(const struct sockobj *s, double start)
+{
+	if (s->timeout < 0)
+		return -1;
+	double left = start + s->timeout - sk_monotonic();
+	return left > 0 ? left : 0;
+}
+
 static enum cmd_status run_op(struct cmd_call *c, struct tlssock *t,
                               enum tls_op op, struct tls_io *io)
 {
 	char why[512];
 	const struct sockobj *s = t->sock;
+	double start = sk_monotonic();
 	for (;;) {
 		enum tls_status st = one_op(t, op, io, why, sizeof why);
 		flush_msgs();
@@ -389,7 +400,7 @@ static enum cmd_status run_op(struct cmd_call *c, struct tlssock *t,
 		bool want = st == TLS_WANT_READ || st == TLS_WANT_WRITE;
 		if (!want || s->timeout == 0)
 			return tls_fail(c, st, why);
-		int e = sk_wait(s->fd, st == TLS_WANT_WRITE, s->timeout);
+		int e = sk_wait(s->fd, st == TLS_WANT_WRITE, time_left(s, start));
 		if (e == CORE_ETIMEOUT)
 			return timed_out(c, op);
 		if (e)
