@@ -84,6 +84,11 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+double sk_monotonic(void)
+{
+	return now();
+}
+
 /* An EINTR either ends the call (Ctrl-C) or is retried, as Python does
  * after running its signal handlers. Returns true when the call ends. */
 static bool interrupted(void)

@@ -145,7 +145,9 @@ static const char *kind_phrase(enum const_kind k)
 	    [CK_SHUT] = N_("a shutdown mode"), [CK_AI] = N_("a getaddrinfo flag"),
 	    [CK_NI] = N_("a getnameinfo flag"), [CK_EAI] = N_("a resolver error"),
 	    [CK_SCM] = N_("a control message type"),
-	    [CK_ERRNO] = N_("an errno value"), [CK_OTHER] = N_("a constant")};
+	    [CK_ERRNO] = N_("an errno value"), [CK_OTHER] = N_("a constant"),
+	    [CK_SSLPROTO] = N_("an ssl protocol"), [CK_CERT] = N_("a verify mode"),
+	    [CK_TLSVER] = N_("a TLS version")};
 	return (unsigned)k < CK__COUNT ? _(names[k]) : _(names[CK_OTHER]);
 }
 

@@ -110,6 +110,7 @@ struct cmd_call {
 #define CMD_VALUE 16   /* TYPE.NAME is also a method of values of TYPE:
                           'hi'.encode() is str.encode('hi') */
 #define CMD_POLL 32    /* a method of a select.poll or select.epoll object */
+#define CMD_SSLCTX 64  /* a method or attribute of an ssl.SSLContext */
 
 /* How CPython checks a call to the function, which decides the wording of
  * its TypeErrors (pysig.c). The shell form never checks this way. */
@@ -151,10 +152,11 @@ extern const struct cmd_entry cmd_msg_table[];
 extern const struct cmd_entry cmd_builtin_table[];
 extern const struct cmd_entry cmd_ready_table[];
 extern const struct cmd_entry cmd_poll_table[];
+extern const struct cmd_entry cmd_ssl_table[];
 
 /* A command or socket method by name (not file methods). */
 const struct cmd_entry *cmd_find(const char *name);
-/* A method of a value of TYPE (T_SOCKET, T_FILE or T_POLL) by name. */
+/* A method of a value of TYPE (T_SOCKET, T_FILE, T_POLL or T_SSLCTX). */
 const struct cmd_entry *cmd_find_method(enum vtype type, const char *name);
 /* The method NAME of a str, bytes, bytearray or int V: the command
  * TYPE.NAME marked CMD_VALUE ('hi'.encode() is str.encode), or NULL. */

@@ -9,6 +9,7 @@
 
 #include "args.h"
 #include "cmd.h"
+#include "commands/ssl-hooks.h"
 #include "compare.h"
 #include "format.h"
 #include "hints.h"
@@ -125,7 +126,8 @@ static const char *method_part(const char *entry_name, const char *type)
 static void offer_methods(struct suggester *s, const struct value *self)
 {
 	bool handle = self->type == T_SOCKET || self->type == T_FILE ||
-	              self->type == T_POLL;
+	              self->type == T_POLL ||
+	              self->type == T_SSLCTX;
 	const char *t = v_type_name(self), *part;
 	const struct cmd_entry *m;
 	for (size_t i = 0; (m = cmd_at(i)); i++) {
@@ -143,7 +145,8 @@ static struct value *method_call(struct shell *sh, struct value *self,
 {
 	const struct cmd_entry *e = NULL;
 	bool has_methods = self->type == T_SOCKET || self->type == T_FILE ||
-	                   self->type == T_POLL;
+	                   self->type == T_POLL ||
+	                   self->type == T_SSLCTX;
 	if (has_methods)
 		e = cmd_find_method(self->type, name);
 	else
@@ -823,6 +826,20 @@ static struct value *call_result(struct shell *sh, struct cmd_call *c,
 	return c->result ? c->result : v_none();
 }
 
+/* A socket method that would pass TLS by, on a TLS socket: refused
+ * before it runs, as Python's SSLSocket refuses it. */
+static bool tls_guard(struct cmd_call *c)
+{
+	const struct value *s = c->argv[0];
+	const char *why = (c->cmd->flags & CMD_METHOD) && s &&
+	                                  s->type == T_SOCKET && s->u.sock.tls
+	                          ? ssl_refused(c->cmd, &s->u.sock)
+	                          : NULL;
+	if (why)
+		cmd_fail(c, "%s", why);
+	return why != NULL;
+}
+
 static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
                               struct value *self, struct node *n)
 {
@@ -836,7 +853,8 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
 		a.vals[a.nvals++] = v_ref(self);
 	if (!collect_args(sh, &c, n, self ? 1 : 0, &a)) {
 		if (!args_bind(&a, &c, n, self != NULL, &sh->vars, &sh->err))
-			result = call_result(sh, &c, e->exec(&c));
+			result = call_result(sh, &c, tls_guard(&c) ? CMD_ERROR
+			                                           : e->exec(&c));
 		else if (a.bad)
 			shell_error_at(sh, a.bad->pos, a.bad->end);
 	}
@@ -846,8 +864,28 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
 
 /* ---- statements ---- */
 
+/* OBJ.ATTR = V (the parser lets only an SSLContext's settable
+ * attributes through). */
+static int assign_attr(struct shell *sh, const char *target,
+                       const struct value *v)
+{
+	const char *attr = strchr(target, '.') + 1;
+	char *obj = xasprintf("%.*s", (int)(attr - 1 - target), target);
+	struct value *o = vars_get(&sh->vars, obj);
+	char *err = o ? ssl_setattr(o, attr, v) : NULL;
+	if (!o)
+		eval_fail(sh, _("%s: no such variable"), obj);
+	else if (err)
+		eval_fail(sh, "%s: %s", attr, err);
+	free(obj);
+	free(err);
+	return o && !err ? 0 : -1;
+}
+
 static int assign(struct shell *sh, struct stmt *s, struct value *v)
 {
+	if (s->ntargets == 1 && strchr(s->targets[0], '.'))
+		return assign_attr(sh, s->targets[0], v);
 	/* A bound name passed the check below when it was first assigned. */
 	if (s->ntargets == 1 && !s->unpack) {
 		if (!vars_replace(&sh->vars, s->targets[0], v_ref(v)))

@@ -195,7 +195,8 @@ static void dotted_command(struct parser *p, struct node *n)
 static bool is_module(const char *name)
 {
 	return !strcmp(name, "socket") || !strcmp(name, "os") ||
-	       !strcmp(name, "select");
+	       !strcmp(name, "select") || !strcmp(name, "ssl") ||
+	       !strcmp(name, "TLSVersion");
 }
 
 static bool module_member(const char *module, const char *name)
@@ -206,6 +207,8 @@ static bool module_member(const char *module, const char *name)
 		return !strcmp(name, "select") || !strcmp(name, "poll") ||
 		       !strcmp(name, "epoll") || !strncmp(name, "POLL", 4) ||
 		       !strncmp(name, "EPOLL", 5);
+	if (!strcmp(module, "ssl") && !strcmp(name, "TLSVersion"))
+		return true;
 	return hooks.is_command(name) || hooks.is_constant(name);
 }
 
@@ -223,8 +226,9 @@ static struct node *name_node(struct parser *p)
 	n = new_node(N_NAME, p->tok.pos);
 	n->name = xstrdup(name);
 	advance(p);
-	/* socket.X is X: the module prefix of pasted Python is optional. */
-	if (is_module(n->name) && is_op(p, '.') && !p->tok.space_before) {
+	/* socket.X is X: the module prefix of pasted Python is optional
+	 * (ssl.TLSVersion.TLSv1_2 has two). */
+	while (is_module(n->name) && is_op(p, '.') && !p->tok.space_before) {
 		size_t save = p->tok.pos;
 		advance(p);
 		if (p->tok.kind == TK_NAME && !p->tok.space_before &&
@@ -232,6 +236,8 @@ static struct node *name_node(struct parser *p)
 			free(n->name);
 			n->name = xstrdup(p->tok.sval);
 			advance(p);
+			if (is_module(n->name))
+				continue;
 			return n;
 		}
 		/* socket.UNKNOWN stays an attribute for the evaluator to
@@ -239,6 +245,7 @@ static struct node *name_node(struct parser *p)
 		reset_to(p, save);
 		if (p->tok.kind == TK_OP && p->tok.op == '.')
 			n->word = NULL;
+		break;
 	}
 	dotted_command(p, n);
 	return n;
@@ -886,7 +893,9 @@ static struct node *bare_tuple(struct parser *p, struct node *first)
 
 static struct node *parse_rhs(struct parser *p, bool in_parens)
 {
-	if (p->tok.kind == TK_NAME && hooks.is_command(p->tok.sval) &&
+	/* A command, or one behind a module's prefix (ssl.SSLContext). */
+	if (p->tok.kind == TK_NAME &&
+	    (hooks.is_command(p->tok.sval) || is_module(p->tok.sval)) &&
 	    !hooks.is_constant(p->tok.sval)) {
 		size_t save = p->tok.pos;
 		struct node *e = name_node(p);
@@ -948,17 +957,45 @@ static char *attr_assignment_error(const char *obj, const char *attr)
 	                 "s.settimeout T)"));
 }
 
+/* The attributes of an ssl.SSLContext a statement may set, as in Python
+ * (ctx.check_hostname = False); every other attribute is read-only. */
+static bool settable_attr(const char *obj, const char *attr)
+{
+	static const char *const names[] = {"check_hostname", "verify_mode",
+	                                    "minimum_version", "maximum_version",
+	                                    "keylog_filename"};
+	if (is_module(obj))
+		return false;
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (!strcmp(attr, names[i]))
+			return true;
+	return false;
+}
+
+/* OBJ.ATTR = at the start: one target, "OBJ.ATTR", for the evaluator. */
+static bool parse_attr_target(struct parser *p, struct stmt *s, char *attr)
+{
+	s->targets = xgrow(s->targets, 0, sizeof *s->targets);
+	s->targets[s->ntargets++] = xasprintf("%s.%s", p->tok.sval, attr);
+	free(attr);
+	for (int i = 0; i < 4; i++) /* NAME . NAME = */
+		advance(p);
+	return true;
+}
+
 static struct stmt *parse_stmt(struct parser *p, bool in_parens)
 {
 	char *attr = p->tok.kind == TK_NAME ? attr_assignment(p) : NULL;
-	if (attr) {
+	if (attr && !settable_attr(p->tok.sval, attr)) {
 		fail(p, p->tok.pos, attr_assignment_error(p->tok.sval, attr));
 		free(attr);
 		return NULL;
 	}
 	struct stmt *s = xcalloc(1, sizeof *s);
 	s->pos = p->tok.pos;
-	if (p->tok.kind == TK_NAME)
+	if (attr)
+		parse_attr_target(p, s, attr);
+	else if (p->tok.kind == TK_NAME)
 		parse_targets(p, s);
 	s->rhs = parse_rhs(p, in_parens);
 	if (!s->rhs) {

@@ -16,6 +16,7 @@
 #include "../format.h"
 #include "../sockaddr.h"
 #include "common.h"
+#include "ssl.h"
 
 /* Buffers past this are refused rather than exhausting memory. */
 #define MAX_BUFSIZE ((long long)VALUE_MAX)
@@ -29,6 +30,8 @@ static enum cmd_status do_accept(struct cmd_call *c)
 	if (e)
 		return cmd_errno(c, e);
 	struct value *conn = new_socket(c->sh, fd, s->family, s->type, s->proto);
+	if (s->tls && !(conn = ssl_wrap_accepted(c, conn)))
+		return CMD_ERROR;
 	c->result = v_tuple(2, conn, sockaddr_value(&peer));
 	return CMD_OK;
 }
@@ -55,11 +58,15 @@ static enum cmd_status do_listen(struct cmd_call *c)
 static enum cmd_status do_connect(struct cmd_call *c)
 {
 	struct sk_addr a;
+	if (SOCK(c)->tls && ssl_before_connect(c))
+		return CMD_ERROR;
 	if (arg_sockaddr(c, SOCK(c), c->argv[1], &a))
 		return CMD_ERROR;
 	int e = sk_connect(SOCK(c)->fd, &a, SOCK(c)->timeout);
 	SOCK(c)->connecting = e == EINPROGRESS || e == EALREADY;
-	return e ? cmd_errno(c, e) : CMD_OK;
+	if (e)
+		return cmd_errno(c, e);
+	return SOCK(c)->tls ? ssl_after_connect(c) : CMD_OK;
 }
 
 static enum cmd_status do_connect_ex(struct cmd_call *c)
@@ -380,6 +387,8 @@ static enum cmd_status recv_common(struct cmd_call *c, bool from)
 
 static enum cmd_status do_recv(struct cmd_call *c)
 {
+	if (SOCK(c)->tls)
+		return ssl_recv(c);
 	return recv_common(c, false);
 }
 
@@ -418,6 +427,8 @@ static enum cmd_status recv_into_common(struct cmd_call *c, bool from)
 
 static enum cmd_status do_recv_into(struct cmd_call *c)
 {
+	if (SOCK(c)->tls)
+		return ssl_recv_into(c);
 	return recv_into_common(c, false);
 }
 
@@ -448,11 +459,15 @@ static enum cmd_status send_common(struct cmd_call *c, bool all, bool to)
 
 static enum cmd_status do_send(struct cmd_call *c)
 {
+	if (SOCK(c)->tls)
+		return ssl_send(c, false);
 	return send_common(c, false, false);
 }
 
 static enum cmd_status do_sendall(struct cmd_call *c)
 {
+	if (SOCK(c)->tls)
+		return ssl_send(c, true);
 	return send_common(c, true, false);
 }
 
