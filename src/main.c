@@ -13,7 +13,7 @@
 
 #include "core/fds.h"
 #include "core/sock.h"
-#include "shell/i18n.h"
+#include "core/i18n.h"
 #include "shell/record.h"
 #include "shell/replay.h"
 #include "shell/lineedit.h"

@@ -11,6 +11,7 @@
 
 #include "consts.h"
 #include "consts-gen.h"
+#include "i18n.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -176,9 +177,6 @@ const struct sk_const *const_by_value(enum const_kind kind, long value)
 	return NULL;
 }
 
-/* Marks a text for po/sockshell.pot; the shell translates it when it
- * prints it. */
-#define N_(text) text
 
 const char *const_kind_name(enum const_kind kind)
 {

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include "i18n.h"
+#include "../core/i18n.h"
 #include "pysig.h"
 #include "strbuf.h"
 #include "suggest.h"

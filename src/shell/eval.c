@@ -10,7 +10,7 @@
 #include "args.h"
 #include "cmd.h"
 #include "format.h"
-#include "i18n.h"
+#include "../core/i18n.h"
 #include "lexer.h"
 #include "suggest.h"
 #include "utf8.h"

@@ -9,7 +9,7 @@
 
 #include "../core/errors.h"
 #include "../core/sock.h"
-#include "i18n.h"
+#include "../core/i18n.h"
 #include "sockaddr.h"
 #include "utf8.h"
 

@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "../core/sock.h"
-#include "i18n.h"
+#include "../core/i18n.h"
 #include "shell.h"
 #include "transcript.h"
 

@@ -15,7 +15,7 @@
 
 #include "../core/fds.h"
 #include "../core/sock.h"
-#include "i18n.h"
+#include "../core/i18n.h"
 #include "record.h"
 #include "shell.h"
 #include "transcript.h"

@@ -10,7 +10,7 @@
 #include "../core/sock.h"
 #include "cmd.h"
 #include "eval.h"
-#include "i18n.h"
+#include "../core/i18n.h"
 #include "parser.h"
 #include "record.h"
 #include "trace.h"

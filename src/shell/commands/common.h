@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include "../../core/addr.h"
 #include "../cmd.h"
-#include "../i18n.h"
+#include "../../core/i18n.h"
 #include "../shell.h"
 #include "../strbuf.h"
 #include "../value.h"
