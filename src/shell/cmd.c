@@ -2,6 +2,8 @@
  * handler uses. */
 #include "cmd.h"
 
+#include <errno.h>
+#include <netdb.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,8 +16,9 @@
 #include "strbuf.h"
 
 static const struct cmd_entry *const tables[] = {
-	cmd_socket_table, cmd_module_table, cmd_shell_table, cmd_file_table,
-	cmd_msg_table, cmd_builtin_table, cmd_ready_table, cmd_poll_table,
+	cmd_socket_table, cmd_module_table, cmd_inet_table, cmd_names_table,
+	cmd_shell_table, cmd_file_table, cmd_msg_table, cmd_builtin_table,
+	cmd_ready_table, cmd_poll_table,
 };
 
 #define NTABLES (sizeof tables / sizeof *tables)
@@ -202,6 +205,8 @@ enum cmd_status cmd_errno(struct cmd_call *c, int err)
 
 enum cmd_status cmd_gai(struct cmd_call *c, int code)
 {
+	if (code == EAI_SYSTEM)
+		return cmd_errno(c, errno ? errno : EIO);
 	free(c->cause);
 	c->cause = fmt_gai(code);
 	return CMD_ERROR;

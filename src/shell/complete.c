@@ -156,8 +156,11 @@ static void offer_commands(struct cands *c)
 /* socket.NAME: what Python's socket module has, functions and constants. */
 static void offer_module(struct cands *c)
 {
-	for (size_t i = 0; cmd_module_table[i].name; i++)
-		offer(c, cmd_module_table[i].name);
+	static const struct cmd_entry *const module[] = {
+		cmd_module_table, cmd_inet_table, cmd_names_table};
+	for (size_t t = 0; t < sizeof module / sizeof *module; t++)
+		for (size_t i = 0; module[t][i].name; i++)
+			offer(c, module[t][i].name);
 	offer_all_consts(c);
 }
 
