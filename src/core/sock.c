@@ -871,6 +871,8 @@ int sk_dup(int fd, int *newfd)
 
 static int ioctl_int(int fd, unsigned long req, const char *name, int *val)
 {
+	if (forbidden)
+		return EPERM;
 	int r = ioctl(fd, req, val);
 	int e = errno;
 	struct sk_event ev = {.name = "ioctl", .nargs = 3,

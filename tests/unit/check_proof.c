@@ -62,6 +62,9 @@ START_TEST(test_forbidden_core)
 	size_t got = 0;
 	char buf[4];
 	ck_assert_int_eq(sk_recv(p[0], buf, sizeof buf, 0, -1, NULL, &got), EPERM);
+	/* sk_queues' ioctls skipped the switch. */
+	int inq = -1, outq = -1;
+	ck_assert_int_eq(sk_queues(p[0], &inq, &outq), EPERM);
 	char name[IF_NAMESIZE];
 	unsigned idx;
 	int port;
