@@ -5,15 +5,12 @@
 
 #include <errno.h>
 #include <locale.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
+#include "../core/child.h"
 #include "../core/fds.h"
+#include "../core/file.h"
 #include "../core/sock.h"
 #include "../core/i18n.h"
 #include "record.h"
@@ -23,8 +20,6 @@
 /* Per statement: a blocking call that outlives this is interrupted and
  * the file fails. SOCKSHELL_STMT_TIMEOUT (seconds) overrides it. */
 #define STMT_TIMEOUT 10.0
-
-static volatile sig_atomic_t alarm_fired;
 
 static const char *check_locale;
 
@@ -57,13 +52,6 @@ static const char *use_check_locale(const char *recorded)
 	return NULL;
 }
 
-static void on_alarm(int sig)
-{
-	(void)sig;
-	sk_interrupted = 1;
-	alarm_fired = 1;
-}
-
 static double stmt_timeout(void)
 {
 	const char *s = getenv("SOCKSHELL_STMT_TIMEOUT");
@@ -72,14 +60,6 @@ static double stmt_timeout(void)
 	char *end;
 	double t = strtod(s, &end);
 	return *end || !(t > 0 && t <= 86400) ? STMT_TIMEOUT : t;
-}
-
-static void set_alarm(double seconds)
-{
-	struct itimerval it = {{0, 0}, {0, 0}};
-	it.it_value.tv_sec = (time_t)seconds;
-	it.it_value.tv_usec = (suseconds_t)((seconds - (double)(time_t)seconds) * 1e6);
-	setitimer(ITIMER_REAL, &it, NULL);
 }
 
 /* Split captured output into lines; the last newline ends a line. */
@@ -125,21 +105,21 @@ static bool run_case(struct shell *sh, const struct tr_case *c,
 	struct strbuf out = {0};
 	out_capture(&out);
 	double timeout = stmt_timeout();
-	alarm_fired = 0;
-	set_alarm(timeout);
+	child_deadline(timeout);
 	sh->line = c->line;
 	shell_run_line(sh, c->stmt, strlen(c->stmt));
-	set_alarm(0);
+	child_deadline(0);
 	sk_interrupted = 0;
 	out_capture(NULL);
 	/* A statement that waited too long fails, whatever it printed. */
-	if (alarm_fired)
+	bool late = child_deadline_passed();
+	if (late)
 		sb_printf(&out, "sockshell: statement timed out after %g s "
 		          "(SOCKSHELL_STMT_TIMEOUT)\n", timeout);
 	size_t n;
 	char **got = split_lines(out.p ? out.p : "", out.len, &n);
 	sb_free(&out);
-	bool ok = !alarm_fired &&
+	bool ok = !late &&
 	          transcript_match(c->expected, c->nexpected, got, n);
 	/* A match keeps the expected text so ellipses do not show in a diff. */
 	if (!ok)
@@ -151,9 +131,10 @@ static bool run_case(struct shell *sh, const struct tr_case *c,
 
 static int check_one(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		printf("FAIL %s\n%s: %s\n", path, path, strerror(errno));
+	FILE *f;
+	int e = file_open(path, "rb", &f);
+	if (e) {
+		printf("FAIL %s\n%s: %s\n", path, path, strerror(e));
 		return 1;
 	}
 	struct strbuf text = {0};
@@ -215,29 +196,29 @@ static int check_one(const char *path)
 	return all ? 0 : 1;
 }
 
-/* Wait for PID at most TIMEOUT seconds; kill it past that. */
-static int wait_child(pid_t pid, int timeout, const char *path)
+/* The child of one file: sockets numbered from 3 as when the file was
+ * recorded, whatever the terminal, make or CI left open. */
+static int check_child(void *path)
 {
-	time_t end = time(NULL) + timeout;
-	int status;
-	for (;;) {
-		pid_t r = waitpid(pid, &status, WNOHANG);
-		if (r == pid)
-			break;
-		if (r < 0 && errno != EINTR)
-			return 1;
-		if (time(NULL) > end) {
-			kill(pid, SIGKILL);
-			waitpid(pid, &status, 0);
-			printf("FAIL %s\ntimed out after %d s\n", path, timeout);
-			return 1;
-		}
-		struct timespec ts = {0, 10 * 1000 * 1000};
-		nanosleep(&ts, NULL);
-	}
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status) ? 1 : 0;
-	printf("FAIL %s\nkilled by signal %d\n", path, WTERMSIG(status));
+	fds_close_inherited();
+	int r = check_one(path);
+	fflush(stdout);
+	return r;
+}
+
+/* Check PATH in a child: 0 when it passed. */
+static int check_in_child(const char *path, int timeout)
+{
+	struct child_status st;
+	fflush(stdout);
+	if (child_run(check_child, (void *)path, timeout, &st))
+		return 1;
+	if (st.end == CHILD_EXITED)
+		return st.code ? 1 : 0;
+	if (st.end == CHILD_TIMED_OUT)
+		printf("FAIL %s\ntimed out after %d s\n", path, timeout);
+	else if (st.end == CHILD_SIGNALLED)
+		printf("FAIL %s\nkilled by signal %d\n", path, st.code);
 	return 1;
 }
 
@@ -245,20 +226,7 @@ int check_files(char **files, int n, int timeout_seconds)
 {
 	int passed = 0, failed = 0;
 	for (int i = 0; i < n; i++) {
-		fflush(stdout);
-		pid_t pid = fork();
-		if (pid == 0) {
-			struct sigaction sa = {.sa_handler = on_alarm};
-			sigaction(SIGALRM, &sa, NULL);
-			/* Sockets numbered from 3 as when the file was recorded,
-			 * whatever the terminal, make or CI left open. */
-			fds_close_inherited();
-			int r = check_one(files[i]);
-			fflush(stdout);
-			_exit(r);
-		}
-		int r = pid < 0 ? 1 : wait_child(pid, timeout_seconds, files[i]);
-		if (r)
+		if (check_in_child(files[i], timeout_seconds))
 			failed++;
 		else
 			passed++;

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "child.h"
+#include "file.h"
 #include "resolve.h"
 #include "sock.h"
 #include "cmd.h"
@@ -74,6 +76,16 @@ START_TEST(test_forbidden_core)
 	ck_assert_int_eq(res_getservbyport(80, NULL, name, sizeof name), EPERM);
 	ck_assert_int_eq(res_if_nametoindex("lo", &idx), EPERM);
 	ck_assert_int_eq(res_if_indextoname(1, name), EPERM);
+	/* The shell's own files and its --check child, through the core. */
+	FILE *f = NULL;
+	ck_assert_int_eq(file_open("/etc/hostname", "r", &f), EPERM);
+	ck_assert_int_eq(file_open_high("/tmp/sockshell-proof-x", "wx", 100, &f),
+	                 EPERM);
+	ck_assert_ptr_null(f);
+	long long size;
+	ck_assert_int_eq(file_open_rb("/etc/hostname", &fd, &size), EPERM);
+	struct child_status st;
+	ck_assert_int_eq(child_run(NULL, NULL, 1, &st), EPERM);
 	struct addrinfo *ai;
 	errno = 0;
 	ck_assert_int_eq(res_getaddrinfo("localhost", NULL, NULL, &ai), EAI_SYSTEM);

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "../../core/errors.h"
+#include "../../core/file.h"
 #include "../../core/sock.h"
 #include "../../core/sockopt.h"
 #include "../eval.h"
@@ -362,10 +363,10 @@ static enum cmd_status do_source(struct cmd_call *c)
 	const char *path = c->argsrc[0];
 	if (c->sh->source_depth >= 16)
 		return cmd_fail(c, _("%s: sourced too deeply (16 levels)"), path);
-	/* No file is opened while system calls are forbidden (fuzzing). */
-	FILE *f = sk_forbidden() ? NULL : fopen(path, "r");
-	if (!f) {
-		char *why = fmt_errno(sk_forbidden() ? EPERM : errno);
+	FILE *f;
+	int e = file_open(path, "r", &f);
+	if (e) {
+		char *why = fmt_errno(e);
 		cmd_fail(c, "%s: %s", path, why);
 		free(why);
 		return CMD_ERROR;
