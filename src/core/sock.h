@@ -66,6 +66,10 @@ struct sk_event {
 void sk_set_forbidden(bool on);
 bool sk_forbidden(void);
 
+/* The monotonic clock in seconds, for timeouts and `time`. Read even
+ * while system calls are refused: it changes nothing outside. */
+double sk_now(void);
+
 typedef void (*sk_trace_fn)(void *ctx, const struct sk_event *ev);
 void sk_set_trace(sk_trace_fn fn, void *ctx);
 bool sk_tracing(void);

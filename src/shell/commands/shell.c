@@ -338,22 +338,15 @@ static enum cmd_status do_repeat(struct cmd_call *c)
 	return CMD_OK;
 }
 
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static enum cmd_status do_time(struct cmd_call *c)
 {
 	if (!c->argnode[0])
 		return cmd_fail(c, _("missing argument 1 (statement); usage: time STATEMENT"));
 	if (!have_stmt_arg(c, 0))
 		return cmd_fail(c, _("missing the statement to run"));
-	double t0 = now();
+	double t0 = sk_now();
 	int r = run_stmt_arg(c, 0);
-	double dt = now() - t0;
+	double dt = sk_now() - t0;
 	out_printf(_("time: %.6f s\n"), dt);
 	return r ? CMD_ERROR : CMD_OK; /* its error line is printed already */
 }
