@@ -11,6 +11,7 @@
 
 #include "consts.h"
 #include "consts-gen.h"
+#include "hash.h"
 #include "i18n.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
@@ -60,19 +61,10 @@ _Static_assert(CONSTS_GEN_COUNT * 2 <= NAME_SLOTS, "NAME_SLOTS too small");
 static short name_slot[NAME_SLOTS]; /* row + 1; 0 is empty */
 static int name_slots_ready;
 
-static size_t name_hash(const char *s)
-{
-	size_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 static void build_name_slots(void)
 {
 	for (size_t i = 0; i < CONSTS_GEN_COUNT; i++) {
-		size_t k = name_hash(consts_gen[i].name) & (NAME_SLOTS - 1);
+		size_t k = (size_t)fnv1a_str(consts_gen[i].name) & (NAME_SLOTS - 1);
 
 		while (name_slot[k])
 			k = (k + 1) & (NAME_SLOTS - 1);
@@ -87,7 +79,7 @@ const struct sk_const *const_lookup(const char *name)
 		return NULL;
 	if (!name_slots_ready)
 		build_name_slots();
-	for (size_t k = name_hash(name) & (NAME_SLOTS - 1); name_slot[k];
+	for (size_t k = (size_t)fnv1a_str(name) & (NAME_SLOTS - 1); name_slot[k];
 	     k = (k + 1) & (NAME_SLOTS - 1)) {
 		const struct sk_const *c = &consts_gen[name_slot[k] - 1];
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "../core/errors.h"
+#include "../core/hash.h"
 #include "format.h"
 #include "hints.h"
 #include "shell.h"
@@ -73,18 +74,10 @@ static bool in_index(int ix, const struct cmd_entry *e)
 	return e->flags & CMD_FILE;
 }
 
-static size_t name_hash(const char *s)
-{
-	size_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 /* The slot of KEY in index IX: where it is, or the empty one to fill. */
 static size_t slot_of(int ix, const char *key)
 {
-	size_t k = name_hash(key) & (INDEX_SLOTS - 1);
+	size_t k = (size_t)fnv1a_str(key) & (INDEX_SLOTS - 1);
 	while (slot_key[ix][k] && strcmp(slot_key[ix][k], key))
 		k = (k + 1) & (INDEX_SLOTS - 1);
 	return k;

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/hash.h"
+
 #define BLANKLINE "<BLANKLINE>"
 #define ELLIPSIS "..."
 #define CONTEXT 3
@@ -303,15 +305,6 @@ struct interner {
 	long next;
 };
 
-static size_t hash_str(const char *s)
-{
-	uint64_t h = 14695981039346656037ULL; /* FNV-1a */
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return (size_t)h;
-}
-
 static int interner_init(struct interner *in, size_t n)
 {
 	size_t cap = 16;
@@ -327,7 +320,7 @@ static int interner_init(struct interner *in, size_t n)
 
 static long intern(struct interner *in, const char *s)
 {
-	size_t h = hash_str(s) & in->mask;
+	size_t h = (size_t)fnv1a_str(s) & in->mask;
 
 	while (in->key[h] && strcmp(in->key[h], s) != 0)
 		h = (h + 1) & in->mask;
