@@ -47,26 +47,12 @@ const char *le_name(void)
 
 /* ---- the history file ---- */
 
-struct lines {
-	char **v;
-	size_t n;
-};
-
 static char *hist_path;   /* NULL: no history file */
 static struct lines added; /* this session's lines, to merge on saving */
 static char *last_line;    /* the newest entry, so it is not repeated */
 
-static void lines_free(struct lines *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
-}
-
 /* Append LINE unless it repeats the last one; keep the newest MAX. */
-static void lines_push(struct lines *l, const char *line, size_t max)
+static void history_push(struct lines *l, const char *line, size_t max)
 {
 	if (l->n && !strcmp(l->v[l->n - 1], line))
 		return;
@@ -75,8 +61,7 @@ static void lines_push(struct lines *l, const char *line, size_t max)
 		memmove(l->v, l->v + 1, sizeof *l->v * (l->n - 1));
 		l->n--;
 	}
-	l->v = xgrow(l->v, l->n, sizeof *l->v);
-	l->v[l->n++] = xstrdup(line);
+	lines_add(l, line);
 }
 
 /* Read the history file into OUT. A missing file is empty; false (with a
@@ -112,7 +97,7 @@ static bool history_load(const char *path, struct lines *out)
 		while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
 			buf[--len] = '\0';
 		if (len)
-			lines_push(out, buf, HISTORY_MAX);
+			history_push(out, buf, HISTORY_MAX);
 	}
 	free(buf);
 	fclose(f);
@@ -152,7 +137,7 @@ static void history_save(void)
 	struct lines all = {0};
 	if (history_load(hist_path, &all)) {
 		for (size_t i = 0; i < added.n; i++)
-			lines_push(&all, added.v[i], HISTORY_MAX);
+			history_push(&all, added.v[i], HISTORY_MAX);
 		history_write(hist_path, &all);
 	}
 	lines_free(&all);
@@ -497,7 +482,7 @@ void le_add_history(const char *line)
 	if (editing)
 		add_history(line);
 #endif
-	lines_push(&added, line, HISTORY_MAX);
+	history_push(&added, line, HISTORY_MAX);
 	free(last_line);
 	last_line = xstrdup(line);
 }

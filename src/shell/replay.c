@@ -63,39 +63,20 @@ static double stmt_timeout(void)
 }
 
 /* Split captured output into lines; the last newline ends a line. */
-static char **split_lines(const char *p, size_t len, size_t *n)
+static struct lines split_lines(const char *p, size_t len)
 {
-	char **lines = NULL;
-	size_t count = 0, start = 0;
+	struct lines l = {0};
+	size_t start = 0;
 	for (size_t i = 0; i <= len; i++) {
 		if (i < len && p[i] != '\n')
 			continue;
 		if (i == len && start == len)
 			break;
-		lines = xgrow(lines, count, sizeof *lines);
-		lines[count++] = xstrndup(p + start, i - start);
+		l.v = xgrow(l.v, l.n, sizeof *l.v);
+		l.v[l.n++] = xstrndup(p + start, i - start);
 		start = i + 1;
 	}
-	*n = count;
-	return lines;
-}
-
-static void free_lines(char **l, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(l[i]);
-	free(l);
-}
-
-struct lines {
-	char **v;
-	size_t n;
-};
-
-static void push(struct lines *l, const char *s)
-{
-	l->v = xgrow(l->v, l->n, sizeof *l->v);
-	l->v[l->n++] = xstrdup(s);
+	return l;
 }
 
 /* Run case C, appending what the file would say if it recorded this run. */
@@ -116,16 +97,15 @@ static bool run_case(struct shell *sh, const struct tr_case *c,
 	if (late)
 		sb_printf(&out, "sockshell: statement timed out after %g s "
 		          "(SOCKSHELL_STMT_TIMEOUT)\n", timeout);
-	size_t n;
-	char **got = split_lines(out.p ? out.p : "", out.len, &n);
+	struct lines got = split_lines(out.p ? out.p : "", out.len);
 	sb_free(&out);
 	bool ok = !late &&
-	          transcript_match(c->expected, c->nexpected, got, n);
+	          transcript_match(c->expected, c->nexpected, got.v, got.n);
 	/* A match keeps the expected text so ellipses do not show in a diff. */
 	if (!ok)
-		for (size_t i = 0; i < n; i++)
-			push(actual, *got[i] ? got[i] : "<BLANKLINE>");
-	free_lines(got, n);
+		for (size_t i = 0; i < got.n; i++)
+			lines_add(actual, *got.v[i] ? got.v[i] : "<BLANKLINE>");
+	lines_free(&got);
 	return ok;
 }
 
@@ -168,18 +148,18 @@ static int check_one(const char *path)
 	for (size_t i = 0; i < t.ncases; i++) {
 		const struct tr_case *c = &t.cases[i];
 		for (; li < (size_t)c->line; li++)
-			push(&actual, t.lines[li]);
+			lines_add(&actual, t.lines[li]);
 		size_t before = actual.n;
 		bool ok = sh.exiting ? c->nexpected == 0 : run_case(&sh, c, &actual);
 		if (ok)
 			for (size_t k = 0; k < c->nexpected; k++)
-				push(&actual, t.lines[li + k]);
+				lines_add(&actual, t.lines[li + k]);
 		(void)before;
 		li += c->nexpected;
 		all = all && ok;
 	}
 	for (; li < t.nlines; li++)
-		push(&actual, t.lines[li]);
+		lines_add(&actual, t.lines[li]);
 	shell_set_trace(&sh, false); /* the final closes are not the file's */
 	shell_free(&sh);
 	if (all) {
@@ -191,7 +171,7 @@ static int check_one(const char *path)
 		free(d);
 		free(label);
 	}
-	free_lines(actual.v, actual.n);
+	lines_free(&actual);
 	transcript_free(&t);
 	return all ? 0 : 1;
 }

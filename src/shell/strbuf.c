@@ -151,3 +151,18 @@ void sb_vset(char **dst, const char *fmt, va_list ap)
 	free(*dst);
 	*dst = sb_take(&b);
 }
+
+void lines_add(struct lines *l, const char *s)
+{
+	l->v = xgrow(l->v, l->n, sizeof *l->v);
+	l->v[l->n++] = xstrdup(s);
+}
+
+void lines_free(struct lines *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+}

@@ -20,6 +20,16 @@ void sb_vprintf(struct strbuf *b, const char *fmt, va_list ap);
 char *sb_take(struct strbuf *b);
 void sb_free(struct strbuf *b);
 
+/* A growing list of malloc'd strings (lines of a history, of a diff). */
+struct lines {
+	char **v;
+	size_t n;
+};
+
+/* Append a copy of S; free every line and the list. */
+void lines_add(struct lines *l, const char *s);
+void lines_free(struct lines *l);
+
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t m);
 void *xrealloc(void *p, size_t n);
