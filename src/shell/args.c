@@ -53,16 +53,8 @@ static int bind_fail(struct binder *b, size_t k, const char *fmt, ...)
 	return -1;
 }
 
-static void args_fail(struct binder *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void args_fail(struct binder *b, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	sb_vset(b->err, fmt, ap);
-	va_end(ap);
-}
+/* The binder's error, set as every pending error is. */
+#define args_fail(b, ...) sb_set((b)->err, __VA_ARGS__)
 
 #define KB(k) (1u << (k))
 #define ANY_KIND (~0u)

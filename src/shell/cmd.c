@@ -168,13 +168,10 @@ size_t cmd_nparams(const struct cmd_entry *e)
 
 enum cmd_status cmd_fail(struct cmd_call *c, const char *fmt, ...)
 {
-	struct strbuf b = {0};
 	va_list ap;
 	va_start(ap, fmt);
-	sb_vprintf(&b, fmt, ap);
+	sb_vset(&c->cause, fmt, ap);
 	va_end(ap);
-	free(c->cause);
-	c->cause = sb_take(&b);
 	return CMD_ERROR;
 }
 

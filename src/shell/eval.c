@@ -15,14 +15,6 @@
 #include "suggest.h"
 #include "utf8.h"
 
-void eval_fail(struct shell *sh, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	sb_vset(&sh->err, fmt, ap);
-	va_end(ap);
-}
-
 struct value *const_value(const struct sk_const *c)
 {
 	/* Families, types and errno values print by name, as Python's enums

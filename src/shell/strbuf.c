@@ -144,6 +144,14 @@ void sb_free(struct strbuf *b)
 	b->len = b->cap = 0;
 }
 
+void sb_set(char **dst, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vset(dst, fmt, ap);
+	va_end(ap);
+}
+
 void sb_vset(char **dst, const char *fmt, va_list ap)
 {
 	struct strbuf b = {0};

@@ -43,7 +43,9 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Replace the malloc'd string *DST (may be NULL) by the formatted text:
- * the one way a pending error is set. */
+ * the one way a pending error is set (cmd_fail, eval_fail, the binder's). */
+void sb_set(char **dst, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 void sb_vset(char **dst, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 
