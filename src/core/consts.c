@@ -170,22 +170,41 @@ const struct sk_const *const_by_value(enum const_kind kind, long value)
 }
 
 
+/* Each kind's name ("socket type", for help and tables) and its phrase
+ * with the article ("X is a socket type", the binder's errors): marked
+ * here, translated where the shell prints them. */
+static const struct {
+	const char *name, *phrase;
+} kinds[CK__COUNT] = {
+	[CK_AF] = {N_("address family"), N_("an address family")},
+	[CK_SOCK] = {N_("socket type"), N_("a socket type")},
+	[CK_IPPROTO] = {N_("protocol"), N_("a protocol")},
+	[CK_SOL] = {N_("option level"), N_("an option level")},
+	[CK_SO] = {N_("socket option"), N_("a socket option")},
+	[CK_TCP] = {N_("TCP option"), N_("a TCP option")},
+	[CK_UDP] = {N_("UDP option"), N_("a UDP option")},
+	[CK_IP] = {N_("IP option"), N_("an IP option")},
+	[CK_IPV6] = {N_("IPv6 option"), N_("an IPv6 option")},
+	[CK_MSG] = {N_("message flag"), N_("a message flag")},
+	[CK_SHUT] = {N_("shutdown mode"), N_("a shutdown mode")},
+	[CK_AI] = {N_("getaddrinfo flag"), N_("a getaddrinfo flag")},
+	[CK_NI] = {N_("getnameinfo flag"), N_("a getnameinfo flag")},
+	[CK_EAI] = {N_("resolver error"), N_("a resolver error")},
+	[CK_SCM] = {N_("control message type"), N_("a control message type")},
+	[CK_ERRNO] = {"errno", N_("an errno value")},
+	[CK_POLL] = {N_("poll event"), NULL},
+	[CK_EPOLL] = {N_("epoll event"), NULL},
+	[CK_OTHER] = {N_("constant"), N_("a constant")},
+};
+
 const char *const_kind_name(enum const_kind kind)
 {
-	static const char *const names[CK__COUNT] = {
-	    [CK_AF] = N_("address family"),     [CK_SOCK] = N_("socket type"),
-	    [CK_IPPROTO] = N_("protocol"),      [CK_SOL] = N_("option level"),
-	    [CK_SO] = N_("socket option"),      [CK_TCP] = N_("TCP option"),
-	    [CK_UDP] = N_("UDP option"),        [CK_IP] = N_("IP option"),
-	    [CK_IPV6] = N_("IPv6 option"),      [CK_MSG] = N_("message flag"),
-	    [CK_SHUT] = N_("shutdown mode"),    [CK_AI] = N_("getaddrinfo flag"),
-	    [CK_NI] = N_("getnameinfo flag"),   [CK_EAI] = N_("resolver error"),
-	    [CK_SCM] = N_("control message type"), [CK_ERRNO] = "errno",
-	    [CK_POLL] = N_("poll event"),       [CK_EPOLL] = N_("epoll event"),
-	    [CK_OTHER] = N_("constant"),
-	};
+	return (unsigned)kind < CK__COUNT ? kinds[kind].name : kinds[CK_OTHER].name;
+}
 
-	if ((unsigned)kind >= CK__COUNT)
-		return N_("constant");
-	return names[kind];
+const char *const_kind_phrase(enum const_kind kind)
+{
+	if ((unsigned)kind < CK__COUNT && kinds[kind].phrase)
+		return kinds[kind].phrase;
+	return kinds[CK_OTHER].phrase;
 }

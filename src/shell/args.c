@@ -124,17 +124,7 @@ static const char *const *kind_prefixes(enum ptype t)
 /* A kind of constant with its article, for "X is a socket type". */
 static const char *kind_phrase(enum const_kind k)
 {
-	static const char *const names[CK__COUNT] = {
-	    [CK_AF] = N_("an address family"), [CK_SOCK] = N_("a socket type"),
-	    [CK_IPPROTO] = N_("a protocol"),   [CK_SOL] = N_("an option level"),
-	    [CK_SO] = N_("a socket option"),   [CK_TCP] = N_("a TCP option"),
-	    [CK_UDP] = N_("a UDP option"),     [CK_IP] = N_("an IP option"),
-	    [CK_IPV6] = N_("an IPv6 option"),  [CK_MSG] = N_("a message flag"),
-	    [CK_SHUT] = N_("a shutdown mode"), [CK_AI] = N_("a getaddrinfo flag"),
-	    [CK_NI] = N_("a getnameinfo flag"), [CK_EAI] = N_("a resolver error"),
-	    [CK_SCM] = N_("a control message type"),
-	    [CK_ERRNO] = N_("an errno value"), [CK_OTHER] = N_("a constant")};
-	return (unsigned)k < CK__COUNT ? _(names[k]) : _(names[CK_OTHER]);
+	return _(const_kind_phrase(k));
 }
 
 static bool kind_fits(enum ptype t, enum const_kind k)
