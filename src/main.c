@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/fds.h"
+#include "core/file.h"
 #include "core/sock.h"
 #include "core/i18n.h"
 #include "shell/record.h"
@@ -205,9 +206,10 @@ static int repl(struct shell *sh, const struct options *o)
 
 static int run_script(struct shell *sh, const char *path)
 {
-	FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
-	if (!f) {
-		fprintf(stderr, "sockshell: %s: %s\n", path, strerror(errno));
+	FILE *f = stdin;
+	int e = strcmp(path, "-") ? file_open(path, "r", &f) : 0;
+	if (e) {
+		fprintf(stderr, "sockshell: %s: %s\n", path, strerror(e));
 		return 2;
 	}
 	int r = shell_run_file(sh, strcmp(path, "-") ? path : "<stdin>", f);

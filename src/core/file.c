@@ -2,8 +2,11 @@
  * no-system-call mode of the fuzzers refuses them too. */
 #include "file.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -83,4 +86,86 @@ int file_size(FILE *f, long long *size)
 		return ESPIPE;
 	*size = (long long)st.st_size;
 	return 0;
+}
+
+int file_open_private(const char *path, FILE **out)
+{
+	if (sk_forbidden())
+		return EPERM;
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return errno;
+	struct stat st;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid()) {
+		close(fd);
+		return FILE_ENOTOURS;
+	}
+	*out = fdopen(fd, "r");
+	if (*out)
+		return 0;
+	int e = errno;
+	close(fd);
+	return e;
+}
+
+/* LEN bytes of TEXT into the new file FD, mode 0600 (it may hold
+ * addresses), on disk before it is renamed. */
+static int write_all(int fd, const char *text, size_t len)
+{
+	if (fchmod(fd, 0600))
+		return errno;
+	while (len) {
+		ssize_t n = write(fd, text, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return errno;
+		text += n;
+		len -= (size_t)n;
+	}
+	return fsync(fd) ? errno : 0;
+}
+
+int file_write_private(const char *path, const char *text, size_t len)
+{
+	if (sk_forbidden())
+		return EPERM;
+	size_t n = strlen(path);
+	char *tmp = malloc(n + sizeof ".XXXXXX");
+	if (!tmp)
+		return ENOMEM;
+	memcpy(tmp, path, n);
+	memcpy(tmp + n, ".XXXXXX", sizeof ".XXXXXX");
+	int fd = mkostemp(tmp, O_CLOEXEC);
+	int e = fd < 0 ? errno : write_all(fd, text, len);
+	if (fd >= 0 && close(fd) && !e)
+		e = errno;
+	if (!e && rename(tmp, path))
+		e = errno;
+	if (e && fd >= 0)
+		unlink(tmp);
+	free(tmp);
+	return e;
+}
+
+int file_list_dir(const char *dir, void (*fn)(void *ctx, const char *name),
+                  void *ctx)
+{
+	if (sk_forbidden())
+		return EPERM;
+	DIR *d = opendir(dir);
+	if (!d)
+		return errno;
+	struct dirent *ent;
+	while ((ent = readdir(d)))
+		if (strcmp(ent->d_name, ".") && strcmp(ent->d_name, ".."))
+			fn(ctx, ent->d_name);
+	closedir(d);
+	return 0;
+}
+
+bool file_is_dir(const char *path)
+{
+	struct stat st;
+	return !sk_forbidden() && stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }

@@ -1,12 +1,19 @@
-/* file.h - the files the shell opens itself: a script to source or check,
- * a recording, a file to sendfile. Each call returns 0 or an errno value,
+/* file.h - the files the shell opens itself: a script to run, source or
+ * check, a recording, a file to sendfile, the history, the directories
+ * that Tab completes names from. Each call returns 0 or an errno value,
  * EPERM without reaching the kernel while the core refuses system calls
  * (sk_set_forbidden), as the socket calls do. Not traced: strace would
  * show them, but they are the shell's, not the lesson's. Never prints. */
 #ifndef SOCKSHELL_FILE_H
 #define SOCKSHELL_FILE_H
 
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdio.h>
+
+/* file_open_private's answer for a file that is not a regular file of
+ * this user's (a history someone else could have planted). */
+#define FILE_ENOTOURS (-1)
 
 /* fopen(3) PATH with MODE into *OUT. */
 int file_open(const char *path, const char *mode, FILE **out);
@@ -27,5 +34,19 @@ void file_close(int fd);
 /* The size of F when it is a regular file: 0, or ESPIPE for a pipe, a
  * terminal or anything else that has none. */
 int file_size(FILE *f, long long *size);
+
+/* PATH for reading when it is a regular file of this user's that is no
+ * symbolic link: 0, ELOOP for a link, FILE_ENOTOURS, or another errno. */
+int file_open_private(const char *path, FILE **out);
+
+/* LEN bytes of TEXT as the whole of PATH, mode 0600, written beside it and
+ * renamed over it, so that a crash part way leaves the old file whole. */
+int file_write_private(const char *path, const char *text, size_t len);
+
+/* FN(CTX, NAME) for each entry of the directory DIR but . and .. */
+int file_list_dir(const char *dir, void (*fn)(void *ctx, const char *name),
+                  void *ctx);
+/* Is PATH a directory (after links)? */
+bool file_is_dir(const char *path);
 
 #endif

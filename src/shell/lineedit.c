@@ -11,16 +11,15 @@
 #include "lineedit.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <poll.h>
 #include <sys/select.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "../core/file.h"
 #include "strbuf.h"
 
 #if defined(HAVE_READLINE)
@@ -69,25 +68,19 @@ static void history_push(struct lines *l, const char *line, size_t max)
  * file, or someone else's. */
 static bool history_load(const char *path, struct lines *out)
 {
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0) {
-		if (errno == ENOENT)
-			return true;
-		fprintf(stderr, "sockshell: history %s: %s%s\n", path,
-		        errno == ELOOP ? "is a symbolic link" : strerror(errno),
-		        "; history is not kept");
-		return false;
-	}
-	struct stat st;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid()) {
+	FILE *f;
+	int e = file_open_private(path, &f);
+	if (e == ENOENT)
+		return true;
+	if (e == FILE_ENOTOURS) {
 		fprintf(stderr, "sockshell: history %s: not a regular file of "
 		        "yours; history is not kept\n", path);
-		close(fd);
 		return false;
 	}
-	FILE *f = fdopen(fd, "r");
-	if (!f) {
-		close(fd);
+	if (e) {
+		fprintf(stderr, "sockshell: history %s: %s%s\n", path,
+		        e == ELOOP ? "is a symbolic link" : strerror(e),
+		        "; history is not kept");
 		return false;
 	}
 	char *buf = NULL;
@@ -108,24 +101,11 @@ static bool history_load(const char *path, struct lines *out)
  * way leaves the old history whole. Mode 0600, as it may hold addresses. */
 static void history_write(const char *path, const struct lines *l)
 {
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	int fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0) {
-		free(tmp);
-		return;
-	}
-	FILE *f = fdopen(fd, "w");
-	bool ok = f && fchmod(fd, 0600) == 0;
-	for (size_t i = 0; ok && i < l->n; i++)
-		ok = fprintf(f, "%s\n", l->v[i]) >= 0;
-	ok = ok && fflush(f) == 0 && fsync(fd) == 0;
-	if (f)
-		ok = fclose(f) == 0 && ok;
-	else
-		close(fd);
-	if (!ok || rename(tmp, path) < 0)
-		unlink(tmp);
-	free(tmp);
+	struct strbuf text = {0};
+	for (size_t i = 0; i < l->n; i++)
+		sb_printf(&text, "%s\n", l->v[i]);
+	file_write_private(path, text.p ? text.p : "", text.len);
+	sb_free(&text);
 }
 
 /* The file as it is now (another session may have saved meanwhile) with

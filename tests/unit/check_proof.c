@@ -84,6 +84,10 @@ START_TEST(test_forbidden_core)
 	ck_assert_ptr_null(f);
 	long long size;
 	ck_assert_int_eq(file_open_rb("/etc/hostname", &fd, &size), EPERM);
+	ck_assert_int_eq(file_open_private("/etc/hostname", &f), EPERM);
+	ck_assert_int_eq(file_write_private("/tmp/sockshell-proof-x", "", 0), EPERM);
+	ck_assert_int_eq(file_list_dir("/", NULL, NULL), EPERM);
+	ck_assert(!file_is_dir("/"));
 	struct child_status st;
 	ck_assert_int_eq(child_run(NULL, NULL, 1, &st), EPERM);
 	struct addrinfo *ai;
