@@ -90,24 +90,26 @@ static enum cmd_status do_getnameinfo(struct cmd_call *c)
 	return CMD_OK;
 }
 
+/* A look-up that answers a text or an errno. */
+static enum cmd_status text_result(struct cmd_call *c, int e, const char *text)
+{
+	if (e)
+		return cmd_errno(c, e);
+	c->result = v_cstr(text);
+	return CMD_OK;
+}
+
 static enum cmd_status do_gethostname(struct cmd_call *c)
 {
 	char buf[HOST_NAME_MAX + 1];
-	int e = res_gethostname(buf, sizeof buf);
-	if (e)
-		return cmd_errno(c, e);
-	c->result = v_cstr(buf);
-	return CMD_OK;
+	return text_result(c, res_gethostname(buf, sizeof buf), buf);
 }
 
 static enum cmd_status do_getfqdn(struct cmd_call *c)
 {
 	char out[NI_MAXHOST];
-	int e = res_getfqdn(c->argv[0] ? c->argv[0]->u.s.p : "", out, sizeof out);
-	if (e)
-		return cmd_errno(c, e);
-	c->result = v_cstr(out);
-	return CMD_OK;
+	const char *name = c->argv[0] ? c->argv[0]->u.s.p : "";
+	return text_result(c, res_getfqdn(name, out, sizeof out), out);
 }
 
 static enum cmd_status do_gethostbyname(struct cmd_call *c)
@@ -254,11 +256,7 @@ static enum cmd_status do_if_indextoname(struct cmd_call *c)
 	long long idx = arg_int(c, 0, 0);
 	if (idx < 0 || idx > UINT_MAX)
 		return cmd_fail(c, _("index must be 0-%u"), UINT_MAX);
-	int e = res_if_indextoname((unsigned)idx, name);
-	if (e)
-		return cmd_errno(c, e);
-	c->result = v_cstr(name);
-	return CMD_OK;
+	return text_result(c, res_if_indextoname((unsigned)idx, name), name);
 }
 
 const struct cmd_entry cmd_names_table[] = {
