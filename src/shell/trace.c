@@ -367,9 +367,10 @@ static void fmt_msghdr(struct strbuf *b, const struct sk_event *ev,
 	sb_addc(b, '}');
 }
 
-static void fmt_arg(struct strbuf *b, const struct sk_event *ev, int i)
+/* An argument that prints the same in every call: a flag, a name, a
+ * number. */
+static void fmt_plain_arg(struct strbuf *b, const struct sk_arg *a)
 {
-	const struct sk_arg *a = &ev->a[i];
 	switch (a->kind) {
 	case SA_FAMILY:
 		flag_name(b, CK_AF, a->i);
@@ -377,31 +378,11 @@ static void fmt_arg(struct strbuf *b, const struct sk_event *ev, int i)
 	case SA_SOCKTYPE:
 		fmt_socktype(b, a->i);
 		break;
-	case SA_PROTO:
-		/* strace names protocols only for the IP families. */
-		if (ev->a[0].kind == SA_FAMILY &&
-		    (ev->a[0].i == AF_INET || ev->a[0].i == AF_INET6))
-			flag_name(b, CK_IPPROTO, a->i);
-		else
-			sb_printf(b, "%ld", a->i);
-		break;
-	case SA_SOCKADDR:
-		if (ev->ret < 0 && !strcmp(ev->name, "accept4"))
-			sb_adds(b, "0x0");
-		else
-			fmt_sockaddr(b, a->p, a->len);
-		break;
 	case SA_SOCKLEN:
 		if (a->aux < 0 || a->aux == a->i)
 			sb_printf(b, "[%ld]", a->i);
 		else
 			sb_printf(b, "[%ld => %ld]", a->i, a->aux);
-		break;
-	case SA_BUF:
-		if (ev->ret < 0 && !strcmp(ev->name, "recvfrom"))
-			sb_adds(b, "0x0");
-		else
-			fmt_string(b, a->p, a->len, a->len);
 		break;
 	case SA_MSGFLAGS:
 		fmt_flags(b, CK_MSG, a->i);
@@ -432,17 +413,6 @@ static void fmt_arg(struct strbuf *b, const struct sk_event *ev, int i)
 	case SA_POLLFD:
 		fmt_pollfds(b, a->p, a->len, false);
 		break;
-	case SA_FDPAIR: {
-		/* len 2: socketpair's fds; len 1: an int written back. */
-		const int *fds = a->p;
-		if (ev->ret < 0)
-			sb_adds(b, "0x0");
-		else if (a->len == 1)
-			sb_printf(b, "[%d]", fds[0]);
-		else
-			sb_printf(b, "[%d, %d]", fds[0], fds[1]);
-		break;
-	}
 	case SA_NAME:
 		sb_adds(b, a->p);
 		break;
@@ -454,9 +424,6 @@ static void fmt_arg(struct strbuf *b, const struct sk_event *ev, int i)
 		if (a->aux >= 0)
 			sb_printf(b, " => [%ld]", a->aux);
 		break;
-	case SA_MSGHDR:
-		fmt_msghdr(b, ev, a);
-		break;
 	case SA_NULL:
 		sb_adds(b, "NULL");
 		break;
@@ -464,11 +431,55 @@ static void fmt_arg(struct strbuf *b, const struct sk_event *ev, int i)
 		sb_adds(b, a->i == EPOLL_CTL_ADD ? "EPOLL_CTL_ADD"
 		        : a->i == EPOLL_CTL_MOD ? "EPOLL_CTL_MOD" : "EPOLL_CTL_DEL");
 		break;
+	default:
+		sb_printf(b, "%ld", a->i);
+	}
+}
+
+/* Argument I of EV; how some print depends on the call or its result. */
+static void fmt_arg(struct strbuf *b, const struct sk_event *ev, int i)
+{
+	const struct sk_arg *a = &ev->a[i];
+	switch (a->kind) {
+	case SA_PROTO:
+		/* strace names protocols only for the IP families. */
+		if (ev->a[0].kind == SA_FAMILY &&
+		    (ev->a[0].i == AF_INET || ev->a[0].i == AF_INET6))
+			flag_name(b, CK_IPPROTO, a->i);
+		else
+			sb_printf(b, "%ld", a->i);
+		break;
+	case SA_SOCKADDR:
+		if (ev->ret < 0 && !strcmp(ev->name, "accept4"))
+			sb_adds(b, "0x0");
+		else
+			fmt_sockaddr(b, a->p, a->len);
+		break;
+	case SA_BUF:
+		if (ev->ret < 0 && !strcmp(ev->name, "recvfrom"))
+			sb_adds(b, "0x0");
+		else
+			fmt_string(b, a->p, a->len, a->len);
+		break;
+	case SA_FDPAIR: {
+		/* len 2: socketpair's fds; len 1: an int written back. */
+		const int *fds = a->p;
+		if (ev->ret < 0)
+			sb_adds(b, "0x0");
+		else if (a->len == 1)
+			sb_printf(b, "[%d]", fds[0]);
+		else
+			sb_printf(b, "[%d, %d]", fds[0], fds[1]);
+		break;
+	}
+	case SA_MSGHDR:
+		fmt_msghdr(b, ev, a);
+		break;
 	case SA_EPOLLEV:
 		fmt_epoll_events(b, a->p, a->len, !strcmp(ev->name, "epoll_wait"));
 		break;
 	default:
-		sb_printf(b, "%ld", a->i);
+		fmt_plain_arg(b, a);
 	}
 }
 
