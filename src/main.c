@@ -8,7 +8,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/fds.h"
@@ -123,17 +122,7 @@ static void setup_repl_signals(void)
  * planted symbolic link, say). */
 static bool make_private_dir(char *dir)
 {
-	for (char *p = dir + 1; *p; p++) {
-		if (*p == '/') {
-			*p = '\0';
-			mkdir(dir, 0700);
-			*p = '/';
-		}
-	}
-	mkdir(dir, 0700);
-	struct stat st;
-	if (lstat(dir, &st) < 0 || !S_ISDIR(st.st_mode) || st.st_uid != geteuid() ||
-	    (st.st_mode & 022)) {
+	if (file_make_private_dir(dir)) {
 		fprintf(stderr, "sockshell: %s: not a directory of yours; "
 		        "history is not kept\n", dir);
 		return false;

@@ -148,6 +148,31 @@ int file_write_private(const char *path, const char *text, size_t len)
 	return e;
 }
 
+int file_make_private_dir(const char *dir)
+{
+	if (sk_forbidden())
+		return EPERM;
+	size_t n = strlen(dir);
+	char *p = malloc(n + 1);
+	if (!p)
+		return ENOMEM;
+	memcpy(p, dir, n + 1);
+	for (char *q = p + 1; *q; q++) {
+		if (*q == '/') {
+			*q = '\0';
+			mkdir(p, 0700);
+			*q = '/';
+		}
+	}
+	mkdir(p, 0700);
+	free(p);
+	struct stat st;
+	if (lstat(dir, &st) < 0 || !S_ISDIR(st.st_mode) ||
+	    st.st_uid != geteuid() || (st.st_mode & 022))
+		return FILE_ENOTOURS;
+	return 0;
+}
+
 int file_list_dir(const char *dir, void (*fn)(void *ctx, const char *name),
                   void *ctx)
 {

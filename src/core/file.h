@@ -43,6 +43,11 @@ int file_open_private(const char *path, FILE **out);
  * renamed over it, so that a crash part way leaves the old file whole. */
 int file_write_private(const char *path, const char *text, size_t len);
 
+/* mkdir -p DIR, each new level mode 0700: 0 when DIR is then a real
+ * directory of this user's that only they can write to, else FILE_ENOTOURS
+ * (a planted symbolic link, say) or EPERM. */
+int file_make_private_dir(const char *dir);
+
 /* FN(CTX, NAME) for each entry of the directory DIR but . and .. */
 int file_list_dir(const char *dir, void (*fn)(void *ctx, const char *name),
                   void *ctx);
