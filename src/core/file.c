@@ -80,8 +80,11 @@ void file_close(int fd)
 int file_size(FILE *f, long long *size)
 {
 	struct stat st;
-	if (fileno(f) < 0 || fstat(fileno(f), &st))
-		return errno ? errno : EBADF;
+	int fd = fileno(f); /* -1 for a memory stream */
+	if (fd < 0)
+		return EBADF;
+	if (fstat(fd, &st))
+		return errno;
 	if (!S_ISREG(st.st_mode))
 		return ESPIPE;
 	*size = (long long)st.st_size;

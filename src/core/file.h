@@ -31,8 +31,10 @@ int file_fd_limit(int top);
 int file_open_rb(const char *path, int *fd, long long *size);
 void file_close(int fd);
 
-/* The size of F when it is a regular file: 0, or ESPIPE for a pipe, a
- * terminal or anything else that has none. */
+/* The size of F when it is a regular file: 0, ESPIPE for a pipe, a
+ * terminal or anything else that has none, EBADF for a stream with no
+ * descriptor (fmemopen), or fstat's errno. Not refused while system calls
+ * are: it asks about a file the shell has open already. */
 int file_size(FILE *f, long long *size);
 
 /* PATH for reading when it is a regular file of this user's that is no
