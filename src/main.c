@@ -12,6 +12,7 @@
 
 #include "core/fds.h"
 #include "core/file.h"
+#include "core/signals.h"
 #include "core/sock.h"
 #include "core/i18n.h"
 #include "shell/record.h"
@@ -86,35 +87,27 @@ static void on_script_signal(int sig)
 	sk_interrupted = 1;
 }
 
-/* No SA_RESTART for SIGINT: a blocking call must come back with EINTR. */
-static void handle(int sig, void (*fn)(int), int flags)
-{
-	struct sigaction sa = {.sa_handler = fn, .sa_flags = flags};
-	sigemptyset(&sa.sa_mask);
-	sigaction(sig, &sa, NULL);
-}
-
 static void setup_signals(void)
 {
-	signal(SIGPIPE, SIG_IGN);
-	handle(SIGINT, on_sigint, 0);
+	sig_handle(SIGPIPE, SIG_IGN, 0);
+	sig_handle(SIGINT, on_sigint, 0);
 }
 
 static void setup_script_signals(void)
 {
-	handle(SIGINT, on_script_signal, 0);
-	handle(SIGTERM, on_script_signal, 0);
-	handle(SIGHUP, on_script_signal, 0);
+	sig_handle(SIGINT, on_script_signal, 0);
+	sig_handle(SIGTERM, on_script_signal, 0);
+	sig_handle(SIGHUP, on_script_signal, 0);
 }
 
 /* While the REPL runs: SIGTERM and SIGHUP end the session cleanly, and
  * the editor redraws on a resize. */
 static void setup_repl_signals(void)
 {
-	handle(SIGINT, on_sigint, 0);
-	handle(SIGTERM, on_sigterm, 0);
-	handle(SIGHUP, on_sigterm, 0);
-	handle(SIGWINCH, on_sigwinch, SA_RESTART);
+	sig_handle(SIGINT, on_sigint, 0);
+	sig_handle(SIGTERM, on_sigterm, 0);
+	sig_handle(SIGHUP, on_sigterm, 0);
+	sig_handle(SIGWINCH, on_sigwinch, SA_RESTART);
 }
 
 /* mkdir -p DIR, each new level private to the user; false when the last
@@ -335,7 +328,7 @@ int main(int argc, char **argv)
 		status = sh.exit_code;
 	shell_free(&sh);
 	if (le_sigterm) {
-		signal(le_sigterm, SIG_DFL);
+		sig_handle(le_sigterm, SIG_DFL, 0);
 		raise(le_sigterm);
 	}
 	return status;

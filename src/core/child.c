@@ -4,11 +4,11 @@
 
 #include <errno.h>
 #include <signal.h>
-#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "signals.h"
 #include "sock.h"
 
 /* Wait for PID at most TIMEOUT seconds; kill it past that. */
@@ -64,16 +64,11 @@ static void on_alarm(int sig)
 
 void child_deadline(double seconds)
 {
-	struct itimerval it = {{0, 0}, {0, 0}};
 	if (seconds > 0) {
-		struct sigaction sa = {.sa_handler = on_alarm};
-		sigaction(SIGALRM, &sa, NULL);
+		sig_handle(SIGALRM, on_alarm, 0);
 		deadline_passed = 0;
 	}
-	it.it_value.tv_sec = (time_t)seconds;
-	it.it_value.tv_usec =
-		(suseconds_t)((seconds - (double)(time_t)seconds) * 1e6);
-	setitimer(ITIMER_REAL, &it, NULL);
+	sig_alarm(seconds);
 }
 
 bool child_deadline_passed(void)

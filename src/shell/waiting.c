@@ -10,9 +10,9 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/time.h>
 #include <unistd.h>
 
+#include "../core/signals.h"
 #include "../core/sock.h"
 #include "../core/i18n.h"
 #include "shell.h"
@@ -31,14 +31,6 @@ static void on_alarm(int sig)
 	ssize_t r = write(STDOUT_FILENO, notice, notice_len);
 	(void)r;
 	errno = saved;
-}
-
-static void arm(double seconds)
-{
-	struct itimerval it = {{0, 0}, {0, 0}};
-	it.it_value.tv_sec = (time_t)seconds;
-	it.it_value.tv_usec = (suseconds_t)((seconds - floor(seconds)) * 1e6);
-	setitimer(ITIMER_REAL, &it, NULL);
 }
 
 /* The trace line of the pending call, as strace shows one that has not
@@ -75,14 +67,14 @@ static void on_block(void *ctx, const struct sk_block *w, bool begins)
 {
 	if (!begins) {
 		if (enabled)
-			arm(0);
+			sig_alarm(0);
 		return;
 	}
 	out_flush();
 	if (!enabled || !w->call || (w->timeout > 0 && w->timeout <= WAIT_NOTICE))
 		return;
 	compose(ctx, w);
-	arm(WAIT_NOTICE);
+	sig_alarm(WAIT_NOTICE);
 }
 
 void waiting_init(struct shell *sh)
@@ -93,10 +85,7 @@ void waiting_init(struct shell *sh)
 void waiting_notice(bool on, bool colored)
 {
 	/* SA_RESTART: the call the notice interrupts goes on waiting. */
-	struct sigaction sa = {.sa_handler = on ? on_alarm : SIG_DFL,
-	                       .sa_flags = SA_RESTART};
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGALRM, &sa, NULL);
+	sig_handle(SIGALRM, on ? on_alarm : SIG_DFL, SA_RESTART);
 	enabled = on;
 	color = colored;
 }

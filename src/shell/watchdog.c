@@ -1,5 +1,5 @@
 /* watchdog.c - a per-statement time limit outside --check (which has its
- * own in replay.c), so a test script that runs the shell fails on a
+ * own in core/child.c), so a test script that runs the shell fails on a
  * statement that blocks instead of hanging make check. Off unless
  * SOCKSHELL_STMT_TIMEOUT is set. */
 #include "watchdog.h"
@@ -7,9 +7,9 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
 #include <unistd.h>
 
+#include "../core/signals.h"
 #include "../core/sock.h"
 
 /* A statement that ignores the interruption (a loop in the shell itself)
@@ -19,14 +19,6 @@
 static double limit; /* 0: off */
 static int depth;
 static volatile sig_atomic_t fired;
-
-static void set_timer(double seconds)
-{
-	struct itimerval it = {{0, 0}, {0, 0}};
-	it.it_value.tv_sec = (time_t)seconds;
-	it.it_value.tv_usec = (suseconds_t)((seconds - (double)(time_t)seconds) * 1e6);
-	setitimer(ITIMER_REAL, &it, NULL);
-}
 
 static void on_alarm(int sig)
 {
@@ -40,7 +32,7 @@ static void on_alarm(int sig)
 	}
 	fired = 1;
 	sk_interrupted = 1;
-	set_timer(GRACE_SECONDS);
+	sig_alarm(GRACE_SECONDS);
 }
 
 bool watchdog_init(void)
@@ -62,13 +54,12 @@ void watchdog_arm(void)
 	if (limit > 0 && !handling) {
 		/* No SA_RESTART: the blocking call must come back with EINTR.
 		 * Taken at the first statement, after waiting.c let SIGALRM go. */
-		struct sigaction sa = {.sa_handler = on_alarm};
-		sigaction(SIGALRM, &sa, NULL);
+		sig_handle(SIGALRM, on_alarm, 0);
 		handling = true;
 	}
 	if (limit > 0 && depth++ == 0) {
 		fired = 0;
-		set_timer(limit);
+		sig_alarm(limit);
 	}
 }
 
@@ -76,7 +67,7 @@ double watchdog_disarm(void)
 {
 	if (limit <= 0 || --depth > 0)
 		return 0;
-	set_timer(0);
+	sig_alarm(0);
 	if (!fired)
 		return 0;
 	sk_interrupted = 0;
