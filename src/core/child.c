@@ -10,6 +10,7 @@
 
 #include "signals.h"
 #include "sock.h"
+#include "timer.h"
 
 /* Wait for PID at most TIMEOUT seconds; kill it past that. */
 static void wait_child(pid_t pid, int timeout, struct child_status *st)
@@ -68,7 +69,7 @@ void child_deadline(double seconds)
 		sig_handle(SIGALRM, on_alarm, 0);
 		deadline_passed = 0;
 	}
-	sig_alarm(seconds);
+	sk_alarm(seconds);
 }
 
 bool child_deadline_passed(void)

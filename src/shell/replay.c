@@ -15,6 +15,7 @@
 #include "../core/i18n.h"
 #include "record.h"
 #include "shell.h"
+#include "watchdog.h"
 #include "transcript.h"
 
 /* Per statement: a blocking call that outlives this is interrupted and
@@ -54,12 +55,8 @@ static const char *use_check_locale(const char *recorded)
 
 static double stmt_timeout(void)
 {
-	const char *s = getenv("SOCKSHELL_STMT_TIMEOUT");
-	if (!s || !*s)
-		return STMT_TIMEOUT;
-	char *end;
-	double t = strtod(s, &end);
-	return *end || !(t > 0 && t <= 86400) ? STMT_TIMEOUT : t;
+	double t = watchdog_env_limit();
+	return t > 0 ? t : STMT_TIMEOUT;
 }
 
 /* Split captured output into lines; the last newline ends a line. */

@@ -15,6 +15,7 @@
 #include "../core/signals.h"
 #include "../core/sock.h"
 #include "../core/i18n.h"
+#include "../core/timer.h"
 #include "shell.h"
 #include "strbuf.h"
 
@@ -67,14 +68,14 @@ static void on_block(void *ctx, const struct sk_block *w, bool begins)
 {
 	if (!begins) {
 		if (enabled)
-			sig_alarm(0);
+			sk_alarm(0);
 		return;
 	}
 	out_flush();
 	if (!enabled || !w->call || (w->timeout > 0 && w->timeout <= WAIT_NOTICE))
 		return;
 	compose(ctx, w);
-	sig_alarm(WAIT_NOTICE);
+	sk_alarm(WAIT_NOTICE);
 }
 
 void waiting_init(struct shell *sh)
