@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "resolve.h"
-#include "sock.h"
 
 #define FLOWINFO_MAX 0xfffffUL
 

@@ -11,7 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "sock.h"
+#include "forbid.h"
 
 int file_open(const char *path, const char *mode, FILE **out)
 {

@@ -15,7 +15,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "sock.h"
+#include "forbid.h"
 
 /* Python refuses a flowinfo past 20 bits before it resolves anything. */
 #define FLOWINFO_LIMIT 0xfffffu

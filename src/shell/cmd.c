@@ -12,8 +12,7 @@
 #include "../core/errors.h"
 #include "../core/hash.h"
 #include "format.h"
-#include "hints.h"
-#include "shell.h"
+#include "state.h"
 #include "strbuf.h"
 
 static const struct cmd_entry *const tables[] = {
@@ -172,6 +171,7 @@ enum cmd_status cmd_fail(struct cmd_call *c, const char *fmt, ...)
 	va_start(ap, fmt);
 	sb_vset(&c->cause, fmt, ap);
 	va_end(ap);
+	c->cause_errno = 0;
 	return CMD_ERROR;
 }
 
@@ -180,16 +180,10 @@ enum cmd_status cmd_errno(struct cmd_call *c, int err)
 	free(c->cause);
 	c->cause = fmt_errno(err);
 	c->sh_last_errno = err;
+	c->cause_errno = err; /* the evaluator adds its hint (hints.c) */
 	/* The recording keeps such a statement as prose. */
 	if (err == CORE_EINTERRUPTED && c->sh)
 		c->sh->interrupted = true;
-	char *hint = error_hint(c, err);
-	if (hint) {
-		char *with = xasprintf("%s (%s)", c->cause, hint);
-		free(c->cause);
-		free(hint);
-		c->cause = with;
-	}
 	return CMD_ERROR;
 }
 
@@ -199,5 +193,6 @@ enum cmd_status cmd_gai(struct cmd_call *c, int code)
 		return cmd_errno(c, errno ? errno : EIO);
 	free(c->cause);
 	c->cause = fmt_gai(code);
+	c->cause_errno = 0;
 	return CMD_ERROR;
 }

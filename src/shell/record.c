@@ -14,7 +14,8 @@
 
 #include "../core/file.h"
 #include "../core/i18n.h"
-#include "shell.h"
+#include "errtext.h"
+#include "state.h"
 #include "transcript.h"
 
 #define LOCALE_TAG "# locale: "
@@ -44,15 +45,24 @@ static void note_locale(FILE *f)
 		fprintf(f, "%s%s\n", LOCALE_TAG, loc);
 }
 
-int record_open(struct shell *sh, const char *path, const char *mode)
+int record_open(struct shell *sh, const char *path, const char *mode,
+                char **cause)
 {
 	record_close(sh);
-	if (sh->no_syscalls)
-		return EPERM;
-	FILE *f;
-	int e = file_open_high(path, mode, high_fd(), &f);
-	if (e)
-		return e;
+	FILE *f = NULL;
+	int e = sh->no_syscalls ? EPERM
+	                        : file_open_high(path, mode, high_fd(), &f);
+	if (e == EEXIST) {
+		*cause = xasprintf(_("%s exists (record -f FILE replaces it, "
+		                     "record -a FILE appends)"), path);
+		return -1;
+	}
+	if (e) {
+		char *why = fmt_errno(e);
+		*cause = xasprintf("%s: %s", path, why);
+		free(why);
+		return -1;
+	}
 	note_locale(f);
 	fflush(f);
 	sh->record = f;
@@ -124,6 +134,20 @@ void record_stmt(struct shell *sh, FILE *rec, struct strbuf *out,
 		fflush(rec);
 	}
 	sb_free(out);
+}
+
+void record_note(struct shell *sh, const char *text)
+{
+	FILE *rec = sh->record;
+	if (!rec || sh->source_depth)
+		return;
+	fputc('\n', rec);
+	for (const char *p = text; *p;) {
+		size_t n = strcspn(p, "\n");
+		fprintf(rec, "# %.*s\n", (int)n, p);
+		p += n + (p[n] == '\n');
+	}
+	fflush(rec);
 }
 
 const char *record_locale(const char *text, size_t len, char *buf, size_t n)

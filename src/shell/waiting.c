@@ -16,7 +16,7 @@
 #include "../core/sock.h"
 #include "../core/i18n.h"
 #include "../core/timer.h"
-#include "shell.h"
+#include "state.h"
 #include "strbuf.h"
 
 #define WAIT_NOTICE 0.5 /* seconds without an answer before the notice */
