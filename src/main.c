@@ -8,13 +8,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/fds.h"
+#include "core/file.h"
+#include "core/signals.h"
 #include "core/sock.h"
 #include "core/tls.h"
-#include "shell/i18n.h"
+#include "core/i18n.h"
 #include "shell/record.h"
 #include "shell/replay.h"
 #include "shell/lineedit.h"
@@ -104,35 +105,27 @@ static void on_script_signal(int sig)
 	sk_interrupted = 1;
 }
 
-/* No SA_RESTART for SIGINT: a blocking call must come back with EINTR. */
-static void handle(int sig, void (*fn)(int), int flags)
-{
-	struct sigaction sa = {.sa_handler = fn, .sa_flags = flags};
-	sigemptyset(&sa.sa_mask);
-	sigaction(sig, &sa, NULL);
-}
-
 static void setup_signals(void)
 {
-	signal(SIGPIPE, SIG_IGN);
-	handle(SIGINT, on_sigint, 0);
+	sig_handle(SIGPIPE, SIG_IGN, 0);
+	sig_handle(SIGINT, on_sigint, 0);
 }
 
 static void setup_script_signals(void)
 {
-	handle(SIGINT, on_script_signal, 0);
-	handle(SIGTERM, on_script_signal, 0);
-	handle(SIGHUP, on_script_signal, 0);
+	sig_handle(SIGINT, on_script_signal, 0);
+	sig_handle(SIGTERM, on_script_signal, 0);
+	sig_handle(SIGHUP, on_script_signal, 0);
 }
 
 /* While the REPL runs: SIGTERM and SIGHUP end the session cleanly, and
  * the editor redraws on a resize. */
 static void setup_repl_signals(void)
 {
-	handle(SIGINT, on_sigint, 0);
-	handle(SIGTERM, on_sigterm, 0);
-	handle(SIGHUP, on_sigterm, 0);
-	handle(SIGWINCH, on_sigwinch, SA_RESTART);
+	sig_handle(SIGINT, on_sigint, 0);
+	sig_handle(SIGTERM, on_sigterm, 0);
+	sig_handle(SIGHUP, on_sigterm, 0);
+	sig_handle(SIGWINCH, on_sigwinch, SA_RESTART);
 }
 
 /* mkdir -p DIR, each new level private to the user; false when the last
@@ -140,17 +133,7 @@ static void setup_repl_signals(void)
  * planted symbolic link, say). */
 static bool make_private_dir(char *dir)
 {
-	for (char *p = dir + 1; *p; p++) {
-		if (*p == '/') {
-			*p = '\0';
-			mkdir(dir, 0700);
-			*p = '/';
-		}
-	}
-	mkdir(dir, 0700);
-	struct stat st;
-	if (lstat(dir, &st) < 0 || !S_ISDIR(st.st_mode) || st.st_uid != geteuid() ||
-	    (st.st_mode & 022)) {
+	if (file_make_private_dir(dir)) {
 		fprintf(stderr, "sockshell: %s: not a directory of yours; "
 		        "history is not kept\n", dir);
 		return false;
@@ -226,9 +209,10 @@ static int repl(struct shell *sh, const struct options *o)
 
 static int run_script(struct shell *sh, const char *path)
 {
-	FILE *f = strcmp(path, "-") ? fopen(path, "r") : stdin;
-	if (!f) {
-		fprintf(stderr, "sockshell: %s: %s\n", path, strerror(errno));
+	FILE *f = stdin;
+	int e = strcmp(path, "-") ? file_open(path, "r", &f) : 0;
+	if (e) {
+		fprintf(stderr, "sockshell: %s: %s\n", path, strerror(e));
 		return 2;
 	}
 	int r = shell_run_file(sh, strcmp(path, "-") ? path : "<stdin>", f);
@@ -365,7 +349,7 @@ int main(int argc, char **argv)
 	shell_free(&sh);
 	tls_cleanup();
 	if (le_sigterm) {
-		signal(le_sigterm, SIG_DFL);
+		sig_handle(le_sigterm, SIG_DFL, 0);
 		raise(le_sigterm);
 	}
 	return status;

@@ -9,7 +9,7 @@
 #include <netdb.h>
 #include <string.h>
 
-#include "forbid.h"
+#include "resolve.h"
 
 #define FLOWINFO_MAX 0xfffffUL
 
@@ -29,9 +29,7 @@ static int lookup(int family, const char *host, struct sk_addr *out,
 	struct addrinfo *res;
 	int rc;
 
-	if (sk_forbidden())
-		return EPERM;
-	rc = getaddrinfo(host, NULL, &hints, &res);
+	rc = res_getaddrinfo(host, NULL, &hints, &res);
 	if (rc == EAI_SYSTEM)
 		return errno ? errno : EIO;
 	if (rc) {

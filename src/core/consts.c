@@ -12,6 +12,8 @@
 
 #include "consts.h"
 #include "consts-gen.h"
+#include "hash.h"
+#include "i18n.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -97,19 +99,10 @@ _Static_assert((CONSTS_GEN_COUNT + 13) * 2 <= NAME_SLOTS, "NAME_SLOTS too small"
 static short name_slot[NAME_SLOTS]; /* row + 1; 0 is empty */
 static int name_slots_ready;
 
-static size_t name_hash(const char *s)
-{
-	size_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 static void build_name_slots(void)
 {
 	for (size_t i = 0; i < CONSTS_COUNT; i++) {
-		size_t k = name_hash(const_at(i)->name) & (NAME_SLOTS - 1);
+		size_t k = (size_t)fnv1a_str(const_at(i)->name) & (NAME_SLOTS - 1);
 
 		while (name_slot[k])
 			k = (k + 1) & (NAME_SLOTS - 1);
@@ -124,7 +117,7 @@ const struct sk_const *const_lookup(const char *name)
 		return NULL;
 	if (!name_slots_ready)
 		build_name_slots();
-	for (size_t k = name_hash(name) & (NAME_SLOTS - 1); name_slot[k];
+	for (size_t k = (size_t)fnv1a_str(name) & (NAME_SLOTS - 1); name_slot[k];
 	     k = (k + 1) & (NAME_SLOTS - 1)) {
 		const struct sk_const *c = const_at((size_t)name_slot[k] - 1);
 
@@ -214,28 +207,45 @@ const struct sk_const *const_by_value(enum const_kind kind, long value)
 	return NULL;
 }
 
-/* Marks a text for po/sockshell.pot; the shell translates it when it
- * prints it. */
-#define N_(text) text
+
+/* Each kind's name ("socket type", for help and tables) and its phrase
+ * with the article ("X is a socket type", the binder's errors): marked
+ * here, translated where the shell prints them. */
+static const struct {
+	const char *name, *phrase;
+} kinds[CK__COUNT] = {
+	[CK_AF] = {N_("address family"), N_("an address family")},
+	[CK_SOCK] = {N_("socket type"), N_("a socket type")},
+	[CK_IPPROTO] = {N_("protocol"), N_("a protocol")},
+	[CK_SOL] = {N_("option level"), N_("an option level")},
+	[CK_SO] = {N_("socket option"), N_("a socket option")},
+	[CK_TCP] = {N_("TCP option"), N_("a TCP option")},
+	[CK_UDP] = {N_("UDP option"), N_("a UDP option")},
+	[CK_IP] = {N_("IP option"), N_("an IP option")},
+	[CK_IPV6] = {N_("IPv6 option"), N_("an IPv6 option")},
+	[CK_MSG] = {N_("message flag"), N_("a message flag")},
+	[CK_SHUT] = {N_("shutdown mode"), N_("a shutdown mode")},
+	[CK_AI] = {N_("getaddrinfo flag"), N_("a getaddrinfo flag")},
+	[CK_NI] = {N_("getnameinfo flag"), N_("a getnameinfo flag")},
+	[CK_EAI] = {N_("resolver error"), N_("a resolver error")},
+	[CK_SCM] = {N_("control message type"), N_("a control message type")},
+	[CK_ERRNO] = {"errno", N_("an errno value")},
+	[CK_POLL] = {N_("poll event"), NULL},
+	[CK_EPOLL] = {N_("epoll event"), NULL},
+	[CK_OTHER] = {N_("constant"), N_("a constant")},
+	[CK_SSLPROTO] = {N_("ssl protocol"), N_("an ssl protocol")},
+	[CK_CERT] = {N_("verify mode"), N_("a verify mode")},
+	[CK_TLSVER] = {N_("TLS version"), N_("a TLS version")},
+};
 
 const char *const_kind_name(enum const_kind kind)
 {
-	static const char *const names[CK__COUNT] = {
-	    [CK_AF] = N_("address family"),     [CK_SOCK] = N_("socket type"),
-	    [CK_IPPROTO] = N_("protocol"),      [CK_SOL] = N_("option level"),
-	    [CK_SO] = N_("socket option"),      [CK_TCP] = N_("TCP option"),
-	    [CK_UDP] = N_("UDP option"),        [CK_IP] = N_("IP option"),
-	    [CK_IPV6] = N_("IPv6 option"),      [CK_MSG] = N_("message flag"),
-	    [CK_SHUT] = N_("shutdown mode"),    [CK_AI] = N_("getaddrinfo flag"),
-	    [CK_NI] = N_("getnameinfo flag"),   [CK_EAI] = N_("resolver error"),
-	    [CK_SCM] = N_("control message type"), [CK_ERRNO] = "errno",
-	    [CK_POLL] = N_("poll event"),       [CK_EPOLL] = N_("epoll event"),
-	    [CK_OTHER] = N_("constant"),
-	    [CK_SSLPROTO] = N_("ssl protocol"), [CK_CERT] = N_("verify mode"),
-	    [CK_TLSVER] = N_("TLS version"),
-	};
+	return (unsigned)kind < CK__COUNT ? kinds[kind].name : kinds[CK_OTHER].name;
+}
 
-	if ((unsigned)kind >= CK__COUNT)
-		return N_("constant");
-	return names[kind];
+const char *const_kind_phrase(enum const_kind kind)
+{
+	if ((unsigned)kind < CK__COUNT && kinds[kind].phrase)
+		return kinds[kind].phrase;
+	return kinds[CK_OTHER].phrase;
 }

@@ -52,5 +52,7 @@ const struct sk_const *const_at(size_t i);
 
 /* "AF_INET" -> "address family" etc., for help and tables. */
 const char *const_kind_name(enum const_kind kind);
+/* The kind with its article: "a socket type", for "X is a socket type". */
+const char *const_kind_phrase(enum const_kind kind);
 
 #endif

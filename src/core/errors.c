@@ -8,10 +8,8 @@
 
 #include "consts.h"
 #include "errors.h"
+#include "i18n.h"
 
-/* Marks a text for po/sockshell.pot; the shell translates it when it
- * prints it. */
-#define N_(text) text
 
 const char *errno_name(int err)
 {

@@ -77,16 +77,11 @@ static struct sk_arg argp(enum sk_argkind kind, const void *p, size_t len)
 	return (struct sk_arg){.kind = kind, .p = p, .len = len};
 }
 
-static double now(void)
+double sk_now(void)
 {
 	struct timespec ts;
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
-double sk_monotonic(void)
-{
-	return now();
 }
 
 /* An EINTR either ends the call (Ctrl-C) or is retried, as Python does
@@ -117,7 +112,7 @@ static int wait_retrying(wait_fn wait, void *ctx, double timeout, int *nready)
 {
 	if (sk_forbidden())
 		return EPERM;
-	double deadline = now() + timeout;
+	double deadline = sk_now() + timeout;
 	for (;;) {
 		int r = wait(ctx, poll_ms(timeout));
 		int e = errno;
@@ -130,7 +125,7 @@ static int wait_retrying(wait_fn wait, void *ctx, double timeout, int *nready)
 		if (interrupted())
 			return CORE_EINTERRUPTED;
 		if (timeout >= 0)
-			timeout = deadline - now() > 0 ? deadline - now() : 0;
+			timeout = deadline - sk_now() > 0 ? deadline - sk_now() : 0;
 	}
 }
 
@@ -344,7 +339,7 @@ struct op {
  * rather than spin a core polling. */
 static int not_ready(double deadline, double *pause)
 {
-	double left = deadline - now();
+	double left = deadline - sk_now();
 	if (left <= 0)
 		return CORE_ETIMEOUT;
 	/* No fmin: it is the one libm function the shell would call, and
@@ -358,7 +353,7 @@ static int not_ready(double deadline, double *pause)
 static int call_loop(int fd, bool writing, double timeout, io_fn fn,
                      void *ctx)
 {
-	double deadline = now() + timeout, pause = 0;
+	double deadline = sk_now() + timeout, pause = 0;
 	for (bool first = true;; first = false) {
 		/* A Ctrl-C that came before the call must not be lost. */
 		if (interrupted())
@@ -368,7 +363,7 @@ static int call_loop(int fd, bool writing, double timeout, io_fn fn,
 		 * has it: poll(..., 250) for settimeout(0.25), not the 246 left
 		 * once a slow or loaded machine (valgrind) took 4 ms since. */
 		if (timeout > 0 && fd >= 0) {
-			double left = first ? timeout : deadline - now();
+			double left = first ? timeout : deadline - sk_now();
 			int e = sk_wait(fd, writing, left < 0 ? 0 : left);
 			if (e)
 				return e;
@@ -556,9 +551,9 @@ int sk_sendall(int fd, const void *buf, size_t len, int flags,
 	const char *p = buf;
 	size_t total = 0;
 	/* Python's sendall: the timeout applies to the whole call. */
-	double deadline = now() + timeout;
+	double deadline = sk_now() + timeout;
 	do {
-		double left = timeout > 0 ? deadline - now() : timeout;
+		double left = timeout > 0 ? deadline - sk_now() : timeout;
 		if (timeout > 0 && left <= 0) {
 			*sent = total;
 			return CORE_ETIMEOUT;
@@ -822,15 +817,21 @@ static int fcntl_set(int fd, int cmd, int val)
 	return r < 0 ? e : 0;
 }
 
-int sk_set_nonblock(int fd, bool on)
+/* Turn BIT of the flags fcntl's GET and SET commands read and write on or
+ * off; like Python, skip the second call when nothing changes. */
+static int fcntl_flag(int fd, int get, int set, int bit, bool on)
 {
 	int fl = 0;
-	int e = fcntl_get(fd, F_GETFL, &fl);
+	int e = fcntl_get(fd, get, &fl);
 	if (e)
 		return e;
-	int nfl = on ? fl | O_NONBLOCK : fl & ~O_NONBLOCK;
-	/* Like Python, skip the second call when nothing changes. */
-	return nfl == fl ? 0 : fcntl_set(fd, F_SETFL, nfl);
+	int nfl = on ? fl | bit : fl & ~bit;
+	return nfl == fl ? 0 : fcntl_set(fd, set, nfl);
+}
+
+int sk_set_nonblock(int fd, bool on)
+{
+	return fcntl_flag(fd, F_GETFL, F_SETFL, O_NONBLOCK, on);
 }
 
 int sk_get_cloexec(int fd, bool *on)
@@ -844,12 +845,7 @@ int sk_get_cloexec(int fd, bool *on)
 
 int sk_set_cloexec(int fd, bool on)
 {
-	int fl = 0;
-	int e = fcntl_get(fd, F_GETFD, &fl);
-	if (e)
-		return e;
-	int nfl = on ? fl | FD_CLOEXEC : fl & ~FD_CLOEXEC;
-	return nfl == fl ? 0 : fcntl_set(fd, F_SETFD, nfl);
+	return fcntl_flag(fd, F_GETFD, F_SETFD, FD_CLOEXEC, on);
 }
 
 int sk_dup(int fd, int *newfd)
@@ -870,6 +866,8 @@ int sk_dup(int fd, int *newfd)
 
 static int ioctl_int(int fd, unsigned long req, const char *name, int *val)
 {
+	if (sk_forbidden())
+		return EPERM;
 	int r = ioctl(fd, req, val);
 	int e = errno;
 	struct sk_event ev = {.name = "ioctl", .nargs = 3,

@@ -62,6 +62,10 @@ struct sk_event {
 	int err; /* errno when ret is -1 */
 };
 
+/* The monotonic clock in seconds, for timeouts and `time`. Read even
+ * while system calls are refused: it changes nothing outside. */
+double sk_now(void);
+
 typedef void (*sk_trace_fn)(void *ctx, const struct sk_event *ev);
 void sk_set_trace(sk_trace_fn fn, void *ctx);
 bool sk_tracing(void);
@@ -117,8 +121,6 @@ int sk_set_nonblock(int fd, bool on);
 int sk_get_cloexec(int fd, bool *on);
 int sk_set_cloexec(int fd, bool on);
 int sk_dup(int fd, int *newfd);
-/* Seconds on CLOCK_MONOTONIC, for a deadline over several waits. */
-double sk_monotonic(void);
 /* Wait for FD to be readable (or writable) for up to TIMEOUT seconds. */
 int sk_wait(int fd, bool writing, double timeout);
 /* poll() many descriptors; TIMEOUT < 0 waits for ever. *NREADY gets the

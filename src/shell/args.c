@@ -13,7 +13,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include "i18n.h"
+#include "../core/i18n.h"
 #include "pysig.h"
 #include "strbuf.h"
 #include "suggest.h"
@@ -57,16 +57,8 @@ static int bind_fail(struct binder *b, size_t k, const char *fmt, ...)
 	return -1;
 }
 
-static void args_fail(struct binder *b, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void args_fail(struct binder *b, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	sb_vset(b->err, fmt, ap);
-	va_end(ap);
-}
+/* The binder's error, set as every pending error is. */
+#define args_fail(b, ...) sb_set((b)->err, __VA_ARGS__)
 
 #define KB(k) (1u << (k))
 #define ANY_KIND (~0u)
@@ -136,19 +128,7 @@ static const char *const *kind_prefixes(enum ptype t)
 /* A kind of constant with its article, for "X is a socket type". */
 static const char *kind_phrase(enum const_kind k)
 {
-	static const char *const names[CK__COUNT] = {
-	    [CK_AF] = N_("an address family"), [CK_SOCK] = N_("a socket type"),
-	    [CK_IPPROTO] = N_("a protocol"),   [CK_SOL] = N_("an option level"),
-	    [CK_SO] = N_("a socket option"),   [CK_TCP] = N_("a TCP option"),
-	    [CK_UDP] = N_("a UDP option"),     [CK_IP] = N_("an IP option"),
-	    [CK_IPV6] = N_("an IPv6 option"),  [CK_MSG] = N_("a message flag"),
-	    [CK_SHUT] = N_("a shutdown mode"), [CK_AI] = N_("a getaddrinfo flag"),
-	    [CK_NI] = N_("a getnameinfo flag"), [CK_EAI] = N_("a resolver error"),
-	    [CK_SCM] = N_("a control message type"),
-	    [CK_ERRNO] = N_("an errno value"), [CK_OTHER] = N_("a constant"),
-	    [CK_SSLPROTO] = N_("an ssl protocol"), [CK_CERT] = N_("a verify mode"),
-	    [CK_TLSVER] = N_("a TLS version")};
-	return (unsigned)k < CK__COUNT ? _(names[k]) : _(names[CK_OTHER]);
+	return _(const_kind_phrase(k));
 }
 
 static bool kind_fits(enum ptype t, enum const_kind k)

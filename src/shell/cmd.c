@@ -2,20 +2,23 @@
  * handler uses. */
 #include "cmd.h"
 
+#include <errno.h>
+#include <netdb.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "../core/errors.h"
+#include "../core/hash.h"
 #include "format.h"
 #include "state.h"
 #include "strbuf.h"
 
 static const struct cmd_entry *const tables[] = {
-	cmd_socket_table, cmd_module_table, cmd_shell_table, cmd_file_table,
-	cmd_msg_table, cmd_builtin_table, cmd_ready_table, cmd_poll_table,
-	cmd_ssl_table,
+	cmd_socket_table, cmd_module_table, cmd_inet_table, cmd_names_table,
+	cmd_shell_table, cmd_file_table, cmd_msg_table, cmd_builtin_table,
+	cmd_ready_table, cmd_poll_table, cmd_ssl_table,
 };
 
 #define NTABLES (sizeof tables / sizeof *tables)
@@ -73,18 +76,10 @@ static bool in_index(int ix, const struct cmd_entry *e)
 	return e->flags & CMD_FILE;
 }
 
-static size_t name_hash(const char *s)
-{
-	size_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 /* The slot of KEY in index IX: where it is, or the empty one to fill. */
 static size_t slot_of(int ix, const char *key)
 {
-	size_t k = name_hash(key) & (INDEX_SLOTS - 1);
+	size_t k = (size_t)fnv1a_str(key) & (INDEX_SLOTS - 1);
 	while (slot_key[ix][k] && strcmp(slot_key[ix][k], key))
 		k = (k + 1) & (INDEX_SLOTS - 1);
 	return k;
@@ -176,13 +171,10 @@ size_t cmd_nparams(const struct cmd_entry *e)
 
 enum cmd_status cmd_fail(struct cmd_call *c, const char *fmt, ...)
 {
-	struct strbuf b = {0};
 	va_list ap;
 	va_start(ap, fmt);
-	sb_vprintf(&b, fmt, ap);
+	sb_vset(&c->cause, fmt, ap);
 	va_end(ap);
-	free(c->cause);
-	c->cause = sb_take(&b);
 	c->cause_errno = 0;
 	return CMD_ERROR;
 }
@@ -201,6 +193,8 @@ enum cmd_status cmd_errno(struct cmd_call *c, int err)
 
 enum cmd_status cmd_gai(struct cmd_call *c, int code)
 {
+	if (code == EAI_SYSTEM)
+		return cmd_errno(c, errno ? errno : EIO);
 	free(c->cause);
 	c->cause = fmt_gai(code);
 	c->cause_errno = 0;

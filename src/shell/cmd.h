@@ -146,6 +146,8 @@ struct cmd_entry {
 /* The tables, NULL-terminated, one per file under commands/. */
 extern const struct cmd_entry cmd_socket_table[];
 extern const struct cmd_entry cmd_module_table[];
+extern const struct cmd_entry cmd_inet_table[];
+extern const struct cmd_entry cmd_names_table[];
 extern const struct cmd_entry cmd_shell_table[];
 extern const struct cmd_entry cmd_file_table[];
 extern const struct cmd_entry cmd_msg_table[];
@@ -170,6 +172,7 @@ size_t cmd_nparams(const struct cmd_entry *e);
 enum cmd_status cmd_fail(struct cmd_call *c, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 enum cmd_status cmd_errno(struct cmd_call *c, int err);
+/* A resolver code; EAI_SYSTEM is errno's OSError, as Python raises it. */
 enum cmd_status cmd_gai(struct cmd_call *c, int code);
 
 #endif

@@ -8,13 +8,12 @@
 #include "complete.h"
 
 #include <ctype.h>
-#include <dirent.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 
+#include "../core/file.h"
 #include "../core/sockopt.h"
 #include "args.h"
 #include "cmd.h"
@@ -153,8 +152,11 @@ static void offer_commands(struct cands *c)
 /* socket.NAME: what Python's socket module has, functions and constants. */
 static void offer_module(struct cands *c)
 {
-	for (size_t i = 0; cmd_module_table[i].name; i++)
-		offer(c, cmd_module_table[i].name);
+	static const struct cmd_entry *const module[] = {
+		cmd_module_table, cmd_inet_table, cmd_names_table};
+	for (size_t t = 0; t < sizeof module / sizeof *module; t++)
+		for (size_t i = 0; module[t][i].name; i++)
+			offer(c, module[t][i].name);
 	offer_all_consts(c);
 }
 
@@ -207,8 +209,33 @@ static void offer_options(struct cands *c, const char *level, bool setting)
 
 /* ---- file names ---- */
 
-/* The entries of the directory in PATH that start with its last part;
+/* Tab on a file name: what is typed so far, split. */
+struct file_query {
+	struct cands *c;
+	const char *dir;  /* as typed, up to its last '/' */
+	const char *path; /* DIR as a directory to open */
+	const char *base; /* the last part: the entries' start */
+	size_t dirs;      /* how many directories were offered */
+};
+
+/* One entry of the directory: offered when it starts with the last part;
  * directories end in '/'. Hidden ones only when asked for with a dot. */
+static void offer_file(void *ctx, const char *entry)
+{
+	struct file_query *q = ctx;
+	if (strncmp(entry, q->base, strlen(q->base)) ||
+	    (entry[0] == '.' && q->base[0] != '.'))
+		return;
+	char *full = xasprintf("%s/%s", q->path, entry);
+	bool isdir = file_is_dir(full);
+	free(full);
+	char *name = xasprintf("%s%s%s", q->dir, entry, isdir ? "/" : "");
+	offer(q->c, name);
+	free(name);
+	q->dirs += isdir;
+}
+
+/* The entries of the directory in PATH that start with its last part. */
 static void offer_files(struct cands *c, const char *text)
 {
 	const char *path = text;
@@ -220,34 +247,16 @@ static void offer_files(struct cands *c, const char *text)
 	c->prefix = "";
 	const char *slash = strrchr(path, '/');
 	char *dir = slash ? xstrndup(path, (size_t)(slash - path + 1)) : xstrdup("");
-	const char *base = slash ? slash + 1 : path;
 	char *opendir_path;
 	const char *home = getenv("HOME");
 	if (!strncmp(dir, "~/", 2) && home)
 		opendir_path = xasprintf("%s%s", home, dir + 1);
 	else
 		opendir_path = xstrdup(*dir ? dir : ".");
-	DIR *d = opendir(opendir_path);
-	struct dirent *ent;
-	size_t last_dirs = 0;
-	while (d && (ent = readdir(d))) {
-		if (!strcmp(ent->d_name, ".") || !strcmp(ent->d_name, "..") ||
-		    strncmp(ent->d_name, base, strlen(base)) ||
-		    (ent->d_name[0] == '.' && base[0] != '.'))
-			continue;
-		char *full = xasprintf("%s/%s", opendir_path, ent->d_name);
-		struct stat st;
-		bool isdir = stat(full, &st) == 0 && S_ISDIR(st.st_mode);
-		free(full);
-		char *name = xasprintf("%s%s%s", dir, ent->d_name, isdir ? "/" : "");
-		offer(c, name);
-		free(name);
-		last_dirs += isdir;
-	}
-	if (d)
-		closedir(d);
+	struct file_query q = {c, dir, opendir_path, slash ? slash + 1 : path, 0};
+	file_list_dir(opendir_path, offer_file, &q);
 	/* A directory is completed without a space, so Tab goes on inside. */
-	c->append = c->n == 1 && last_dirs ? '\0' : quote ? quote : ' ';
+	c->append = c->n == 1 && q.dirs ? '\0' : quote ? quote : ' ';
 	free(dir);
 	free(opendir_path);
 }

@@ -5,7 +5,7 @@
 #include "errtext.h"
 
 #include "../core/errors.h"
-#include "i18n.h"
+#include "../core/i18n.h"
 #include "strbuf.h"
 
 char *fmt_errno(int err)

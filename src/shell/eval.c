@@ -13,18 +13,10 @@
 #include "compare.h"
 #include "format.h"
 #include "hints.h"
-#include "i18n.h"
+#include "../core/i18n.h"
 #include "lexer.h"
 #include "suggest.h"
 #include "utf8.h"
-
-void eval_fail(struct shell *sh, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	sb_vset(&sh->err, fmt, ap);
-	va_end(ap);
-}
 
 struct value *const_value(const struct sk_const *c)
 {

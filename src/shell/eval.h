@@ -12,8 +12,7 @@ struct value *eval_node(struct shell *sh, struct node *n, bool argpos);
 /* Run S, printing its value. Returns 0 or 1 (error printed). */
 int eval_stmt(struct shell *sh, struct stmt *s, const char *src);
 /* Set the pending error, "NAME: cause". */
-void eval_fail(struct shell *sh, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+#define eval_fail(sh, ...) sb_set(&(sh)->err, __VA_ARGS__)
 /* The value a constant name evaluates to. */
 struct value *const_value(const struct sk_const *c);
 /* Can NAME be assigned? NULL when yes, else why not (static text). */

@@ -8,7 +8,7 @@
 #include <sys/socket.h>
 
 #include "../core/sock.h"
-#include "i18n.h"
+#include "../core/i18n.h"
 #include "sockaddr.h"
 #include "utf8.h"
 #include "commands/ssl-hooks.h"

@@ -6,13 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/hash.h"
 #include "strbuf.h"
 
 static size_t hash(const char *s)
 {
-	uint64_t h = 1469598103934665603ULL;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+	uint64_t h = fnv1a_str(s);
 	/* FNV-1a's low bits barely differ between s1, s2, ... s10000, and
 	 * the slot comes from the low bits: mix the high ones down (the
 	 * finaliser of MurmurHash3), or linear probing meets long runs. */

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "../core/sock.h"
-#include "i18n.h"
+#include "../core/i18n.h"
 #include "strbuf.h"
 
 struct hint_ctx {

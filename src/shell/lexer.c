@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
+#include "../core/i18n.h"
 #include "strbuf.h"
 #include "utf8.h"
 

@@ -11,16 +11,15 @@
 #include "lineedit.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <poll.h>
 #include <sys/select.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "../core/file.h"
 #include "strbuf.h"
 
 #define EDITLIB_CALLS /* rl_point and the rest through the loaded table */
@@ -41,26 +40,12 @@ const char *le_name(void)
 
 /* ---- the history file ---- */
 
-struct lines {
-	char **v;
-	size_t n;
-};
-
 static char *hist_path;   /* NULL: no history file */
 static struct lines added; /* this session's lines, to merge on saving */
 static char *last_line;    /* the newest entry, so it is not repeated */
 
-static void lines_free(struct lines *l)
-{
-	for (size_t i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
-}
-
 /* Append LINE unless it repeats the last one; keep the newest MAX. */
-static void lines_push(struct lines *l, const char *line, size_t max)
+static void history_push(struct lines *l, const char *line, size_t max)
 {
 	if (l->n && !strcmp(l->v[l->n - 1], line))
 		return;
@@ -69,8 +54,7 @@ static void lines_push(struct lines *l, const char *line, size_t max)
 		memmove(l->v, l->v + 1, sizeof *l->v * (l->n - 1));
 		l->n--;
 	}
-	l->v = xgrow(l->v, l->n, sizeof *l->v);
-	l->v[l->n++] = xstrdup(line);
+	lines_add(l, line);
 }
 
 /* Read the history file into OUT. A missing file is empty; false (with a
@@ -78,25 +62,19 @@ static void lines_push(struct lines *l, const char *line, size_t max)
  * file, or someone else's. */
 static bool history_load(const char *path, struct lines *out)
 {
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	if (fd < 0) {
-		if (errno == ENOENT)
-			return true;
-		fprintf(stderr, "sockshell: history %s: %s%s\n", path,
-		        errno == ELOOP ? "is a symbolic link" : strerror(errno),
-		        "; history is not kept");
-		return false;
-	}
-	struct stat st;
-	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) || st.st_uid != geteuid()) {
+	FILE *f;
+	int e = file_open_private(path, &f);
+	if (e == ENOENT)
+		return true;
+	if (e == FILE_ENOTOURS) {
 		fprintf(stderr, "sockshell: history %s: not a regular file of "
 		        "yours; history is not kept\n", path);
-		close(fd);
 		return false;
 	}
-	FILE *f = fdopen(fd, "r");
-	if (!f) {
-		close(fd);
+	if (e) {
+		fprintf(stderr, "sockshell: history %s: %s%s\n", path,
+		        e == ELOOP ? "is a symbolic link" : strerror(e),
+		        "; history is not kept");
 		return false;
 	}
 	char *buf = NULL;
@@ -106,7 +84,7 @@ static bool history_load(const char *path, struct lines *out)
 		while (len && (buf[len - 1] == '\n' || buf[len - 1] == '\r'))
 			buf[--len] = '\0';
 		if (len)
-			lines_push(out, buf, HISTORY_MAX);
+			history_push(out, buf, HISTORY_MAX);
 	}
 	free(buf);
 	fclose(f);
@@ -117,24 +95,11 @@ static bool history_load(const char *path, struct lines *out)
  * way leaves the old history whole. Mode 0600, as it may hold addresses. */
 static void history_write(const char *path, const struct lines *l)
 {
-	char *tmp = xasprintf("%s.XXXXXX", path);
-	int fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0) {
-		free(tmp);
-		return;
-	}
-	FILE *f = fdopen(fd, "w");
-	bool ok = f && fchmod(fd, 0600) == 0;
-	for (size_t i = 0; ok && i < l->n; i++)
-		ok = fprintf(f, "%s\n", l->v[i]) >= 0;
-	ok = ok && fflush(f) == 0 && fsync(fd) == 0;
-	if (f)
-		ok = fclose(f) == 0 && ok;
-	else
-		close(fd);
-	if (!ok || rename(tmp, path) < 0)
-		unlink(tmp);
-	free(tmp);
+	struct strbuf text = {0};
+	for (size_t i = 0; i < l->n; i++)
+		sb_printf(&text, "%s\n", l->v[i]);
+	file_write_private(path, text.p ? text.p : "", text.len);
+	sb_free(&text);
 }
 
 /* The file as it is now (another session may have saved meanwhile) with
@@ -146,7 +111,7 @@ static void history_save(void)
 	struct lines all = {0};
 	if (history_load(hist_path, &all)) {
 		for (size_t i = 0; i < added.n; i++)
-			lines_push(&all, added.v[i], HISTORY_MAX);
+			history_push(&all, added.v[i], HISTORY_MAX);
 		history_write(hist_path, &all);
 	}
 	lines_free(&all);
@@ -502,7 +467,7 @@ void le_add_history(const char *line)
 	if (editing)
 		add_history(line);
 #endif
-	lines_push(&added, line, HISTORY_MAX);
+	history_push(&added, line, HISTORY_MAX);
 	free(last_line);
 	last_line = xstrdup(line);
 }

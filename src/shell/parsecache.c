@@ -6,19 +6,12 @@
 #include <string.h>
 
 #include "parsecache.h"
+#include "../core/hash.h"
 #include "strbuf.h"
 
 /* Longer lines are parsed each time: keeping a 1 MiB line to save its
  * parse would cost more memory than the parse costs time. */
 #define PARSECACHE_MAX_LINE 512
-
-static size_t line_hash(const char *p, size_t len)
-{
-	size_t h = 2166136261u;
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)p[i]) * 16777619u;
-	return h;
-}
 
 void parsed_put(struct parsed *p)
 {
@@ -48,7 +41,7 @@ struct parsed *parsed_get(struct parsecache *c, const char *line, size_t len,
 {
 	if (len > PARSECACHE_MAX_LINE)
 		return parse_new(line, len, err);
-	struct parsed **s = &c->slot[line_hash(line, len) % PARSECACHE_SLOTS];
+	struct parsed **s = &c->slot[fnv1a_add(FNV1A_BASIS, line, len) % PARSECACHE_SLOTS];
 	if (*s && (*s)->len == len && !memcmp((*s)->text, line, len)) {
 		(*s)->refs++;
 		return *s;

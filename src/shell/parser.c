@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
+#include "../core/i18n.h"
 #include "lexer.h"
 #include "strbuf.h"
 
@@ -294,47 +294,78 @@ static struct node *paren_or_tuple(struct parser *p)
 	return n;
 }
 
-static struct node *paren_or_tuple_in(struct parser *p)
+/* An item of a comma-separated list: its node, with *KW set for a
+ * keyword argument (name=value); NULL on an error. */
+typedef struct node *(*item_fn)(struct parser *p, const struct node *into,
+                                char **kw);
+
+/* The items of INTO up to CLOSE, separated by commas (one may end them);
+ * *COMMA says whether there was one. Leaves CLOSE to the caller; frees INTO
+ * and returns NULL on an error. */
+static struct node *comma_items(struct parser *p, struct node *into,
+                                char close, item_fn item, bool *comma)
 {
-	struct node *t = new_node(N_TUPLE, p->tok.pos);
 	advance(p);
-	bool comma = false;
-	while (!is_op(p, ')')) {
-		struct node *e;
-		if (p->tok.kind == TK_NAME && hooks.is_command(p->tok.sval) &&
-		    !hooks.is_constant(p->tok.sval)) {
-			size_t item = p->tok.pos;
-			e = name_node(p);
-			if (e && e->kind == N_NAME && hooks.is_command(e->name) &&
-			    !(is_op(p, '(') && !p->tok.space_before)) {
-				e = shell_call_here(p, e) ? to_shell_call(p, e, true)
-				                          : e;
-			} else if (e) {
-				/* Not a shell call: read this item again as an
-				 * expression, from its own start. */
-				node_free(e);
-				reset_to(p, item);
-				e = parse_expr(p);
-			}
-		} else {
-			e = parse_expr(p);
-			if (e && shell_call_here(p, e) && e->kind == N_ATTR)
-				e = to_shell_call(p, e, true);
-		}
+	*comma = false;
+	while (!is_op(p, close)) {
+		char *kw = NULL;
+		struct node *e = item(p, into, &kw);
 		if (!e) {
-			node_free(t);
+			free(kw);
+			node_free(into);
 			return NULL;
 		}
-		add_arg(t, e, NULL);
+		add_arg(into, e, kw);
 		if (!is_op(p, ','))
 			break;
-		comma = true;
+		*comma = true;
 		advance(p);
 	}
-	if (!is_op(p, ')')) {
-		node_free(t);
-		return fail_tok(p, N_("expected ')'"));
+	if (!is_op(p, close)) {
+		node_free(into);
+		return fail_tok(p, close == ']' ? N_("expected ']'")
+		                                : N_("expected ')'"));
 	}
+	return into;
+}
+
+/* An item in parentheses: a shell call (the command's name first) or an
+ * expression. */
+static struct node *tuple_item(struct parser *p, const struct node *into,
+                               char **kw)
+{
+	(void)into;
+	(void)kw;
+	struct node *e;
+	if (p->tok.kind == TK_NAME && hooks.is_command(p->tok.sval) &&
+	    !hooks.is_constant(p->tok.sval)) {
+		size_t item = p->tok.pos;
+		e = name_node(p);
+		if (e && e->kind == N_NAME && hooks.is_command(e->name) &&
+		    !(is_op(p, '(') && !p->tok.space_before)) {
+			e = shell_call_here(p, e) ? to_shell_call(p, e, true) : e;
+		} else if (e) {
+			/* Not a shell call: read this item again as an
+			 * expression, from its own start. */
+			node_free(e);
+			reset_to(p, item);
+			e = parse_expr(p);
+		}
+	} else {
+		e = parse_expr(p);
+		if (e && shell_call_here(p, e) && e->kind == N_ATTR)
+			e = to_shell_call(p, e, true);
+	}
+	return e;
+}
+
+static struct node *paren_or_tuple_in(struct parser *p)
+{
+	bool comma;
+	struct node *t = comma_items(p, new_node(N_TUPLE, p->tok.pos), ')',
+	                             tuple_item, &comma);
+	if (!t)
+		return NULL;
 	t->end = p->tok.pos + 1;
 	advance(p);
 	if (t->nargs == 1 && !comma) {
@@ -357,26 +388,21 @@ static struct node *list_literal(struct parser *p)
 	return n;
 }
 
+static struct node *list_item(struct parser *p, const struct node *into,
+                              char **kw)
+{
+	(void)into;
+	(void)kw;
+	return parse_expr(p);
+}
+
 static struct node *list_literal_in(struct parser *p)
 {
-	struct node *l = new_node(N_LIST, p->tok.pos);
-	advance(p);
-	while (!is_op(p, ']')) {
-		struct node *e = parse_expr(p);
-		if (!e) {
-			node_free(l);
-			return NULL;
-		}
-		add_arg(l, e, NULL);
-		if (!is_op(p, ','))
-			break;
+	bool comma;
+	struct node *l = comma_items(p, new_node(N_LIST, p->tok.pos), ']',
+	                             list_item, &comma);
+	if (l)
 		advance(p);
-	}
-	if (!is_op(p, ']')) {
-		node_free(l);
-		return fail_tok(p, N_("expected ']'"));
-	}
-	advance(p);
 	return l;
 }
 
@@ -401,6 +427,29 @@ static struct node *parse_primary(struct parser *p)
 	}
 }
 
+/* A Python-form call argument: a value, or name=value by Python's rules
+ * for keyword arguments. */
+static struct node *call_item(struct parser *p, const struct node *call,
+                              char **kw)
+{
+	if (p->tok.kind == TK_NAME) {
+		size_t save = p->tok.pos;
+		char *name = xstrdup(p->tok.sval);
+		advance(p);
+		if (is_op(p, '='))
+			*kw = name, advance(p);
+		else
+			free(name), reset_to(p, save);
+	}
+	const char *bad = NULL;
+	for (size_t i = 0; *kw && i < call->nargs; i++)
+		if (call->kwnames && call->kwnames[i] && !strcmp(call->kwnames[i], *kw))
+			bad = N_("keyword argument repeated");
+	if (!*kw && call->nargs && call->kwnames && call->kwnames[call->nargs - 1])
+		bad = N_("positional argument follows keyword argument");
+	return bad ? fail(p, p->tok.pos, xstrdup(bad)) : parse_expr(p);
+}
+
 /* Python-form call arguments: (a, b, name=c). */
 static struct node *call_args(struct parser *p, struct node *callee)
 {
@@ -410,41 +459,10 @@ static struct node *call_args(struct parser *p, struct node *callee)
 	call->obj = callee->obj;
 	callee->obj = NULL;
 	node_free(callee);
-	advance(p);
-	while (!is_op(p, ')')) {
-		char *kw = NULL;
-		if (p->tok.kind == TK_NAME) {
-			size_t save = p->tok.pos;
-			char *name = xstrdup(p->tok.sval);
-			advance(p);
-			if (is_op(p, '='))
-				kw = name, advance(p);
-			else
-				free(name), reset_to(p, save);
-		}
-		/* Python's own rules for keyword arguments. */
-		const char *bad = NULL;
-		for (size_t i = 0; kw && i < call->nargs; i++)
-			if (call->kwnames && call->kwnames[i] && !strcmp(call->kwnames[i], kw))
-				bad = N_("keyword argument repeated");
-		if (!kw && call->nargs && call->kwnames && call->kwnames[call->nargs - 1])
-			bad = N_("positional argument follows keyword argument");
-		struct node *e = bad ? fail(p, p->tok.pos, xstrdup(bad)) : parse_expr(p);
-		if (!e) {
-			free(kw);
-			node_free(call);
-			return NULL;
-		}
-		add_arg(call, e, kw);
-		if (!is_op(p, ','))
-			break;
+	bool comma;
+	call = comma_items(p, call, ')', call_item, &comma);
+	if (call)
 		advance(p);
-	}
-	if (!is_op(p, ')')) {
-		node_free(call);
-		return fail_tok(p, N_("expected ')'"));
-	}
-	advance(p);
 	return call;
 }
 

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
+#include "../core/i18n.h"
 #include "utf8.h"
 
 /* encodings.normalize_encoding, then lower case: runs of punctuation

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "i18n.h"
+#include "../core/i18n.h"
 #include "pycodec.h"
 #include "strbuf.h"
 

@@ -8,17 +8,13 @@
 #include "record.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include "../core/sock.h"
+#include "../core/file.h"
+#include "../core/i18n.h"
 #include "errtext.h"
-#include "i18n.h"
 #include "state.h"
 #include "transcript.h"
 
@@ -29,26 +25,8 @@
  * the process may open, where no lesson's sockets reach. */
 static int high_fd(void)
 {
-	struct rlimit rl;
-	rlim_t top = FD_TOP;
-	if (!getrlimit(RLIMIT_NOFILE, &rl) && rl.rlim_cur < top)
-		top = rl.rlim_cur;
-	return top > 64 ? (int)top - 16 : 3;
-}
-
-/* F moved to a high descriptor (close-on-exec); F itself when that fails. */
-static FILE *move_high(FILE *f, const char *mode)
-{
-	int fd = fcntl(fileno(f), F_DUPFD_CLOEXEC, high_fd());
-	if (fd < 0)
-		return f;
-	FILE *g = fdopen(fd, *mode == 'a' ? "a" : "w");
-	if (!g) {
-		close(fd);
-		return f;
-	}
-	fclose(f);
-	return g;
+	int top = file_fd_limit(FD_TOP);
+	return top > 64 ? top - 16 : 3;
 }
 
 /* The messages' locale when they are translated: their recording only
@@ -61,9 +39,9 @@ static const char *translated_locale(void)
 
 static void note_locale(FILE *f)
 {
-	struct stat st;
+	long long size;
 	const char *loc = translated_locale();
-	if (loc && !fstat(fileno(f), &st) && st.st_size == 0)
+	if (loc && !file_size(f, &size) && size == 0)
 		fprintf(f, "%s%s\n", LOCALE_TAG, loc);
 }
 
@@ -72,9 +50,8 @@ int record_open(struct shell *sh, const char *path, const char *mode,
 {
 	record_close(sh);
 	FILE *f = NULL;
-	int e = sk_forbidden() || sh->no_syscalls ? EPERM : 0;
-	if (!e && !(f = fopen(path, mode)))
-		e = errno;
+	int e = sh->no_syscalls ? EPERM
+	                        : file_open_high(path, mode, high_fd(), &f);
 	if (e == EEXIST) {
 		*cause = xasprintf(_("%s exists (record -f FILE replaces it, "
 		                     "record -a FILE appends)"), path);
@@ -86,7 +63,6 @@ int record_open(struct shell *sh, const char *path, const char *mode,
 		free(why);
 		return -1;
 	}
-	f = move_high(f, mode);
 	note_locale(f);
 	fflush(f);
 	sh->record = f;

@@ -5,18 +5,16 @@
 
 #include <errno.h>
 #include <locale.h>
-#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
+#include "../core/child.h"
 #include "../core/fds.h"
+#include "../core/file.h"
 #include "../core/sock.h"
 #include "../core/tls.h"
 #include "../core/timer.h"
-#include "i18n.h"
+#include "../core/i18n.h"
 #include "record.h"
 #include "shell.h"
 #include "watchdog.h"
@@ -25,8 +23,6 @@
 /* Per statement: a blocking call that outlives this is interrupted and
  * the file fails. SOCKSHELL_STMT_TIMEOUT (seconds) overrides it. */
 #define STMT_TIMEOUT 10.0
-
-static volatile sig_atomic_t alarm_fired;
 
 static const char *check_locale;
 
@@ -59,13 +55,6 @@ static const char *use_check_locale(const char *recorded)
 	return NULL;
 }
 
-static void on_alarm(int sig)
-{
-	(void)sig;
-	sk_interrupted = 1;
-	alarm_fired = 1;
-}
-
 static double stmt_timeout(void)
 {
 	double t = watchdog_env_limit();
@@ -73,39 +62,20 @@ static double stmt_timeout(void)
 }
 
 /* Split captured output into lines; the last newline ends a line. */
-static char **split_lines(const char *p, size_t len, size_t *n)
+static struct lines split_lines(const char *p, size_t len)
 {
-	char **lines = NULL;
-	size_t count = 0, start = 0;
+	struct lines l = {0};
+	size_t start = 0;
 	for (size_t i = 0; i <= len; i++) {
 		if (i < len && p[i] != '\n')
 			continue;
 		if (i == len && start == len)
 			break;
-		lines = xgrow(lines, count, sizeof *lines);
-		lines[count++] = xstrndup(p + start, i - start);
+		l.v = xgrow(l.v, l.n, sizeof *l.v);
+		l.v[l.n++] = xstrndup(p + start, i - start);
 		start = i + 1;
 	}
-	*n = count;
-	return lines;
-}
-
-static void free_lines(char **l, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		free(l[i]);
-	free(l);
-}
-
-struct lines {
-	char **v;
-	size_t n;
-};
-
-static void push(struct lines *l, const char *s)
-{
-	l->v = xgrow(l->v, l->n, sizeof *l->v);
-	l->v[l->n++] = xstrdup(s);
+	return l;
 }
 
 /* Run case C, appending what the file would say if it recorded this run. */
@@ -115,35 +85,35 @@ static bool run_case(struct shell *sh, const struct tr_case *c,
 	struct strbuf out = {0};
 	out_capture(&out);
 	double timeout = stmt_timeout();
-	alarm_fired = 0;
-	sk_alarm(timeout);
+	child_deadline(timeout);
 	sh->line = c->line;
 	shell_run_line(sh, c->stmt, strlen(c->stmt));
-	sk_alarm(0);
+	child_deadline(0);
 	sk_interrupted = 0;
 	out_capture(NULL);
 	/* A statement that waited too long fails, whatever it printed. */
-	if (alarm_fired)
+	bool late = child_deadline_passed();
+	if (late)
 		sb_printf(&out, "sockshell: statement timed out after %g s "
 		          "(SOCKSHELL_STMT_TIMEOUT)\n", timeout);
-	size_t n;
-	char **got = split_lines(out.p ? out.p : "", out.len, &n);
+	struct lines got = split_lines(out.p ? out.p : "", out.len);
 	sb_free(&out);
-	bool ok = !alarm_fired &&
-	          transcript_match(c->expected, c->nexpected, got, n);
+	bool ok = !late &&
+	          transcript_match(c->expected, c->nexpected, got.v, got.n);
 	/* A match keeps the expected text so ellipses do not show in a diff. */
 	if (!ok)
-		for (size_t i = 0; i < n; i++)
-			push(actual, *got[i] ? got[i] : "<BLANKLINE>");
-	free_lines(got, n);
+		for (size_t i = 0; i < got.n; i++)
+			lines_add(actual, *got.v[i] ? got.v[i] : "<BLANKLINE>");
+	lines_free(&got);
 	return ok;
 }
 
 static int check_one(const char *path)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		printf("FAIL %s\n%s: %s\n", path, path, strerror(errno));
+	FILE *f;
+	int e = file_open(path, "rb", &f);
+	if (e) {
+		printf("FAIL %s\n%s: %s\n", path, path, strerror(e));
 		return 1;
 	}
 	struct strbuf text = {0};
@@ -177,18 +147,18 @@ static int check_one(const char *path)
 	for (size_t i = 0; i < t.ncases; i++) {
 		const struct tr_case *c = &t.cases[i];
 		for (; li < (size_t)c->line; li++)
-			push(&actual, t.lines[li]);
+			lines_add(&actual, t.lines[li]);
 		size_t before = actual.n;
 		bool ok = sh.exiting ? c->nexpected == 0 : run_case(&sh, c, &actual);
 		if (ok)
 			for (size_t k = 0; k < c->nexpected; k++)
-				push(&actual, t.lines[li + k]);
+				lines_add(&actual, t.lines[li + k]);
 		(void)before;
 		li += c->nexpected;
 		all = all && ok;
 	}
 	for (; li < t.nlines; li++)
-		push(&actual, t.lines[li]);
+		lines_add(&actual, t.lines[li]);
 	shell_set_trace(&sh, false); /* the final closes are not the file's */
 	shell_free(&sh);
 	if (all) {
@@ -200,34 +170,35 @@ static int check_one(const char *path)
 		free(d);
 		free(label);
 	}
-	free_lines(actual.v, actual.n);
+	lines_free(&actual);
 	transcript_free(&t);
 	return all ? 0 : 1;
 }
 
-/* Wait for PID at most TIMEOUT seconds; kill it past that. */
-static int wait_child(pid_t pid, int timeout, const char *path)
+/* The child of one file: sockets numbered from 3 as when the file was
+ * recorded, whatever the terminal, make or CI left open. */
+static int check_child(void *path)
 {
-	time_t end = time(NULL) + timeout;
-	int status;
-	for (;;) {
-		pid_t r = waitpid(pid, &status, WNOHANG);
-		if (r == pid)
-			break;
-		if (r < 0 && errno != EINTR)
-			return 1;
-		if (time(NULL) > end) {
-			kill(pid, SIGKILL);
-			waitpid(pid, &status, 0);
-			printf("FAIL %s\ntimed out after %d s\n", path, timeout);
-			return 1;
-		}
-		struct timespec ts = {0, 10 * 1000 * 1000};
-		nanosleep(&ts, NULL);
-	}
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status) ? 1 : 0;
-	printf("FAIL %s\nkilled by signal %d\n", path, WTERMSIG(status));
+	fds_close_inherited();
+	int r = check_one(path);
+	fflush(stdout);
+	tls_cleanup(); /* OpenSSL's memory, for valgrind's leak check */
+	return r;
+}
+
+/* Check PATH in a child: 0 when it passed. */
+static int check_in_child(const char *path, int timeout)
+{
+	struct child_status st;
+	fflush(stdout);
+	if (child_run(check_child, (void *)path, timeout, &st))
+		return 1;
+	if (st.end == CHILD_EXITED)
+		return st.code ? 1 : 0;
+	if (st.end == CHILD_TIMED_OUT)
+		printf("FAIL %s\ntimed out after %d s\n", path, timeout);
+	else if (st.end == CHILD_SIGNALLED)
+		printf("FAIL %s\nkilled by signal %d\n", path, st.code);
 	return 1;
 }
 
@@ -235,21 +206,7 @@ int check_files(char **files, int n, int timeout_seconds)
 {
 	int passed = 0, failed = 0;
 	for (int i = 0; i < n; i++) {
-		fflush(stdout);
-		pid_t pid = fork();
-		if (pid == 0) {
-			struct sigaction sa = {.sa_handler = on_alarm};
-			sigaction(SIGALRM, &sa, NULL);
-			/* Sockets numbered from 3 as when the file was recorded,
-			 * whatever the terminal, make or CI left open. */
-			fds_close_inherited();
-			int r = check_one(files[i]);
-			fflush(stdout);
-			tls_cleanup();
-			_exit(r);
-		}
-		int r = pid < 0 ? 1 : wait_child(pid, timeout_seconds, files[i]);
-		if (r)
+		if (check_in_child(files[i], timeout_seconds))
 			failed++;
 		else
 			passed++;

@@ -4,13 +4,13 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
+#include "../core/file.h"
 #include "../core/sock.h"
 #include "cmd.h"
 #include "eval.h"
-#include "i18n.h"
+#include "../core/i18n.h"
 #include "parser.h"
 #include "record.h"
 #include "trace.h"
@@ -246,11 +246,11 @@ static int run_plain(struct shell *sh, const char *text, size_t len)
 static struct strbuf read_all(FILE *f)
 {
 	struct strbuf b = {0};
-	struct stat st;
+	long long size;
 	b.cap = 65536;
 	/* Room for the whole file, a byte to see the end by, and the NUL. */
-	if (!fstat(fileno(f), &st) && S_ISREG(st.st_mode) && st.st_size > 0)
-		b.cap = (size_t)st.st_size + 2;
+	if (!file_size(f, &size) && size > 0)
+		b.cap = (size_t)size + 2;
 	b.p = xmalloc(b.cap);
 	for (;;) {
 		if (b.cap - b.len < 2) {
@@ -283,19 +283,18 @@ static size_t chomp(const char *line, size_t n)
 static bool plain_file(FILE *f);
 static bool streamed(FILE *f)
 {
-	struct stat st;
-	if (fileno(f) < 0 || fstat(fileno(f), &st))
-		return false;
-	return !S_ISREG(st.st_mode) || plain_file(f);
+	long long size;
+	int e = file_size(f, &size);
+	return e == ESPIPE || (!e && plain_file(f));
 }
 
 /* Is F a regular file holding a plain script? Reads it through once and
  * goes back to where it was. */
 static bool plain_file(FILE *f)
 {
-	struct stat st;
+	long long size;
 	off_t at = ftello(f);
-	if (fstat(fileno(f), &st) || !S_ISREG(st.st_mode) || at < 0)
+	if (file_size(f, &size) || at < 0)
 		return false;
 	char *line = NULL;
 	size_t cap = 0;

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "errtext.h"
-#include "i18n.h"
+#include "../core/i18n.h"
 #include "strbuf.h"
 #include "utf8.h"
 

@@ -144,10 +144,33 @@ void sb_free(struct strbuf *b)
 	b->len = b->cap = 0;
 }
 
+void sb_set(char **dst, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vset(dst, fmt, ap);
+	va_end(ap);
+}
+
 void sb_vset(char **dst, const char *fmt, va_list ap)
 {
 	struct strbuf b = {0};
 	sb_vprintf(&b, fmt, ap);
 	free(*dst);
 	*dst = sb_take(&b);
+}
+
+void lines_add(struct lines *l, const char *s)
+{
+	l->v = xgrow(l->v, l->n, sizeof *l->v);
+	l->v[l->n++] = xstrdup(s);
+}
+
+void lines_free(struct lines *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->v[i]);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
 }

@@ -20,6 +20,16 @@ void sb_vprintf(struct strbuf *b, const char *fmt, va_list ap);
 char *sb_take(struct strbuf *b);
 void sb_free(struct strbuf *b);
 
+/* A growing list of malloc'd strings (lines of a history, of a diff). */
+struct lines {
+	char **v;
+	size_t n;
+};
+
+/* Append a copy of S; free every line and the list. */
+void lines_add(struct lines *l, const char *s);
+void lines_free(struct lines *l);
+
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t m);
 void *xrealloc(void *p, size_t n);
@@ -33,7 +43,9 @@ char *xstrdup(const char *s);
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Replace the malloc'd string *DST (may be NULL) by the formatted text:
- * the one way a pending error is set. */
+ * the one way a pending error is set (cmd_fail, eval_fail, the binder's). */
+void sb_set(char **dst, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 void sb_vset(char **dst, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 

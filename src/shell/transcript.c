@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../core/hash.h"
+#include "strbuf.h"
+
 #define BLANKLINE "<BLANKLINE>"
 #define ELLIPSIS "..."
 #define CONTEXT 3
@@ -261,40 +264,6 @@ out:
 
 /* ---- unified diff ----------------------------------------------------- */
 
-struct sbuf {
-	char *p;
-	size_t len, cap;
-	bool oom;
-};
-
-static void sb_add(struct sbuf *b, const char *s, size_t n)
-{
-	if (b->oom)
-		return;
-	if (b->len + n + 1 > b->cap) {
-		size_t cap = b->cap ? b->cap : 256;
-		char *p;
-
-		while (cap < b->len + n + 1)
-			cap *= 2;
-		p = realloc(b->p, cap);
-		if (!p) {
-			b->oom = true;
-			return;
-		}
-		b->p = p;
-		b->cap = cap;
-	}
-	memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
-static void sb_puts(struct sbuf *b, const char *s)
-{
-	sb_add(b, s, strlen(s));
-}
-
 /* Lines are compared as numbers: equal lines get equal ids. */
 struct interner {
 	const char **key;
@@ -302,15 +271,6 @@ struct interner {
 	size_t mask;
 	long next;
 };
-
-static size_t hash_str(const char *s)
-{
-	uint64_t h = 14695981039346656037ULL; /* FNV-1a */
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-	return (size_t)h;
-}
 
 static int interner_init(struct interner *in, size_t n)
 {
@@ -327,7 +287,7 @@ static int interner_init(struct interner *in, size_t n)
 
 static long intern(struct interner *in, const char *s)
 {
-	size_t h = hash_str(s) & in->mask;
+	size_t h = (size_t)fnv1a_str(s) & in->mask;
 
 	while (in->key[h] && strcmp(in->key[h], s) != 0)
 		h = (h + 1) & in->mask;
@@ -524,27 +484,22 @@ out:
 
 /* "l,n" as diff -u writes it: "l" when N is 1, and the line before the
  * range with ",0" when it is empty. START is 0-based. */
-static void put_range(struct sbuf *out, long start, long n)
+static void put_range(struct strbuf *out, long start, long n)
 {
-	char num[64];
-
 	if (n == 0)
-		snprintf(num, sizeof(num), "%ld,0", start);
+		sb_printf(out, "%ld,0", start);
 	else if (n == 1)
-		snprintf(num, sizeof(num), "%ld", start + 1);
+		sb_printf(out, "%ld", start + 1);
 	else
-		snprintf(num, sizeof(num), "%ld,%ld", start + 1, n);
-	sb_puts(out, num);
+		sb_printf(out, "%ld,%ld", start + 1, n);
 }
 
-static void put_line(struct sbuf *out, char prefix, const char *line)
+static void put_line(struct strbuf *out, char prefix, const char *line)
 {
-	sb_add(out, &prefix, 1);
-	sb_puts(out, line);
-	sb_add(out, "\n", 1);
+	sb_printf(out, "%c%s\n", prefix, line);
 }
 
-static void put_lines(struct sbuf *out, char prefix, char *const *v, long from,
+static void put_lines(struct strbuf *out, char prefix, char *const *v, long from,
 		      long to)
 {
 	for (; from < to; from++)
@@ -552,7 +507,7 @@ static void put_lines(struct sbuf *out, char prefix, char *const *v, long from,
 }
 
 /* One hunk: changes CH[0..N) with CONTEXT lines around them. */
-static void put_hunk(struct sbuf *out, const struct change *ch, size_t n,
+static void put_hunk(struct strbuf *out, const struct change *ch, size_t n,
 		     char *const *a, long na, char *const *b)
 {
 	const struct change *last = &ch[n - 1];
@@ -563,11 +518,11 @@ static void put_hunk(struct sbuf *out, const struct change *ch, size_t n,
 	long i = a0;
 	size_t k;
 
-	sb_puts(out, "@@ -");
+	sb_adds(out, "@@ -");
 	put_range(out, a0, end0 + trail - a0);
-	sb_puts(out, " +");
+	sb_adds(out, " +");
 	put_range(out, b0, end1 + trail - b0);
-	sb_puts(out, " @@\n");
+	sb_adds(out, " @@\n");
 	for (k = 0; k < n; k++) {
 		put_lines(out, ' ', a, i, ch[k].l0);
 		put_lines(out, '-', a, ch[k].l0, ch[k].l0 + ch[k].del);
@@ -579,7 +534,7 @@ static void put_hunk(struct sbuf *out, const struct change *ch, size_t n,
 
 /* Changes closer than 2 * CONTEXT + 1 common lines share a hunk, as in
  * GNU diff. */
-static void put_hunks(struct sbuf *out, const struct change *ch, size_t n,
+static void put_hunks(struct strbuf *out, const struct change *ch, size_t n,
 		      char *const *a, long na, char *const *b)
 {
 	size_t first = 0, k;
@@ -593,13 +548,14 @@ static void put_hunks(struct sbuf *out, const struct change *ch, size_t n,
 	}
 }
 
-/* NULL when out of memory. */
+/* NULL when the edit script is out of memory (the text's buffer aborts,
+ * as every strbuf does). */
 char *unified_diff(const char *label_a, char *const *a, size_t na,
 		   const char *label_b, char *const *b, size_t nb)
 {
 	char *da = calloc(na + 1, 1), *db = calloc(nb + 1, 1);
 	struct change *ch = NULL;
-	struct sbuf out = {0};
+	struct strbuf out = {0};
 	size_t nch = 0;
 
 	if (!da || !db || edit_script(a, (long)na, b, (long)nb, da, db) < 0)
@@ -607,25 +563,21 @@ char *unified_diff(const char *label_a, char *const *a, size_t na,
 	ch = collect_changes(da, (long)na, db, (long)nb, &nch);
 	if (!ch)
 		goto fail;
-	sb_add(&out, "", 0);
 	if (nch > 0) {
-		sb_puts(&out, "--- ");
-		sb_puts(&out, label_a);
-		sb_puts(&out, "\n+++ ");
-		sb_puts(&out, label_b);
-		sb_puts(&out, "\n");
+		sb_adds(&out, "--- ");
+		sb_adds(&out, label_a);
+		sb_adds(&out, "\n+++ ");
+		sb_adds(&out, label_b);
+		sb_adds(&out, "\n");
 		put_hunks(&out, ch, nch, a, (long)na, b);
 	}
-	if (out.oom)
-		goto fail;
 	free(da);
 	free(db);
 	free(ch);
-	return out.p;
+	return sb_take(&out);
 fail:
 	free(da);
 	free(db);
 	free(ch);
-	free(out.p);
 	return NULL;
 }

@@ -1,7 +1,7 @@
 /* utf8.c - the one UTF-8 decoder; see utf8.h. */
 #include "utf8.h"
 
-#include "i18n.h"
+#include "../core/i18n.h"
 
 static bool is_cont(unsigned char c)
 {

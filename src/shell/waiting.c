@@ -12,9 +12,10 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../core/signals.h"
 #include "../core/sock.h"
+#include "../core/i18n.h"
 #include "../core/timer.h"
-#include "i18n.h"
 #include "state.h"
 #include "strbuf.h"
 
@@ -85,10 +86,7 @@ void waiting_init(struct shell *sh)
 void waiting_notice(bool on, bool colored)
 {
 	/* SA_RESTART: the call the notice interrupts goes on waiting. */
-	struct sigaction sa = {.sa_handler = on ? on_alarm : SIG_DFL,
-	                       .sa_flags = SA_RESTART};
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGALRM, &sa, NULL);
+	sig_handle(SIGALRM, on ? on_alarm : SIG_DFL, SA_RESTART);
 	enabled = on;
 	color = colored;
 }

@@ -14,7 +14,7 @@
 
 #include "../core/sock.h"
 #include "format.h"
-#include "i18n.h"
+#include "../core/i18n.h"
 #include "lineedit.h"
 #include "record.h"
 #include "state.h"

@@ -1,5 +1,5 @@
 /* watchdog.c - a per-statement time limit outside --check (which has its
- * own in replay.c), so a test script that runs the shell fails on a
+ * own in core/child.c), so a test script that runs the shell fails on a
  * statement that blocks instead of hanging make check. Off unless
  * SOCKSHELL_STMT_TIMEOUT is set. It times with a POSIX timer and the
  * signal SIGRTMIN, not SIGALRM: the waiting notice (waiting.c) has the
@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../core/signals.h"
 #include "../core/sock.h"
 #include "../core/timer.h"
 
@@ -56,9 +57,7 @@ void watchdog_init(void)
 	if (!t || sk_timer_open(SIGRTMIN, &timer))
 		return;
 	/* No SA_RESTART: the blocking call must come back with EINTR. */
-	struct sigaction sa = {.sa_handler = on_expiry};
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGRTMIN, &sa, NULL);
+	sig_handle(SIGRTMIN, on_expiry, 0);
 	limit = t;
 }
 

@@ -11,6 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "child.h"
+#include "file.h"
+#include "resolve.h"
 #include "sock.h"
 #include "cmd.h"
 #include "consts.h"
@@ -62,6 +65,36 @@ START_TEST(test_forbidden_core)
 	size_t got = 0;
 	char buf[4];
 	ck_assert_int_eq(sk_recv(p[0], buf, sizeof buf, 0, -1, NULL, &got), EPERM);
+	/* sk_queues' ioctls skipped the switch. */
+	int inq = -1, outq = -1;
+	ck_assert_int_eq(sk_queues(p[0], &inq, &outq), EPERM);
+	char name[IF_NAMESIZE];
+	unsigned idx;
+	int port;
+	ck_assert_int_eq(res_gethostname(name, sizeof name), EPERM);
+	ck_assert_int_eq(res_getprotobyname("tcp", &port), EPERM);
+	ck_assert_int_eq(res_getservbyname("http", "tcp", &port), EPERM);
+	ck_assert_int_eq(res_getservbyport(80, NULL, name, sizeof name), EPERM);
+	ck_assert_int_eq(res_if_nametoindex("lo", &idx), EPERM);
+	ck_assert_int_eq(res_if_indextoname(1, name), EPERM);
+	/* The shell's own files and its --check child, through the core. */
+	FILE *f = NULL;
+	ck_assert_int_eq(file_open("/etc/hostname", "r", &f), EPERM);
+	ck_assert_int_eq(file_open_high("/tmp/sockshell-proof-x", "wx", 100, &f),
+	                 EPERM);
+	ck_assert_ptr_null(f);
+	long long size;
+	ck_assert_int_eq(file_open_rb("/etc/hostname", &fd, &size), EPERM);
+	ck_assert_int_eq(file_open_private("/etc/hostname", &f), EPERM);
+	ck_assert_int_eq(file_write_private("/tmp/sockshell-proof-x", "", 0), EPERM);
+	ck_assert_int_eq(file_list_dir("/", NULL, NULL), EPERM);
+	ck_assert(!file_is_dir("/"));
+	struct child_status st;
+	ck_assert_int_eq(child_run(NULL, NULL, 1, &st), EPERM);
+	struct addrinfo *ai;
+	errno = 0;
+	ck_assert_int_eq(res_getaddrinfo("localhost", NULL, NULL, &ai), EAI_SYSTEM);
+	ck_assert_int_eq(errno, EPERM);
 	ck_assert_int_eq(traced, 0);
 	sk_set_forbidden(false);
 	ck_assert_int_eq(sk_close(p[0]), 0);
@@ -111,6 +144,27 @@ START_TEST(test_no_syscalls_shell)
 	expect(&sh, "getservbyname http tcp",
 	       "error: getservbyname: EPERM [Errno 1] Operation not permitted\n");
 	expect(&sh, "if_nameindex", "error: if_nameindex: EPERM [Errno 1] Operation not permitted\n");
+	/* Every look-up goes through core/resolve.c, which refuses it. */
+	static const char *const lookups[][2] = {
+		{"gethostbyname localhost", "gethostbyname"},
+		{"gethostbyname_ex localhost", "gethostbyname_ex"},
+		{"gethostbyaddr 127.0.0.1", "gethostbyaddr"},
+		{"getnameinfo ('127.0.0.1', 80) 0", "getnameinfo"},
+		{"getfqdn", "getfqdn"},
+		{"getprotobyname tcp", "getprotobyname"},
+		{"getservbyport 80", "getservbyport"},
+		{"if_nametoindex lo", "if_nametoindex"},
+		{"if_indextoname 1", "if_indextoname"},
+		/* create_connection resolved its address before the core
+		 * refused the socket: an unknown service said EAI_SERVICE. */
+		{"create_connection ('', 'nosuchservice')", "create_connection"},
+	};
+	for (size_t i = 0; i < sizeof lookups / sizeof *lookups; i++) {
+		char *want = xasprintf("error: %s: EPERM [Errno 1] Operation not "
+		                       "permitted\n", lookups[i][1]);
+		expect(&sh, lookups[i][0], want);
+		free(want);
+	}
 	expect(&sh, "sleep 100", "error: sleep: EPERM [Errno 1] Operation not permitted\n");
 	expect(&sh, "select [] [] [] 100", "error: select: EPERM [Errno 1] Operation not permitted\n");
 	expect(&sh, "source /etc/hostname",

@@ -2,6 +2,7 @@
 #include "common.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "../../core/sock.h"
@@ -159,4 +160,16 @@ void walk_sockets(struct shell *sh, sock_visit_fn fn, void *ctx)
 	if (sh->last && !vars_get(&sh->vars, "_"))
 		walk_value("_", sh->last, &seen, true, fn, ctx);
 	free(seen.p);
+}
+
+const char *arg_service(const struct value *v, char *buf, size_t n)
+{
+	if (!v || v->type == T_NONE)
+		return NULL;
+	/* Python passes an int port as its decimal text. */
+	if (v_is_int(v)) {
+		snprintf(buf, n, "%lld", v_int_of(v));
+		return buf;
+	}
+	return v->u.s.p;
 }

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include "../../core/addr.h"
 #include "../cmd.h"
-#include "../i18n.h"
+#include "../../core/i18n.h"
 #include "../shell.h"
 #include "../strbuf.h"
 #include "../value.h"
@@ -21,6 +21,9 @@ long long arg_int(const struct cmd_call *c, int k, long long dflt);
 int arg_c_int(struct cmd_call *c, int k, int dflt, int *out);
 /* Argument K as Python timeout seconds: < 0 for None. */
 double arg_timeout(const struct cmd_call *c, int k, double dflt);
+/* A port or service argument as getaddrinfo takes it: an int as its
+ * decimal text in BUF, NULL for None or left out. */
+const char *arg_service(const struct value *v, char *buf, size_t n);
 /* The bytes of a bytes, bytearray or str value. */
 void arg_data(const struct value *v, const char **p, size_t *len);
 /* Build the sockaddr for socket S from address argument V. */

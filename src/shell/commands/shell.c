@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "../../core/errors.h"
+#include "../../core/file.h"
 #include "../../core/sock.h"
 #include "../../core/sockopt.h"
 #include "../eval.h"
@@ -349,22 +350,15 @@ static enum cmd_status do_repeat(struct cmd_call *c)
 	return CMD_OK;
 }
 
-static double now(void)
-{
-	struct timespec ts;
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
-}
-
 static enum cmd_status do_time(struct cmd_call *c)
 {
 	if (!c->argnode[0])
 		return cmd_fail(c, _("missing argument 1 (statement); usage: time STATEMENT"));
 	if (!have_stmt_arg(c, 0))
 		return cmd_fail(c, _("missing the statement to run"));
-	double t0 = now();
+	double t0 = sk_now();
 	int r = run_stmt_arg(c, 0);
-	double dt = now() - t0;
+	double dt = sk_now() - t0;
 	out_printf(_("time: %.6f s\n"), dt);
 	return r ? CMD_ERROR : CMD_OK; /* its error line is printed already */
 }
@@ -374,10 +368,10 @@ static enum cmd_status do_source(struct cmd_call *c)
 	const char *path = c->argsrc[0];
 	if (c->sh->source_depth >= 16)
 		return cmd_fail(c, _("%s: sourced too deeply (16 levels)"), path);
-	/* No file is opened while system calls are forbidden (fuzzing). */
-	FILE *f = sk_forbidden() ? NULL : fopen(path, "r");
-	if (!f) {
-		char *why = fmt_errno(sk_forbidden() ? EPERM : errno);
+	FILE *f;
+	int e = file_open(path, "r", &f);
+	if (e) {
+		char *why = fmt_errno(e);
 		cmd_fail(c, "%s: %s", path, why);
 		free(why);
 		return CMD_ERROR;

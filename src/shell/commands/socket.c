@@ -5,12 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 #include <sys/un.h>
-#include <fcntl.h>
-#include <unistd.h>
 
 #include "../../core/errors.h"
+#include "../../core/file.h"
 #include "../../core/sock.h"
 #include "../../core/sockopt.h"
 #include "../format.h"
@@ -595,17 +593,13 @@ static enum cmd_status sendfile_checks(struct cmd_call *c)
 	return CMD_OK;
 }
 
-/* open(path, 'rb') as Python does it: a directory is EISDIR. */
-static int open_rb(struct cmd_call *c, const char *path, struct stat *st)
+/* open(path, 'rb') as Python does it; its error names the file. */
+static int open_rb(struct cmd_call *c, const char *path, long long *size)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	int e = fd < 0 ? errno : fstat(fd, st) ? errno : 0;
-	if (!e && S_ISDIR(st->st_mode))
-		e = EISDIR;
+	int fd;
+	int e = file_open_rb(path, &fd, size);
 	if (!e)
 		return fd;
-	if (fd >= 0)
-		close(fd);
 	char *why = fmt_errno(e);
 	cmd_fail(c, "%s: '%s'", why, path);
 	free(why);
@@ -615,22 +609,22 @@ static int open_rb(struct cmd_call *c, const char *path, struct stat *st)
 static enum cmd_status do_sendfile(struct cmd_call *c)
 {
 	struct sockobj *s = SOCK(c);
-	struct stat st;
+	long long size;
 	if (sendfile_checks(c))
 		return CMD_ERROR;
-	int fd = open_rb(c, c->argv[1]->u.s.p, &st);
+	int fd = open_rb(c, c->argv[1]->u.s.p, &size);
 	if (fd < 0)
 		return CMD_ERROR;
 	size_t total = 0;
 	int e = 0;
-	if (st.st_size > 0 && s->timeout == 0) {
-		close(fd);
+	if (size > 0 && s->timeout == 0) {
+		file_close(fd);
 		return cmd_fail(c, _("non-blocking sockets are not supported"));
 	}
-	if (st.st_size > 0)
-		e = sendfile_loop(s, fd, (long long)st.st_size, arg_int(c, 2, 0),
-		                  arg_int(c, 3, 0), &total);
-	close(fd);
+	if (size > 0)
+		e = sendfile_loop(s, fd, size, arg_int(c, 2, 0), arg_int(c, 3, 0),
+		                  &total);
+	file_close(fd);
 	if (e)
 		return cmd_errno(c, e);
 	c->result = v_int((long long)total);

@@ -379,7 +379,7 @@ static double time_left(const struct sockobj *s, double start)
 {
 	if (s->timeout < 0)
 		return -1;
-	double left = start + s->timeout - sk_monotonic();
+	double left = start + s->timeout - sk_now();
 	return left > 0 ? left : 0;
 }
 
@@ -388,7 +388,7 @@ static enum cmd_status run_op(struct cmd_call *c, struct tlssock *t,
 {
 	char why[512];
 	const struct sockobj *s = t->sock;
-	double start = sk_monotonic();
+	double start = sk_now();
 	for (;;) {
 		enum tls_status st = one_op(t, op, io, why, sizeof why);
 		flush_msgs();

@@ -1,7 +1,9 @@
 /* i18n.h - message translation. _("text") is the text in the user's
  * language now; N_("text") only marks it for po/sockshell.pot, for strings
  * in tables that are translated where they are printed (tr()). Without NLS
- * (configure --disable-nls) every text stays as written. */
+ * (configure --disable-nls) every text stays as written. It lives in the
+ * core because the core marks the texts of its tables (errors.c, consts.c)
+ * that the shell translates when it prints them; the core never prints. */
 #ifndef SOCKSHELL_I18N_H
 #define SOCKSHELL_I18N_H
 
