@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "../core/sock.h"
+#include "../core/tlscert.h"
 #include "cmd.h"
 #include "eval.h"
 #include "i18n.h"
@@ -77,6 +78,7 @@ void shell_free(struct shell *sh)
 	sh->err = NULL;
 	parsecache_clear(&sh->parsed);
 	v_pool_drain();
+	tlscert_cleanup(); /* ssl.make_test_cert's directory */
 }
 
 static int run_line(struct shell *sh, const char *line, size_t len);
