@@ -12,7 +12,7 @@ dist=$(cd "$1" && pwd)
 build=$2
 sockshell=$3
 seconds=${FUZZ_SECONDS:-60}
-harnesses=${FUZZ_HARNESSES:-parse eval transcript struct utf8}
+harnesses=${FUZZ_HARNESSES:-parse eval transcript struct utf8 cert}
 here=$(cd "$(dirname "$0")" && pwd)
 mkdir -p "$build"
 build=$(cd "$build" && pwd)
@@ -34,7 +34,7 @@ make -s -C "$build/obj" src/core/consts-gen.h libsockshell.a >/dev/null
 # The libraries configure found for the library (OpenSSL is not one:
 # src/core/tlslib.c loads it when the ssl module is imported).
 libs=$(sed -n 's/^\(PCAP_LIBS\) = //p' "$build/obj/Makefile" | tr '\n' ' ')
-for h in parse eval transcript struct utf8; do
+for h in parse eval transcript struct utf8 cert; do
 	clang $cflags -fsanitize=fuzzer -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE=1 \
 		-I"$build/obj" -I"$build/obj/src/core" -I"$dist/src" \
 		-o "$build/fuzz_$h" "$dist/tests/fuzz/fuzz_$h.c" \
@@ -44,13 +44,30 @@ done
 # Seeds: the statements and whole files of every transcript and lesson.
 seeds=$build/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds/parse" "$seeds/eval" "$seeds/transcript" "$seeds/struct" "$seeds/utf8"
+mkdir -p "$seeds/parse" "$seeds/eval" "$seeds/transcript" "$seeds/struct" "$seeds/utf8" \
+	"$seeds/cert"
 # struct: a format, a newline, data.
 i=0
 for f in '!HI' '@bq' '<4sI' '=hHlLqQ' '>cb?x' '3x2s' '!I' 'iI' '0q'; do
 	i=$((i + 1))
 	printf '%s\n\000P\000\000\000\001caf\303\251\377' "$f" >"$seeds/struct/$i"
 done
+# cert: the DER of certificates with every part the decoder reads (no
+# certificate is kept in the repository: they are made here).
+if command -v openssl >/dev/null; then
+	printf '%s\n' '[req]' 'distinguished_name = dn' '[dn]' '[all]' \
+		'subjectAltName = DNS:x.test,IP:::1,IP:10.0.0.1,email:a@b.test,URI:http://u.test/,RID:1.2.3.4,dirName:dir,otherName:1.2.3.4;UTF8:hi' \
+		'authorityInfoAccess = OCSP;URI:http://o.test/,caIssuers;URI:http://c.test/' \
+		'crlDistributionPoints = URI:http://crl.test/a.crl' \
+		'[dir]' 'C = DE' 'CN = d' '[none]' >"$seeds/cert.cnf"
+	for ext in all none; do
+		openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
+			-nodes -keyout "$seeds/cert.key" -days 1 -config "$seeds/cert.cnf" \
+			-extensions "$ext" -subj '/C=CN/O=Lab/OU=a+CN=b/CN=x.test' \
+			-outform DER -out "$seeds/cert/$ext" 2>/dev/null
+	done
+	rm -f "$seeds/cert.cnf" "$seeds/cert.key"
+fi
 for f in "$dist"/tests/transcripts/*.txt "$dist"/doc/lessons/*.txt \
 	"$dist"/doc/lessons/*/*.txt; do
 	[ -f "$f" ] || continue
