@@ -11,7 +11,7 @@
 
 static const char *const groups[] = {"sockets", "options", "addresses", "names",
                                      "byte order", "buffers", "python", "files",
-                                     "select", "shell", NULL};
+                                     "select", "ssl", "shell", NULL};
 
 static bool known_group(const char *g)
 {
