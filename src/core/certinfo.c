@@ -230,30 +230,38 @@ static int put_printed(struct dec *d, struct cert_altname *a,
 	return r;
 }
 
+/* CPython's names of the alternative names it reads itself; the others
+ * it takes from OpenSSL's print form. */
+static const char *alt_type(int type)
+{
+	switch (type) {
+	case GEN_DIRNAME: return "DirName";
+	case GEN_EMAIL: return "email";
+	case GEN_DNS: return "DNS";
+	case GEN_URI: return "URI";
+	case GEN_RID: return "Registered ID";
+	case GEN_IPADD: return "IP Address";
+	default: return NULL;
+	}
+}
+
 static int set_alt(struct dec *d, struct cert_altname *a, GENERAL_NAME *g)
 {
+	const char *type = alt_type(g->type);
+	if (!type)
+		return put_printed(d, a, g);
+	if (put_cstr(d, &a->type, type))
+		return -1;
 	switch (g->type) {
 	case GEN_DIRNAME:
 		a->is_dir = true;
-		return put_cstr(d, &a->type, "DirName") ? -1
-		       : read_name(d, &a->dir, g->d.dirn);
-	case GEN_EMAIL:
-		return put_cstr(d, &a->type, "email") ? -1
-		       : put_asn1(d, &a->value, g->d.rfc822Name);
-	case GEN_DNS:
-		return put_cstr(d, &a->type, "DNS") ? -1
-		       : put_asn1(d, &a->value, g->d.dNSName);
-	case GEN_URI:
-		return put_cstr(d, &a->type, "URI") ? -1
-		       : put_asn1(d, &a->value, g->d.uniformResourceIdentifier);
+		return read_name(d, &a->dir, g->d.dirn);
 	case GEN_RID:
-		return put_cstr(d, &a->type, "Registered ID") ? -1
-		       : put_rid(d, &a->value, g->d.rid);
+		return put_rid(d, &a->value, g->d.rid);
 	case GEN_IPADD:
-		return put_cstr(d, &a->type, "IP Address") ? -1
-		       : put_ip(d, &a->value, g->d.ip);
-	default:
-		return put_printed(d, a, g);
+		return put_ip(d, &a->value, g->d.ip);
+	default: /* email, DNS, URI: the IA5String as it is */
+		return put_asn1(d, &a->value, g->d.ia5);
 	}
 }
 

@@ -53,19 +53,27 @@ static struct value *pair(struct value *a, struct value *b)
 	return NULL;
 }
 
-/* The N attributes at A, one relative distinguished name. */
-static struct value *rdn_tuple(const struct cert_attr *a, size_t n,
-                               char **cause)
+/* A tuple of N items, item I made by MAKE(ITEMS, I, CAUSE); NULL (what
+ * was made let go) when one is NULL. */
+typedef struct value *item_fn(const void *items, size_t i, char **cause);
+
+static struct value *tuple_of(size_t n, item_fn *make, const void *items,
+                              char **cause)
 {
 	struct vals t = vals_new(n);
 	bool ok = true;
-	for (size_t i = 0; ok && i < n; i++) {
-		struct value *k = text(&a[i].name, cause);
-		struct value *p = k ? pair(k, text(&a[i].value, cause)) : NULL;
-		if ((ok = p != NULL))
-			t.v[t.n++] = p;
-	}
+	for (size_t i = 0; ok && i < n; i++)
+		if ((ok = (t.v[t.n] = make(items, i, cause)) != NULL))
+			t.n++;
 	return vals_end(&t, T_TUPLE, ok);
+}
+
+/* ('commonName', 'localhost') */
+static struct value *attr_item(const void *items, size_t i, char **cause)
+{
+	const struct cert_attr *a = (const struct cert_attr *)items + i;
+	struct value *k = text(&a->name, cause);
+	return k ? pair(k, text(&a->value, cause)) : NULL;
 }
 
 /* A new relative name starts where the attribute's set changes, as in
@@ -77,37 +85,32 @@ static struct value *name_tuple(const struct cert_name *nm, char **cause)
 	for (size_t i = 0, j; ok && i < nm->n; i = j) {
 		for (j = i + 1; j < nm->n && nm->attrs[j].set == nm->attrs[i].set;)
 			j++;
-		struct value *rdn = rdn_tuple(nm->attrs + i, j - i, cause);
+		struct value *rdn = tuple_of(j - i, attr_item, nm->attrs + i, cause);
 		if ((ok = rdn != NULL))
 			t.v[t.n++] = rdn;
 	}
 	return vals_end(&t, T_TUPLE, ok);
 }
 
-static struct value *alt_tuple(const struct cert_info *ci, char **cause)
+/* ('DNS', 'localhost'), ('DirName', ((('commonName', 'x'),),)) */
+static struct value *alt_item(const void *items, size_t i, char **cause)
 {
-	struct vals t = vals_new(ci->nalt);
-	bool ok = true;
-	for (size_t i = 0; ok && i < ci->nalt; i++) {
-		const struct cert_altname *a = &ci->alt[i];
-		struct value *k = text(&a->type, cause);
-		struct value *p = !k ? NULL
-		                  : pair(k, a->is_dir ? name_tuple(&a->dir, cause)
-		                                      : text(&a->value, cause));
-		if ((ok = p != NULL))
-			t.v[t.n++] = p;
-	}
-	return vals_end(&t, T_TUPLE, ok);
+	const struct cert_altname *a = (const struct cert_altname *)items + i;
+	struct value *k = text(&a->type, cause);
+	if (!k)
+		return NULL;
+	return pair(k, a->is_dir ? name_tuple(&a->dir, cause)
+	                         : text(&a->value, cause));
+}
+
+static struct value *str_item(const void *items, size_t i, char **cause)
+{
+	return text((const struct cert_str *)items + i, cause);
 }
 
 static struct value *strs_tuple(const struct cert_strs *s, char **cause)
 {
-	struct vals t = vals_new(s->n);
-	bool ok = true;
-	for (size_t i = 0; ok && i < s->n; i++)
-		if ((ok = (t.v[t.n] = text(&s->items[i], cause)) != NULL))
-			t.n++;
-	return vals_end(&t, T_TUPLE, ok);
+	return tuple_of(s->n, str_item, s->items, cause);
 }
 
 /* KEY: V into the dict D; false (and nothing added) when V is NULL. */
@@ -124,7 +127,8 @@ static bool put(struct vals *d, const char *key, struct value *v)
 static bool put_extensions(struct vals *d, const struct cert_info *ci,
                            char **cause)
 {
-	return (!ci->has_alt || put(d, "subjectAltName", alt_tuple(ci, cause))) &&
+	return (!ci->has_alt || put(d, "subjectAltName",
+	                              tuple_of(ci->nalt, alt_item, ci->alt, cause))) &&
 	       (!ci->ocsp.n || put(d, "OCSP", strs_tuple(&ci->ocsp, cause))) &&
 	       (!ci->ca_issuers.n ||
 	        put(d, "caIssuers", strs_tuple(&ci->ca_issuers, cause))) &&
