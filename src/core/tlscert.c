@@ -36,7 +36,7 @@ bool tlscert_name_ok(const char *host)
 	size_t n = strlen(host);
 	if (is_address(host))
 		return true;
-	if (n == 0 || n > 253 || host[0] == '.')
+	if (n == 0 || n > 64 || host[0] == '.')
 		return false;
 	return strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 	                    "0123456789-_.*") == n;

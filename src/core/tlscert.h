@@ -10,7 +10,8 @@
 #include <stddef.h>
 
 /* True when HOST can be the certificate's name: an IPv4 or IPv6 address,
- * or 1 to 253 letters, digits, '-', '_', '.' and '*' (a wildcard). */
+ * or 1 to 64 letters, digits, '-', '_', '.' and '*' (a wildcard): the
+ * common name holds no more. */
 bool tlscert_name_ok(const char *host);
 
 /* Make the key and the certificate for HOST (subjectAltName DNS:HOST, or

@@ -15,7 +15,8 @@ static enum cmd_status do_make_test_cert(struct cmd_call *c)
 	if (v && (strlen(host) != v->u.s.len || !tlscert_name_ok(host))) {
 		char *r = v_repr(v);
 		cmd_fail(c, _("not a host name for a certificate: %s (an IP "
-		              "address, or letters, digits, '-', '_', '.' and '*')"),
+		              "address, or up to 64 letters, digits, '-', '_', '.' "
+		              "and '*')"),
 		         r);
 		free(r);
 		return CMD_ERROR;
