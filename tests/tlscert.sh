@@ -19,6 +19,7 @@ command -v openssl >/dev/null || { echo "SKIP: no openssl command"; exit 77; }
 # The shell keeps running (its directory with it) while the checks read
 # the files: statements go in through a pipe, answers come back in order.
 mkfifo "$tmp/in"
+: >"$tmp/out" # read before the shell, blocked on the pipe, opens it
 "$SOCKSHELL" <"$tmp/in" >"$tmp/out" 2>&1 &
 pid=$!
 exec 3>"$tmp/in"
