@@ -5,7 +5,7 @@
  * own trust anchor for verify -CAfile and Python's load_verify_locations)
  * and the subjectAltName a client's hostname check reads. */
 #include "tlscert.h"
-#include "sock.h"
+#include "forbid.h"
 #include "tlslib.h"
 
 #include <arpa/inet.h>

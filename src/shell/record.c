@@ -17,8 +17,9 @@
 #include <unistd.h>
 
 #include "../core/sock.h"
+#include "errtext.h"
 #include "i18n.h"
-#include "shell.h"
+#include "state.h"
 #include "transcript.h"
 
 #define LOCALE_TAG "# locale: "
@@ -66,14 +67,25 @@ static void note_locale(FILE *f)
 		fprintf(f, "%s%s\n", LOCALE_TAG, loc);
 }
 
-int record_open(struct shell *sh, const char *path, const char *mode)
+int record_open(struct shell *sh, const char *path, const char *mode,
+                char **cause)
 {
 	record_close(sh);
-	if (sk_forbidden() || sh->no_syscalls)
-		return EPERM;
-	FILE *f = fopen(path, mode);
-	if (!f)
-		return errno;
+	FILE *f = NULL;
+	int e = sk_forbidden() || sh->no_syscalls ? EPERM : 0;
+	if (!e && !(f = fopen(path, mode)))
+		e = errno;
+	if (e == EEXIST) {
+		*cause = xasprintf(_("%s exists (record -f FILE replaces it, "
+		                     "record -a FILE appends)"), path);
+		return -1;
+	}
+	if (e) {
+		char *why = fmt_errno(e);
+		*cause = xasprintf("%s: %s", path, why);
+		free(why);
+		return -1;
+	}
 	f = move_high(f, mode);
 	note_locale(f);
 	fflush(f);
@@ -146,6 +158,20 @@ void record_stmt(struct shell *sh, FILE *rec, struct strbuf *out,
 		fflush(rec);
 	}
 	sb_free(out);
+}
+
+void record_note(struct shell *sh, const char *text)
+{
+	FILE *rec = sh->record;
+	if (!rec || sh->source_depth)
+		return;
+	fputc('\n', rec);
+	for (const char *p = text; *p;) {
+		size_t n = strcspn(p, "\n");
+		fprintf(rec, "# %.*s\n", (int)n, p);
+		p += n + (p[n] == '\n');
+	}
+	fflush(rec);
 }
 
 const char *record_locale(const char *text, size_t len, char *buf, size_t n)

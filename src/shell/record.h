@@ -11,9 +11,11 @@ struct shell;
 
 /* Record the session from now on in PATH, opened with fopen MODE ("wx"
  * makes a new file, "w" replaces, "a" appends), ending any recording
- * before. Returns 0, or an errno value (EPERM in the no-system-calls
- * mode), the file being left alone. */
-int record_open(struct shell *sh, const char *path, const char *mode);
+ * before. Returns 0, or -1 with *CAUSE (malloc'd) saying why, the file
+ * being left alone: it exists, cannot be opened, or the shell makes no
+ * system calls (the fuzzers' mode). */
+int record_open(struct shell *sh, const char *path, const char *mode,
+                char **cause);
 void record_close(struct shell *sh);
 
 /* Bracket one statement: record_begin starts copying the output to OUT
@@ -22,6 +24,11 @@ void record_close(struct shell *sh);
 FILE *record_begin(struct shell *sh, struct strbuf *out);
 void record_stmt(struct shell *sh, FILE *rec, struct strbuf *out,
                  const char *text, size_t len);
+
+/* Lines printed outside a statement (a watched socket's arrivals), kept
+ * in the recording as prose, "# " before each line of TEXT, so that it
+ * still replays. */
+void record_note(struct shell *sh, const char *text);
 
 /* The locale a recording notes on a "# locale: NAME" line before its
  * first prompt, copied into BUF (N bytes); NULL when there is none. */

@@ -16,7 +16,8 @@
 #include "format.h"
 #include "i18n.h"
 #include "lineedit.h"
-#include "shell.h"
+#include "record.h"
+#include "state.h"
 #include "sockaddr.h"
 
 #define RECHECK_MS 500 /* how often muted sockets are looked at */
@@ -194,21 +195,6 @@ static void look(struct watched *w, struct strbuf *b)
 	w->muted = (r.revents & (wanted(s) | POLLERR | POLLHUP | POLLNVAL)) != 0;
 }
 
-/* Recordings keep the arrival lines as prose, so they replay. */
-static void record_lines(const struct strbuf *b)
-{
-	FILE *rec = watch_sh->record;
-	if (!rec || watch_sh->source_depth)
-		return;
-	fputc('\n', rec);
-	for (const char *p = b->p; *p;) {
-		const char *nl = strchr(p, '\n');
-		fprintf(rec, "# %.*s\n", (int)(nl - p), p);
-		p = nl + 1;
-	}
-	fflush(rec);
-}
-
 static void watch_check(void)
 {
 	struct strbuf b = {0};
@@ -220,9 +206,9 @@ static void watch_check(void)
 	if (b.len) {
 		le_hide();
 		out_write(b.p, b.len);
-		fflush(stdout);
+		out_flush();
 		le_show();
-		record_lines(&b);
+		record_note(watch_sh, b.p); /* as prose, so it replays */
 	}
 	sb_free(&b);
 }
