@@ -13,6 +13,7 @@
 
 #include "core/fds.h"
 #include "core/sock.h"
+#include "core/tls.h"
 #include "shell/i18n.h"
 #include "shell/record.h"
 #include "shell/replay.h"
@@ -49,10 +50,27 @@ static void usage(FILE *f)
 	fputs(_("Interactive: type help for the commands; Ctrl-D leaves.\n"), f);
 }
 
+/* Which OpenSSL the ssl module would load: -V loads it to ask, which a
+ * normal start never does (core/tlslib.h). */
+static void tls_version_line(void)
+{
+#if !HAVE_OPENSSL
+	printf(_("TLS: none (built without OpenSSL)\n"));
+#else
+	char why[256];
+	if (tls_init(why, sizeof why))
+		printf(_("TLS: not available: %s\n"), why);
+	else
+		printf(_("TLS: %s (loaded by import ssl)\n"),
+		       tls_library_version());
+#endif
+}
+
 static void version(void)
 {
 	printf("sockshell %s\nline editor: %s\nbuild options: %s\n",
 	       PACKAGE_VERSION, le_name(), BUILD_OPTIONS[0] ? BUILD_OPTIONS : "(none)");
+	tls_version_line();
 }
 
 static void on_sigint(int sig)
@@ -345,6 +363,7 @@ int main(int argc, char **argv)
 	else if (sh.exiting)
 		status = sh.exit_code;
 	shell_free(&sh);
+	tls_cleanup();
 	if (le_sigterm) {
 		signal(le_sigterm, SIG_DFL);
 		raise(le_sigterm);

@@ -42,6 +42,7 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
 	-set_serial 0x0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728 \
 	2>/dev/null || fail "openssl req could not make the certificate"
 
+: >"$tmp/s_server.log" # polled below, maybe before s_server opens it
 openssl s_server -accept 127.0.0.1:0 -cert "$tmp/cert.pem" \
 	-key "$tmp/key.pem" -rev >"$tmp/s_server.log" 2>&1 &
 srv=$!

@@ -97,7 +97,7 @@ say "ssl.make_test_cert('a,b')"
 [ "$(line 2)" = "'$dir/::1.pem'" ] || fail "::1: $(line 2)"
 openssl x509 -in "$dir/::1.pem" -noout -ext subjectAltName | grep -qF \
 	'IP Address:0:0:0:0:0:0:0:1, IP Address:127.0.0.1' || fail "no IP SAN for ::1"
-want="<stdin>:4: error: ssl.make_test_cert: not a host name for a certificate: 'a,b' (an IP address, or up to 64 letters, digits, '-', '_', '.' and '*')"
+want="<stdin>:4: error: make_test_cert: not a host name for a certificate: 'a,b' (an IP address, or up to 64 letters, digits, '-', '_', '.' and '*')"
 [ "$(line 3)" = "$want" ] || fail "a,b: $(line 3)"
 
 say "exit"

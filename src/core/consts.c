@@ -6,6 +6,7 @@
 #define _GNU_SOURCE 1 /* the generator scans the headers with it defined */
 #endif
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,21 +42,58 @@ static const char *const demoted_parts[] = {
     "_RTHDR_",	  "_DEFAULT_", "_MAX_",
 };
 
+/* Python's ssl module's constants: in no header sockshell scans (the
+ * TLSVersion values are TLS's wire numbers, CERT_* and PROTOCOL_* Python's
+ * own), and there whether OpenSSL is or not. */
+static const struct sk_const consts_ssl[] = {
+    {"CERT_NONE", 0, CK_CERT},
+    {"CERT_OPTIONAL", 1, CK_CERT},
+    {"CERT_REQUIRED", 2, CK_CERT},
+    {"MAXIMUM_SUPPORTED", -1, CK_TLSVER},
+    {"MINIMUM_SUPPORTED", -2, CK_TLSVER},
+    {"PROTOCOL_TLS", 2, CK_SSLPROTO},
+    {"PROTOCOL_TLS_CLIENT", 16, CK_SSLPROTO},
+    {"PROTOCOL_TLS_SERVER", 17, CK_SSLPROTO},
+    {"SSLv3", 0x300, CK_TLSVER},
+    {"TLSv1", 0x301, CK_TLSVER},
+    {"TLSv1_1", 0x302, CK_TLSVER},
+    {"TLSv1_2", 0x303, CK_TLSVER},
+    {"TLSv1_3", 0x304, CK_TLSVER},
+};
+
+#define CONSTS_COUNT (CONSTS_GEN_COUNT + NELEM(consts_ssl))
+
 size_t const_count(void)
 {
-	return CONSTS_GEN_COUNT;
+	return CONSTS_COUNT;
+}
+
+/* Both tables merged in name order, built on first use. */
+static const struct sk_const *by_name[CONSTS_COUNT];
+
+static void merge_tables(void)
+{
+	size_t g = 0, x = 0;
+	for (size_t i = 0; i < CONSTS_COUNT; i++) {
+		bool gen = x == NELEM(consts_ssl) ||
+		           (g < CONSTS_GEN_COUNT &&
+		            strcmp(consts_gen[g].name, consts_ssl[x].name) < 0);
+		by_name[i] = gen ? &consts_gen[g++] : &consts_ssl[x++];
+	}
 }
 
 const struct sk_const *const_at(size_t i)
 {
-	return i < CONSTS_GEN_COUNT ? &consts_gen[i] : NULL;
+	if (!by_name[0])
+		merge_tables();
+	return i < CONSTS_COUNT ? by_name[i] : NULL;
 }
 
 /* Name lookups are on the interpreter's hot path (every word of every
  * statement is asked about): an open-addressing hash of the row indexes,
  * static and built on first use. */
 #define NAME_SLOTS 2048 /* a power of two, over twice the rows */
-_Static_assert(CONSTS_GEN_COUNT * 2 <= NAME_SLOTS, "NAME_SLOTS too small");
+_Static_assert((CONSTS_GEN_COUNT + 13) * 2 <= NAME_SLOTS, "NAME_SLOTS too small");
 static short name_slot[NAME_SLOTS]; /* row + 1; 0 is empty */
 static int name_slots_ready;
 
@@ -70,8 +108,8 @@ static size_t name_hash(const char *s)
 
 static void build_name_slots(void)
 {
-	for (size_t i = 0; i < CONSTS_GEN_COUNT; i++) {
-		size_t k = name_hash(consts_gen[i].name) & (NAME_SLOTS - 1);
+	for (size_t i = 0; i < CONSTS_COUNT; i++) {
+		size_t k = name_hash(const_at(i)->name) & (NAME_SLOTS - 1);
 
 		while (name_slot[k])
 			k = (k + 1) & (NAME_SLOTS - 1);
@@ -88,7 +126,7 @@ const struct sk_const *const_lookup(const char *name)
 		build_name_slots();
 	for (size_t k = name_hash(name) & (NAME_SLOTS - 1); name_slot[k];
 	     k = (k + 1) & (NAME_SLOTS - 1)) {
-		const struct sk_const *c = &consts_gen[name_slot[k] - 1];
+		const struct sk_const *c = const_at((size_t)name_slot[k] - 1);
 
 		if (!strcmp(c->name, name))
 			return c;
@@ -143,20 +181,20 @@ static int cmp_by_value(const void *a, const void *b)
 
 /* The rows ordered by (kind, value, preference), built on first use so that
  * a value lookup is a binary search. */
-static const struct sk_const *by_value[CONSTS_GEN_COUNT];
+static const struct sk_const *by_value[CONSTS_COUNT];
 static int by_value_ready;
 
 static void build_by_value(void)
 {
-	for (size_t i = 0; i < CONSTS_GEN_COUNT; i++)
-		by_value[i] = &consts_gen[i];
-	qsort(by_value, CONSTS_GEN_COUNT, sizeof(by_value[0]), cmp_by_value);
+	for (size_t i = 0; i < CONSTS_COUNT; i++)
+		by_value[i] = const_at(i);
+	qsort(by_value, CONSTS_COUNT, sizeof(by_value[0]), cmp_by_value);
 	by_value_ready = 1;
 }
 
 const struct sk_const *const_by_value(enum const_kind kind, long value)
 {
-	size_t lo = 0, hi = CONSTS_GEN_COUNT;
+	size_t lo = 0, hi = CONSTS_COUNT;
 
 	if (!by_value_ready)
 		build_by_value();
@@ -170,7 +208,7 @@ const struct sk_const *const_by_value(enum const_kind kind, long value)
 		else
 			hi = mid;
 	}
-	if (lo < CONSTS_GEN_COUNT && by_value[lo]->kind == kind &&
+	if (lo < CONSTS_COUNT && by_value[lo]->kind == kind &&
 	    by_value[lo]->value == value)
 		return by_value[lo];
 	return NULL;
@@ -193,6 +231,8 @@ const char *const_kind_name(enum const_kind kind)
 	    [CK_SCM] = N_("control message type"), [CK_ERRNO] = "errno",
 	    [CK_POLL] = N_("poll event"),       [CK_EPOLL] = N_("epoll event"),
 	    [CK_OTHER] = N_("constant"),
+	    [CK_SSLPROTO] = N_("ssl protocol"), [CK_CERT] = N_("verify mode"),
+	    [CK_TLSVER] = N_("TLS version"),
 	};
 
 	if ((unsigned)kind >= CK__COUNT)

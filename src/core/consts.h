@@ -27,6 +27,9 @@ enum const_kind {
 	CK_EPOLL,   /* EPOLL* epoll events (EPOLL_CTL_*, EPOLL_CLOEXEC: other) */
 	CK_ERRNO,   /* E* errno names */
 	CK_OTHER,   /* INADDR_*, SOMAXCONN, EPOLL_CTL_*, ... */
+	CK_SSLPROTO, /* ssl.PROTOCOL_* */
+	CK_CERT,    /* ssl.CERT_* (verify_mode) */
+	CK_TLSVER,  /* ssl.TLSVersion members: print as TLSVersion.TLSv1_3 */
 	CK__COUNT
 };
 

@@ -84,6 +84,11 @@ static double now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+double sk_monotonic(void)
+{
+	return now();
+}
+
 /* An EINTR either ends the call (Ctrl-C) or is retried, as Python does
  * after running its signal handlers. Returns true when the call ends. */
 static bool interrupted(void)
@@ -342,8 +347,12 @@ static int not_ready(double deadline, double *pause)
 	double left = deadline - now();
 	if (left <= 0)
 		return CORE_ETIMEOUT;
-	*pause = *pause < PAUSE_MIN ? PAUSE_MIN : fmin(*pause * 2, PAUSE_MAX);
-	return sleep_loop(fmin(*pause, left));
+	/* No fmin: it is the one libm function the shell would call, and
+	 * linking libm costs every start about 350 KiB of resident memory
+	 * (the linker drops an unused library, --as-needed). */
+	double twice = *pause * 2;
+	*pause = *pause < PAUSE_MIN ? PAUSE_MIN : twice < PAUSE_MAX ? twice : PAUSE_MAX;
+	return sleep_loop(*pause < left ? *pause : left);
 }
 
 static int call_loop(int fd, bool writing, double timeout, io_fn fn,

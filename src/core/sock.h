@@ -117,6 +117,8 @@ int sk_set_nonblock(int fd, bool on);
 int sk_get_cloexec(int fd, bool *on);
 int sk_set_cloexec(int fd, bool on);
 int sk_dup(int fd, int *newfd);
+/* Seconds on CLOCK_MONOTONIC, for a deadline over several waits. */
+double sk_monotonic(void);
 /* Wait for FD to be readable (or writable) for up to TIMEOUT seconds. */
 int sk_wait(int fd, bool writing, double timeout);
 /* poll() many descriptors; TIMEOUT < 0 waits for ever. *NREADY gets the

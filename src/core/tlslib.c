@@ -7,16 +7,30 @@
 #include <dlfcn.h>
 
 struct tls_lib tls_lib;
+static int state; /* 0 not tried, 1 loaded, -1 failed or unloaded */
+static void *crypto_handle, *ssl_handle; /* for tls_lib_unload */
 
 /* Both sonames: libssl needs libcrypto, and the table takes from both.
  * RTLD_GLOBAL lets libssl find libcrypto's symbols when loaded second. */
 static void *open_libs(char *err, size_t errlen)
 {
-	void *crypto = dlopen("libcrypto.so.3", RTLD_NOW | RTLD_GLOBAL);
-	void *ssl = crypto ? dlopen("libssl.so.3", RTLD_NOW | RTLD_GLOBAL) : NULL;
-	if (!ssl)
+	crypto_handle = dlopen("libcrypto.so.3", RTLD_NOW | RTLD_GLOBAL);
+	ssl_handle = crypto_handle
+	                     ? dlopen("libssl.so.3", RTLD_NOW | RTLD_GLOBAL)
+	                     : NULL;
+	if (!ssl_handle)
 		snprintf(err, errlen, "%s", dlerror());
-	return ssl;
+	return ssl_handle;
+}
+
+void tls_lib_unload(void)
+{
+	if (state <= 0)
+		return;
+	tls_lib.OPENSSL_cleanup();
+	dlclose(ssl_handle);
+	dlclose(crypto_handle);
+	state = -1;
 }
 
 /* dlsym each function of the table from the libraries now loaded. */
@@ -33,9 +47,13 @@ static int fill_table(char *err, size_t errlen)
 	return 0;
 }
 
+bool tls_lib_loaded(void)
+{
+	return state > 0;
+}
+
 int tls_lib_load(char *err, size_t errlen)
 {
-	static int state; /* 0 not tried, 1 loaded, -1 failed (ERR kept) */
 	static char why[256];
 	if (state == 0) {
 		state = open_libs(why, sizeof why) && !fill_table(why, sizeof why)
@@ -48,10 +66,19 @@ int tls_lib_load(char *err, size_t errlen)
 
 #else
 
+void tls_lib_unload(void)
+{
+}
+
+bool tls_lib_loaded(void)
+{
+	return false;
+}
+
 int tls_lib_load(char *err, size_t errlen)
 {
 	snprintf(err, errlen, "sockshell was built without OpenSSL "
-	         "(configure found no libssl-dev)");
+	         "(configure --without-openssl, or no libssl-dev)");
 	return -1;
 }
 

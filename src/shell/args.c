@@ -6,6 +6,7 @@
 #include "args.h"
 
 #include <math.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -144,7 +145,9 @@ static const char *kind_phrase(enum const_kind k)
 	    [CK_SHUT] = N_("a shutdown mode"), [CK_AI] = N_("a getaddrinfo flag"),
 	    [CK_NI] = N_("a getnameinfo flag"), [CK_EAI] = N_("a resolver error"),
 	    [CK_SCM] = N_("a control message type"),
-	    [CK_ERRNO] = N_("an errno value"), [CK_OTHER] = N_("a constant")};
+	    [CK_ERRNO] = N_("an errno value"), [CK_OTHER] = N_("a constant"),
+	    [CK_SSLPROTO] = N_("an ssl protocol"), [CK_CERT] = N_("a verify mode"),
+	    [CK_TLSVER] = N_("a TLS version")};
 	return (unsigned)k < CK__COUNT ? _(names[k]) : _(names[CK_OTHER]);
 }
 
@@ -344,13 +347,25 @@ static char *swap_hint(struct binder *b, size_t k)
 	return NULL;
 }
 
+const struct sk_const *args_const_of(const struct node *a,
+                                     const struct value *v)
+{
+	const struct sk_const *c =
+	    a && a->kind == N_NAME ? const_lookup(a->name) : NULL;
+	/* Python's AddressFamily and SocketKind keep what they are in a
+	 * variable; an errno value (connect_ex's) is a plain int there. */
+	if (!c && v->type == T_CONST && v->u.c.kind != CK_ERRNO)
+		c = const_by_value(v->u.c.kind, v->u.c.v);
+	return c;
+}
+
 /* The constant a keyword argument NAME was written as, or NULL. */
-static const struct sk_const *kw_const(const struct node *n, const char *name)
+static const struct sk_const *kw_const(const struct node *n, const char *name,
+                                       const struct value *v)
 {
 	for (size_t i = 0; n && n->kwnames && i < n->nargs; i++)
 		if (n->kwnames[i] && !strcmp(n->kwnames[i], name))
-			return n->args[i]->kind == N_NAME ? const_lookup(n->args[i]->name)
-			                                  : NULL;
+			return args_const_of(n->args[i], v);
 	return NULL;
 }
 
@@ -400,6 +415,34 @@ static int check_seconds(struct binder *b, size_t k, struct value *v)
 	                 v_type_name(v));
 }
 
+const char *c_int_overflow(long long i, bool as_int)
+{
+	if (i >= INT_MIN && i <= INT_MAX)
+		return NULL;
+	if (as_int)
+		return _("Python int too large to convert to C int");
+	return i > 0 ? _("signed integer is greater than maximum")
+	             : _("signed integer is less than minimum");
+}
+
+/* Parameter K is a C int, and V, an int, does not fit one: CPython's
+ * OverflowError, in both forms (the shell's would otherwise be cut to 32
+ * bits). socket() and shutdown() convert with _PyLong_AsInt, the rest
+ * with the 'i' format of PyArg_ParseTuple. */
+static int check_c_int(struct binder *b, size_t k, const struct value *v)
+{
+	const struct param *p = &b->e->params[k];
+	if (!(p->flags & (PF_CINT | PF_ASINT)) &&
+	    (p->type < P_FAMILY || p->type > P_NIFLAGS))
+		return 0;
+	bool as_int = (p->flags & PF_ASINT) || p->type == P_HOW ||
+	              b->e->py == PY_INIT;
+	const char *msg = c_int_overflow(v_int_of(v), as_int);
+	if (msg)
+		args_fail(b, "%s: %s", b->c->callname, msg);
+	return msg ? -1 : 0;
+}
+
 /* Check V against parameter K; returns the value to pass (a new reference)
  * or NULL with the error set. */
 static struct value *convert(struct binder *b, size_t k, struct value *v,
@@ -418,7 +461,7 @@ static struct value *convert(struct binder *b, size_t k, struct value *v,
 		return bind_fail(b, k, _("expected a socket, got %s"), v_type_name(v)), NULL;
 	case P_INT: case P_FAMILY: case P_SOCKTYPE: case P_PROTO: case P_LEVEL:
 	case P_OPTNAME: case P_MSGFLAGS: case P_HOW: case P_AIFLAGS: case P_NIFLAGS:
-		if (check_int(b, k, v))
+		if (check_int(b, k, v) || check_c_int(b, k, v))
 			return NULL;
 		break;
 	case P_BOOL:
@@ -562,7 +605,7 @@ static int bind_param(struct binder *b, size_t k, struct value *kwval)
 	const struct param *p = &b->e->params[k];
 	struct cmd_call *c = b->c;
 	if (kwval) {
-		if (check_kind(b, k, kw_const(b->n, p->name), false))
+		if (check_kind(b, k, kw_const(b->n, p->name, kwval), false))
 			return -1;
 		c->argv[k] = convert(b, k, kwval, NULL);
 		return c->argv[k] ? 0 : -1;
@@ -855,5 +898,6 @@ int args_bind(struct call_args *a, struct cmd_call *c, struct node *n,
 	                             (method ||
 	                              !(e->flags & (CMD_METHOD | CMD_VALUE)))};
 	binder_start(&b);
+	c->pyform = b.pyform;
 	return bind_all(&b, n, a->kwvals);
 }

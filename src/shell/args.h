@@ -60,6 +60,16 @@ struct call_args {
 	const struct sk_const *named_buf[CMD_MAXARGS + 2];
 };
 
+/* The constant argument A stands for: written by name, or a family or a
+ * socket type held in a variable (t = SOCK_STREAM; s.family); NULL for
+ * a plain number. V is its value. */
+const struct sk_const *args_const_of(const struct node *a,
+                                     const struct value *v);
+
+/* CPython's OverflowError for I as a C int, or NULL when it fits: with
+ * AS_INT, _PyLong_AsInt's words, else those of PyArg_ParseTuple's 'i'. */
+const char *c_int_overflow(long long i, bool as_int);
+
 void args_init(struct call_args *a, size_t nargs);
 /* Releases the arguments and what binding put in C. */
 void args_free(struct call_args *a, struct cmd_call *c);

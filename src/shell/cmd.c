@@ -15,6 +15,7 @@
 static const struct cmd_entry *const tables[] = {
 	cmd_socket_table, cmd_module_table, cmd_shell_table, cmd_file_table,
 	cmd_msg_table, cmd_builtin_table, cmd_ready_table, cmd_poll_table,
+	cmd_ssl_table,
 	cmd_testcert_table,
 };
 
@@ -52,7 +53,7 @@ const struct cmd_entry *cmd_at(size_t i)
  * key repeats, the first entry in table order wins, as a scan would have
  * it. Static, so nothing is left allocated at exit (valgrind counts even
  * reachable blocks); tables too long for it are scanned instead. */
-enum { IX_COMMAND, IX_SOCKET, IX_FILE, IX_POLL, IX_COUNT };
+enum { IX_COMMAND, IX_SOCKET, IX_FILE, IX_POLL, IX_SSLCTX, IX_COUNT };
 
 #define INDEX_SLOTS 1024 /* a power of two */
 static const struct cmd_entry *slots[IX_COUNT][INDEX_SLOTS];
@@ -62,11 +63,14 @@ static bool indexed[IX_COUNT], too_long[IX_COUNT];
 static bool in_index(int ix, const struct cmd_entry *e)
 {
 	if (ix == IX_COMMAND)
-		return !(e->flags & (CMD_FILE | CMD_ATTR | CMD_POLL));
+		return !(e->flags & (CMD_FILE | CMD_ATTR | CMD_POLL | CMD_SSLCTX));
 	if (ix == IX_SOCKET) /* a file's attributes are not a socket's */
-		return (e->flags & (CMD_METHOD | CMD_ATTR)) && !(e->flags & CMD_FILE);
+		return (e->flags & (CMD_METHOD | CMD_ATTR)) &&
+		       !(e->flags & (CMD_FILE | CMD_SSLCTX));
 	if (ix == IX_POLL)
 		return e->flags & CMD_POLL;
+	if (ix == IX_SSLCTX)
+		return e->flags & CMD_SSLCTX;
 	return e->flags & CMD_FILE;
 }
 
@@ -145,8 +149,9 @@ const struct cmd_entry *cmd_find(const char *name)
 
 const struct cmd_entry *cmd_find_method(enum vtype type, const char *name)
 {
-	return lookup(type == T_FILE ? IX_FILE : type == T_POLL ? IX_POLL
-	                                                  : IX_SOCKET, name);
+	int ix = type == T_FILE ? IX_FILE : type == T_POLL ? IX_POLL
+	         : type == T_SSLCTX ? IX_SSLCTX : IX_SOCKET;
+	return lookup(ix, name);
 }
 
 const struct cmd_entry *cmd_find_value_method(const struct value *v,

@@ -63,6 +63,13 @@ enum ptype {
 /* Taken only by another of the function's forms (setsockopt's optlen):
  * CPython's arity message counts without it. */
 #define PF_PYALT 64
+/* A C int in CPython (its 'i' converter: listen's backlog), refused past
+ * INT_MIN..INT_MAX rather than cut to 32 bits. Every constant-kind
+ * parameter (P_FAMILY to P_NIFLAGS) is one without saying so. */
+#define PF_CINT 128
+/* A C int that CPython converts with _PyLong_AsInt (socket()'s family,
+ * type and proto, also where a def passes them on): its own words. */
+#define PF_ASINT 256
 
 struct param {
 	const char *name;
@@ -87,6 +94,7 @@ struct cmd_call {
 	struct value *result; /* NULL prints nothing (None) */
 	char *cause;          /* on CMD_ERROR: after "error: NAME: " */
 	const char *callname; /* the name to report errors under */
+	bool pyform;          /* written as Python, checked as Python checks */
 	int sh_last_errno;    /* the errno of a failed call, for `errno` */
 	int cause_errno;      /* the errno CAUSE says (cmd_errno), for its hint */
 	/* The address argument, and where the line typed it: a caret points
@@ -102,6 +110,7 @@ struct cmd_call {
 #define CMD_VALUE 16   /* TYPE.NAME is also a method of values of TYPE:
                           'hi'.encode() is str.encode('hi') */
 #define CMD_POLL 32    /* a method of a select.poll or select.epoll object */
+#define CMD_SSLCTX 64  /* a method or attribute of an ssl.SSLContext */
 
 /* How CPython checks a call to the function, which decides the wording of
  * its TypeErrors (pysig.c). The shell form never checks this way. */
@@ -143,11 +152,12 @@ extern const struct cmd_entry cmd_msg_table[];
 extern const struct cmd_entry cmd_builtin_table[];
 extern const struct cmd_entry cmd_ready_table[];
 extern const struct cmd_entry cmd_poll_table[];
+extern const struct cmd_entry cmd_ssl_table[];
 extern const struct cmd_entry cmd_testcert_table[];
 
 /* A command or socket method by name (not file methods). */
 const struct cmd_entry *cmd_find(const char *name);
-/* A method of a value of TYPE (T_SOCKET, T_FILE or T_POLL) by name. */
+/* A method of a value of TYPE (T_SOCKET, T_FILE, T_POLL or T_SSLCTX). */
 const struct cmd_entry *cmd_find_method(enum vtype type, const char *name);
 /* The method NAME of a str, bytes, bytearray or int V: the command
  * TYPE.NAME marked CMD_VALUE ('hi'.encode() is str.encode), or NULL. */

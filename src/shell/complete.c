@@ -21,11 +21,8 @@
 #include "state.h"
 #include "strbuf.h"
 
-#if defined(HAVE_READLINE)
-#include <readline/readline.h>
-#elif defined(HAVE_EDITLINE)
-#include <editline/readline.h>
-#endif
+#define EDITLIB_CALLS /* rl_line_buffer and the rest through the table */
+#include "editlib.h"
 
 static struct shell *the_shell;
 

@@ -9,6 +9,8 @@
 
 #include "args.h"
 #include "cmd.h"
+#include "commands/ssl-hooks.h"
+#include "compare.h"
 #include "format.h"
 #include "hints.h"
 #include "i18n.h"
@@ -124,7 +126,8 @@ static const char *method_part(const char *entry_name, const char *type)
 static void offer_methods(struct suggester *s, const struct value *self)
 {
 	bool handle = self->type == T_SOCKET || self->type == T_FILE ||
-	              self->type == T_POLL;
+	              self->type == T_POLL ||
+	              self->type == T_SSLCTX;
 	const char *t = v_type_name(self), *part;
 	const struct cmd_entry *m;
 	for (size_t i = 0; (m = cmd_at(i)); i++) {
@@ -142,7 +145,8 @@ static struct value *method_call(struct shell *sh, struct value *self,
 {
 	const struct cmd_entry *e = NULL;
 	bool has_methods = self->type == T_SOCKET || self->type == T_FILE ||
-	                   self->type == T_POLL;
+	                   self->type == T_POLL ||
+	                   self->type == T_SSLCTX;
 	if (has_methods)
 		e = cmd_find_method(self->type, name);
 	else
@@ -542,11 +546,12 @@ static struct value *arith(struct shell *sh, char op, struct value *a,
 	if (a->type == T_FLOAT || b->type == T_FLOAT) {
 		double x = a->type == T_FLOAT ? a->u.f : (double)v_int_of(a);
 		double y = b->type == T_FLOAT ? b->u.f : (double)v_int_of(b);
-		return v_float(op == '+' ? x + y : x * y);
+		return v_float(op == '+' ? x + y : op == '-' ? x - y : x * y);
 	}
-	long long r;
-	bool over = op == '+' ? __builtin_add_overflow(v_int_of(a), v_int_of(b), &r)
-	                      : __builtin_mul_overflow(v_int_of(a), v_int_of(b), &r);
+	long long r, x = v_int_of(a), y = v_int_of(b);
+	bool over = op == '+'   ? __builtin_add_overflow(x, y, &r)
+	            : op == '-' ? __builtin_sub_overflow(x, y, &r)
+	                        : __builtin_mul_overflow(x, y, &r);
 	if (over) {
 		eval_fail(sh, _("%c: integer overflow (sockshell integers are 64-bit)"), op);
 		return NULL;
@@ -575,6 +580,11 @@ static struct value *binop_value(struct shell *sh, char op, struct value *a,
 	}
 	if (is_number(a) && is_number(b))
 		return arith(sh, op, a, b);
+	if (op == '-') {
+		eval_fail(sh, _("-: unsupported operand type(s) for -: '%s' and '%s'"),
+		          v_type_name(a), v_type_name(b));
+		return NULL;
+	}
 	if (op == '+')
 		return concat(sh, a, b);
 	if (v_is_int(b) && a->type != T_NONE && (v_is_seq(a) || a->type == T_STR || v_is_bytes_like(a)))
@@ -605,6 +615,29 @@ static struct value *eval_binop(struct shell *sh, struct node *n, bool argpos)
 	v_unref(a);
 	v_unref(b);
 	return r;
+}
+
+/* a < b < c: each comparison in turn, the next operand evaluated only
+ * while they hold, as Python does. */
+static struct value *eval_compare(struct shell *sh, struct node *n,
+                                  bool argpos)
+{
+	struct value *a = eval_node(sh, n->args[0], argpos);
+	if (!a)
+		return NULL;
+	int r = 1;
+	for (size_t i = 1; r == 1 && i < n->nargs; i++) {
+		struct value *b = eval_node(sh, n->args[i], argpos);
+		char *err = NULL;
+		r = b ? v_compare(n->name[i - 1], a, b, &err) : -1;
+		if (err)
+			eval_fail(sh, "%s: %s", compare_op_text(n->name[i - 1]), err);
+		free(err);
+		v_unref(a);
+		a = b;
+	}
+	v_unref(a);
+	return r < 0 ? NULL : v_bool(r);
 }
 
 static struct value *eval_kind(struct shell *sh, struct node *n, bool argpos);
@@ -640,6 +673,8 @@ static struct value *eval_kind(struct shell *sh, struct node *n, bool argpos)
 		return eval_subscript(sh, n);
 	case N_BINOP:
 		return eval_binop(sh, n, argpos);
+	case N_COMPARE:
+		return eval_compare(sh, n, argpos);
 	case N_STMT:
 		break;
 	}
@@ -746,8 +781,7 @@ static int collect_args(struct shell *sh, struct cmd_call *c, struct node *n,
 		}
 		a->words[a->nvals] = arg->kind == N_LIT ? arg->word : NULL;
 		a->argn[a->nvals] = arg;
-		a->named[a->nvals] = arg->kind == N_NAME ? const_lookup(arg->name)
-		                                         : NULL;
+		a->named[a->nvals] = args_const_of(arg, v);
 		a->vals[a->nvals++] = v;
 		k++;
 	}
@@ -792,6 +826,20 @@ static struct value *call_result(struct shell *sh, struct cmd_call *c,
 	return c->result ? c->result : v_none();
 }
 
+/* A socket method that would pass TLS by, on a TLS socket: refused
+ * before it runs, as Python's SSLSocket refuses it. */
+static bool tls_guard(struct cmd_call *c)
+{
+	const struct value *s = c->argv[0];
+	const char *why = (c->cmd->flags & CMD_METHOD) && s &&
+	                                  s->type == T_SOCKET && s->u.sock.tls
+	                          ? ssl_refused(c->cmd, &s->u.sock)
+	                          : NULL;
+	if (why)
+		cmd_fail(c, "%s", why);
+	return why != NULL;
+}
+
 static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
                               struct value *self, struct node *n)
 {
@@ -805,7 +853,8 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
 		a.vals[a.nvals++] = v_ref(self);
 	if (!collect_args(sh, &c, n, self ? 1 : 0, &a)) {
 		if (!args_bind(&a, &c, n, self != NULL, &sh->vars, &sh->err))
-			result = call_result(sh, &c, e->exec(&c));
+			result = call_result(sh, &c, tls_guard(&c) ? CMD_ERROR
+			                                           : e->exec(&c));
 		else if (a.bad)
 			shell_error_at(sh, a.bad->pos, a.bad->end);
 	}
@@ -815,10 +864,30 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
 
 /* ---- statements ---- */
 
+/* OBJ.ATTR = V (the parser lets only an SSLContext's settable
+ * attributes through). */
+static int assign_attr(struct shell *sh, const char *target,
+                       const struct value *v)
+{
+	const char *attr = strchr(target, '.') + 1;
+	char *obj = xasprintf("%.*s", (int)(attr - 1 - target), target);
+	struct value *o = vars_get(&sh->vars, obj);
+	char *err = o ? ssl_setattr(o, attr, v) : NULL;
+	if (!o)
+		eval_fail(sh, _("%s: no such variable"), obj);
+	else if (err)
+		eval_fail(sh, "%s: %s", attr, err);
+	free(obj);
+	free(err);
+	return o && !err ? 0 : -1;
+}
+
 static int assign(struct shell *sh, struct stmt *s, struct value *v)
 {
+	if (s->ntargets == 1 && strchr(s->targets[0], '.'))
+		return assign_attr(sh, s->targets[0], v);
 	/* A bound name passed the check below when it was first assigned. */
-	if (s->ntargets == 1) {
+	if (s->ntargets == 1 && !s->unpack) {
 		if (!vars_replace(&sh->vars, s->targets[0], v_ref(v)))
 			return 0;
 		v_unref(v); /* not bound yet: the reference was not taken */
@@ -836,7 +905,7 @@ static int assign(struct shell *sh, struct stmt *s, struct value *v)
 			return -1;
 		}
 	}
-	if (s->ntargets == 1) {
+	if (s->ntargets == 1 && !s->unpack) {
 		vars_set(&sh->vars, s->targets[0], v_ref(v));
 		return 0;
 	}

@@ -11,6 +11,7 @@
 #include "i18n.h"
 #include "sockaddr.h"
 #include "utf8.h"
+#include "commands/ssl-hooks.h"
 
 void fmt_const(struct strbuf *b, enum const_kind kind, long long value)
 {
@@ -33,6 +34,8 @@ void fmt_const(struct strbuf *b, enum const_kind kind, long long value)
 		}
 	}
 	const struct sk_const *c = const_by_value(kind, value);
+	if (c && kind == CK_TLSVER) /* as Python names its members */
+		sb_adds(b, "TLSVersion.");
 	if (c)
 		sb_adds(b, c->name);
 	else
@@ -255,7 +258,8 @@ static void fmt_socket(struct strbuf *b, const struct sockobj *s)
 {
 	/* closed with a makefile() file still open: the fd lives on. */
 	bool closed = s->fd < 0 || s->closed;
-	sb_adds(b, closed ? "<socket [closed] fd=" : "<socket fd=");
+	sb_adds(b, s->tls ? "<ssl.SSLSocket" : "<socket");
+	sb_adds(b, closed ? " [closed] fd=" : " fd=");
 	sb_printf(b, "%d, family=", s->fd);
 	fmt_const(b, CK_AF, s->family);
 	sb_adds(b, ", type=");
@@ -266,6 +270,8 @@ static void fmt_socket(struct strbuf *b, const struct sockobj *s)
 		fmt_addr_field(b, "laddr", &a);
 	if (!closed && !sk_getpeername(s->fd, &a) && addr_is_set(&a))
 		fmt_addr_field(b, "raddr", &a);
+	if (s->tls && !closed)
+		ssl_describe(b, s);
 	sb_addc(b, '>');
 }
 
@@ -314,6 +320,9 @@ void fmt_repr(struct strbuf *b, const struct value *v)
 		sb_printf(b, "<file fd=%d mode='%s'%s>",
 		          v->u.file->sock->u.sock.fd, v->u.file->mode,
 		          v->u.file->closed ? " [closed]" : "");
+		break;
+	case T_SSLCTX:
+		sb_adds(b, "<ssl.SSLContext object>");
 		break;
 	case T_POLL: /* Python adds the address, which means nothing here */
 		sb_printf(b, "<%s object>", v_type_name(v));

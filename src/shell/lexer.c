@@ -379,6 +379,21 @@ static bool string_prefix(const struct lexer *lx, bool *bytes, bool *raw,
 	return i > 0 && (q == '\'' || q == '"');
 }
 
+/* One operator: a character of "()[],=+*|:;.<>-", or a comparison of
+ * two (==, !=, <=, >=) as its code (E N L G). A '!' alone is none. */
+static void lex_op(struct lexer *lx, struct token *t, int c)
+{
+	static const char twos[] = "=E!N<L>G";
+	const char *two = peekc(lx, 1) == '=' ? strchr(twos, c) : NULL;
+	lx->pos += two ? 2 : 1;
+	if (c == '!' && !two) {
+		set_error(t, N_("unexpected character"));
+		return;
+	}
+	t->kind = TK_OP;
+	t->op = two ? two[1] : (char)c;
+}
+
 static void lex_token(struct lexer *lx, struct token *t)
 {
 	int c = peekc(lx, 0);
@@ -401,10 +416,8 @@ static void lex_token(struct lexer *lx, struct token *t)
 		lex_number(lx, t);
 	} else if (is_name_start(c)) {
 		lex_name(lx, t);
-	} else if (strchr("()[],=+*|:;.", c)) {
-		t->kind = TK_OP;
-		t->op = (char)c;
-		lx->pos++;
+	} else if (c == '-' || strchr("()[],=+*|:;.<>!", c)) {
+		lex_op(lx, t, c);
 	} else {
 		lx->pos++;
 		set_error(t, N_("unexpected character"));

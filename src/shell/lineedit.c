@@ -23,14 +23,8 @@
 
 #include "strbuf.h"
 
-#if defined(HAVE_READLINE)
-#include <readline/history.h>
-#include <readline/readline.h>
-#define HAVE_EDITOR 1
-#elif defined(HAVE_EDITLINE)
-#include <editline/readline.h>
-#define HAVE_EDITOR 1
-#endif
+#define EDITLIB_CALLS /* rl_point and the rest through the loaded table */
+#include "editlib.h"
 
 #ifdef HAVE_EDITOR
 #include "complete.h"
@@ -404,6 +398,17 @@ static int tab_key(int count, int key)
 }
 #endif
 
+/* The editor's library, loaded now that a terminal wants it; without
+ * it, lines are read as the plain reader reads them. */
+static bool editor_load(void)
+{
+	char why[256];
+	if (edit_lib_load(why, sizeof why) == 0)
+		return true;
+	fprintf(stderr, "sockshell: %s; lines are read without editing\n", why);
+	return false;
+}
+
 static void editor_init(struct shell *sh)
 {
 	complete_init(sh);
@@ -437,7 +442,7 @@ void le_init(struct shell *sh, const char *histfile)
 #ifdef HAVE_EDITOR
 	/* As Python does: libedit cannot edit with its output in a pipe,
 	 * and then all three read the same way. */
-	editing = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO);
+	editing = isatty(STDIN_FILENO) && isatty(STDOUT_FILENO) && editor_load();
 	if (editing) {
 		editor_init(sh);
 		for (size_t i = 0; i < old.n; i++)

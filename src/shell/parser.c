@@ -23,6 +23,7 @@ struct parser {
 	struct token tok;
 	size_t prev_end; /* where the last consumed token ended */
 	bool tight;      /* in a shell argument: operators only unspaced */
+	int nest;        /* expressions being read, one inside another */
 	char *err;
 	size_t errpos;
 	int depth;
@@ -194,7 +195,8 @@ static void dotted_command(struct parser *p, struct node *n)
 static bool is_module(const char *name)
 {
 	return !strcmp(name, "socket") || !strcmp(name, "os") ||
-	       !strcmp(name, "select");
+	       !strcmp(name, "select") || !strcmp(name, "ssl") ||
+	       !strcmp(name, "TLSVersion");
 }
 
 static bool module_member(const char *module, const char *name)
@@ -205,6 +207,8 @@ static bool module_member(const char *module, const char *name)
 		return !strcmp(name, "select") || !strcmp(name, "poll") ||
 		       !strcmp(name, "epoll") || !strncmp(name, "POLL", 4) ||
 		       !strncmp(name, "EPOLL", 5);
+	if (!strcmp(module, "ssl") && !strcmp(name, "TLSVersion"))
+		return true;
 	return hooks.is_command(name) || hooks.is_constant(name);
 }
 
@@ -222,8 +226,9 @@ static struct node *name_node(struct parser *p)
 	n = new_node(N_NAME, p->tok.pos);
 	n->name = xstrdup(name);
 	advance(p);
-	/* socket.X is X: the module prefix of pasted Python is optional. */
-	if (is_module(n->name) && is_op(p, '.') && !p->tok.space_before) {
+	/* socket.X is X: the module prefix of pasted Python is optional
+	 * (ssl.TLSVersion.TLSv1_2 has two). */
+	while (is_module(n->name) && is_op(p, '.') && !p->tok.space_before) {
 		size_t save = p->tok.pos;
 		advance(p);
 		if (p->tok.kind == TK_NAME && !p->tok.space_before &&
@@ -231,6 +236,8 @@ static struct node *name_node(struct parser *p)
 			free(n->name);
 			n->name = xstrdup(p->tok.sval);
 			advance(p);
+			if (is_module(n->name))
+				continue;
 			return n;
 		}
 		/* socket.UNKNOWN stays an attribute for the evaluator to
@@ -238,6 +245,7 @@ static struct node *name_node(struct parser *p)
 		reset_to(p, save);
 		if (p->tok.kind == TK_OP && p->tok.op == '.')
 			n->word = NULL;
+		break;
 	}
 	dotted_command(p, n);
 	return n;
@@ -563,15 +571,52 @@ static bool joins(const struct parser *p, char op, bool shell)
 	return shell ? p->tok.space_before : !(p->tight && !op_is_tight(p));
 }
 
-/* Python's precedence: '*' binds tighter than '+', '|' loosest, in an
- * expression and in a shell-form argument alike. */
+/* Binary minus, in an expression only (a shell word such as
+ * example-host.com or /tmp/a-b stays a word): '-' is an operator, and so
+ * is the sign of a number lexed as -1 where it touches its left operand
+ * (x-1), follows a literal (5 -1), or stands inside brackets; at the top
+ * of a statement `s.recv -1` stays a shell-form call. */
+static bool joins_minus(struct parser *p, const struct node *l, bool shell)
+{
+	if (shell || p->tight)
+		return false;
+	if (is_op(p, '-'))
+		return true;
+	bool number = p->tok.kind == TK_INT || p->tok.kind == TK_FLOAT;
+	if (!number || p->lx.src[p->tok.pos] != '-')
+		return false;
+	return !p->tok.space_before || p->nest > 1 ||
+	       (l->kind != N_NAME && l->kind != N_ATTR);
+}
+
+/* The operator at LEVEL joining L to what follows, or 0. */
+static char level_op(struct parser *p, int level, const struct node *l,
+                     bool shell)
+{
+	static const char ops[] = "|+*";
+	if (joins(p, ops[level], shell))
+		return ops[level];
+	return level == 1 && joins_minus(p, l, shell) ? '-' : 0;
+}
+
+/* Past the operator: a number's sign is read again as the operator. */
+static void skip_op(struct parser *p)
+{
+	if (p->tok.kind == TK_OP)
+		advance(p);
+	else
+		reset_to(p, p->tok.pos + 1);
+}
+
+/* Python's precedence: '*' binds tighter than '+' and '-', '|' loosest, in
+ * an expression and in a shell-form argument alike. */
 static struct node *parse_level(struct parser *p, int level, bool shell,
                                 bool in_parens)
 {
-	static const char ops[] = "|+*";
 	struct node *l = operand(p, level, shell, in_parens);
 	int chain = 0;
-	while (l && joins(p, ops[level], shell)) {
+	char op;
+	while (l && (op = level_op(p, level, l, shell))) {
 		/* a + b + c nests to the left: each operator is a level. */
 		if (!enter(p)) {
 			node_free(l);
@@ -579,7 +624,7 @@ static struct node *parse_level(struct parser *p, int level, bool shell,
 			break;
 		}
 		chain++;
-		advance(p);
+		skip_op(p);
 		struct node *r = shell && at_end(p, in_parens)
 		                         ? fail_tok(p, N_("expected a value"))
 		                         : operand(p, level, shell, in_parens);
@@ -588,17 +633,69 @@ static struct node *parse_level(struct parser *p, int level, bool shell,
 			l = NULL;
 			break;
 		}
-		l = binop(ops[level], l, r);
+		l = binop(op, l, r);
 	}
 	p->depth -= chain;
 	return l;
+}
+
+/* The comparison at the current token, as N_COMPARE keeps it: the lexer's
+ * codes for == != <= >= (E N L G), '<', '>', 'i' for in, 'n' for not in;
+ * 0 when there is none. */
+static char compare_op(const struct parser *p)
+{
+	if (p->tok.kind == TK_OP)
+		return strchr("ENLG<>", p->tok.op) ? p->tok.op : 0;
+	if (p->tok.kind != TK_NAME)
+		return 0;
+	if (!strcmp(p->tok.sval, "in"))
+		return 'i';
+	if (strcmp(p->tok.sval, "not"))
+		return 0;
+	struct lexer lx = p->lx; /* a copy: look ahead without consuming */
+	struct token t;
+	lex_next(&lx, &t);
+	bool in = t.kind == TK_NAME && !strcmp(t.sval, "in");
+	tok_free(&t);
+	return in ? 'n' : 0;
+}
+
+/* A < b == c: Python's chain of comparisons, each operand evaluated once
+ * (N_COMPARE: the operands in args, the operators in name). */
+static struct node *comparison(struct parser *p)
+{
+	struct node *l = parse_level(p, 0, false, false);
+	char op = l ? compare_op(p) : 0;
+	if (!op)
+		return l;
+	struct node *n = new_node(N_COMPARE, l->pos);
+	struct strbuf ops = {0};
+	add_arg(n, l, NULL);
+	for (; op; op = compare_op(p)) {
+		sb_addc(&ops, op);
+		advance(p);
+		if (op == 'n')
+			advance(p);
+		struct node *r = parse_level(p, 0, false, false);
+		if (!r) {
+			sb_free(&ops);
+			node_free(n);
+			return NULL;
+		}
+		add_arg(n, r, NULL);
+		n->end = r->end;
+	}
+	n->name = sb_take(&ops);
+	return n;
 }
 
 static struct node *parse_expr(struct parser *p)
 {
 	bool tight = p->tight;
 	p->tight = false; /* inside brackets spaces are free again */
-	struct node *e = parse_level(p, 0, false, false);
+	p->nest++;
+	struct node *e = comparison(p);
+	p->nest--;
 	p->tight = tight;
 	return e;
 }
@@ -744,7 +841,7 @@ static bool parse_shell_args(struct parser *p, struct node *call,
 	return true;
 }
 
-/* NAME (',' NAME)* '=' at the start of a statement. */
+/* NAME (',' NAME)* [','] '=' at the start of a statement (x, = 1, too). */
 static bool parse_targets(struct parser *p, struct stmt *s)
 {
 	size_t start = p->tok.pos;
@@ -752,26 +849,53 @@ static bool parse_targets(struct parser *p, struct stmt *s)
 		s->targets = xgrow(s->targets, s->ntargets, sizeof *s->targets);
 		s->targets[s->ntargets++] = xstrdup(p->tok.sval);
 		advance(p);
+		bool comma = is_op(p, ',');
+		if (comma)
+			advance(p);
+		s->unpack = s->unpack || comma;
 		if (is_op(p, '=')) {
 			advance(p);
 			return true;
 		}
-		if (!is_op(p, ','))
+		if (!comma)
 			break;
-		advance(p);
 	}
 	for (size_t i = 0; i < s->ntargets; i++)
 		free(s->targets[i]);
 	free(s->targets);
 	s->targets = NULL;
 	s->ntargets = 0;
+	s->unpack = false;
 	reset_to(p, start);
 	return false;
 }
 
+/* FIRST, then more after commas: `x = 1, 2` and `a.fileno(), b.fileno()`
+ * are tuples without parentheses, as in Python (a trailing comma too). */
+static struct node *bare_tuple(struct parser *p, struct node *first)
+{
+	struct node *t = new_node(N_TUPLE, first->pos);
+	add_arg(t, first, NULL);
+	while (is_op(p, ',')) {
+		advance(p);
+		if (at_end(p, false))
+			break;
+		struct node *e = parse_expr(p);
+		if (!e) {
+			node_free(t);
+			return NULL;
+		}
+		add_arg(t, e, NULL);
+	}
+	t->end = p->prev_end;
+	return t;
+}
+
 static struct node *parse_rhs(struct parser *p, bool in_parens)
 {
-	if (p->tok.kind == TK_NAME && hooks.is_command(p->tok.sval) &&
+	/* A command, or one behind a module's prefix (ssl.SSLContext). */
+	if (p->tok.kind == TK_NAME &&
+	    (hooks.is_command(p->tok.sval) || is_module(p->tok.sval)) &&
 	    !hooks.is_constant(p->tok.sval)) {
 		size_t save = p->tok.pos;
 		struct node *e = name_node(p);
@@ -783,6 +907,8 @@ static struct node *parse_rhs(struct parser *p, bool in_parens)
 		reset_to(p, save);
 	}
 	struct node *e = parse_expr(p);
+	if (e && !in_parens && is_op(p, ','))
+		return bare_tuple(p, e);
 	if (!e || at_end(p, in_parens))
 		return e;
 	/* s.recv 10, or an unknown command the evaluator will name. */
@@ -831,17 +957,45 @@ static char *attr_assignment_error(const char *obj, const char *attr)
 	                 "s.settimeout T)"));
 }
 
+/* The attributes of an ssl.SSLContext a statement may set, as in Python
+ * (ctx.check_hostname = False); every other attribute is read-only. */
+static bool settable_attr(const char *obj, const char *attr)
+{
+	static const char *const names[] = {"check_hostname", "verify_mode",
+	                                    "minimum_version", "maximum_version",
+	                                    "keylog_filename"};
+	if (is_module(obj))
+		return false;
+	for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+		if (!strcmp(attr, names[i]))
+			return true;
+	return false;
+}
+
+/* OBJ.ATTR = at the start: one target, "OBJ.ATTR", for the evaluator. */
+static bool parse_attr_target(struct parser *p, struct stmt *s, char *attr)
+{
+	s->targets = xgrow(s->targets, 0, sizeof *s->targets);
+	s->targets[s->ntargets++] = xasprintf("%s.%s", p->tok.sval, attr);
+	free(attr);
+	for (int i = 0; i < 4; i++) /* NAME . NAME = */
+		advance(p);
+	return true;
+}
+
 static struct stmt *parse_stmt(struct parser *p, bool in_parens)
 {
 	char *attr = p->tok.kind == TK_NAME ? attr_assignment(p) : NULL;
-	if (attr) {
+	if (attr && !settable_attr(p->tok.sval, attr)) {
 		fail(p, p->tok.pos, attr_assignment_error(p->tok.sval, attr));
 		free(attr);
 		return NULL;
 	}
 	struct stmt *s = xcalloc(1, sizeof *s);
 	s->pos = p->tok.pos;
-	if (p->tok.kind == TK_NAME)
+	if (attr)
+		parse_attr_target(p, s, attr);
+	else if (p->tok.kind == TK_NAME)
 		parse_targets(p, s);
 	s->rhs = parse_rhs(p, in_parens);
 	if (!s->rhs) {

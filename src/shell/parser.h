@@ -19,6 +19,7 @@ enum nkind {
 	N_INDEX, /* obj[args[0]] */
 	N_SLICE, /* obj[args[0]:args[1]:args[2]], each may be NULL */
 	N_BINOP, /* args[0] op args[1] */
+	N_COMPARE, /* args[0] name[0] args[1] name[1] ... (a < b == c) */
 	N_STMT   /* a statement as an argument (repeat, time): stmt */
 };
 
@@ -42,6 +43,7 @@ struct node {
 struct stmt {
 	char **targets;
 	size_t ntargets;
+	bool unpack; /* the targets had a comma (a, b = ... or x, = ...) */
 	struct node *rhs;
 	size_t pos, end;
 };

@@ -13,7 +13,7 @@
 /* A method: of a socket, or of a value ('hi'.encode). */
 static bool is_method(const struct cmd_entry *e)
 {
-	return (e->flags & (CMD_METHOD | CMD_VALUE)) != 0;
+	return (e->flags & (CMD_METHOD | CMD_VALUE | CMD_SSLCTX)) != 0;
 }
 
 /* The name CPython's own messages use: encode for str.encode. */
@@ -42,6 +42,8 @@ static char *qualname(const struct cmd_entry *e, bool qualify)
 		return xstrdup(short_name(e));
 	if (strchr(e->name, '.') && !(e->flags & CMD_VALUE))
 		return xasprintf("_%s", e->name); /* _struct.pack */
+	if (e->flags & CMD_SSLCTX)
+		return xasprintf("SSLContext.%s", e->name);
 	if (is_method(e))
 		return xasprintf("socket.%s", e->name);
 	if (e->py == PY_O || e->py == PY_NOARGS)

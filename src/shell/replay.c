@@ -14,6 +14,7 @@
 
 #include "../core/fds.h"
 #include "../core/sock.h"
+#include "../core/tls.h"
 #include "../core/timer.h"
 #include "i18n.h"
 #include "record.h"
@@ -244,6 +245,7 @@ int check_files(char **files, int n, int timeout_seconds)
 			fds_close_inherited();
 			int r = check_one(files[i]);
 			fflush(stdout);
+			tls_cleanup();
 			_exit(r);
 		}
 		int r = pid < 0 ? 1 : wait_child(pid, timeout_seconds, files[i]);

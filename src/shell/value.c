@@ -185,6 +185,16 @@ struct value *v_poll(bool epoll, int epfd)
 	return v;
 }
 
+void (*v_sslctx_freer)(struct tls_ctx *ctx);
+void (*v_tls_dropper)(struct sockobj *s);
+
+struct value *v_sslctx(struct tls_ctx *ctx)
+{
+	struct value *v = alloc(T_SSLCTX);
+	v->u.sslctx = ctx;
+	return v;
+}
+
 struct value *v_ref(struct value *v)
 {
 	if (v && !is_static(v))
@@ -208,8 +218,14 @@ static void free_value(struct value *v)
 		free(v->u.seq.items);
 		break;
 	case T_SOCKET:
+		if (v->u.sock.tls && v_tls_dropper)
+			v_tls_dropper(&v->u.sock);
 		if (v->u.sock.fd >= 0 && v_socket_closer)
 			v_socket_closer(&v->u.sock);
+		break;
+	case T_SSLCTX:
+		if (v_sslctx_freer)
+			v_sslctx_freer(v->u.sslctx);
 		break;
 	case T_FILE:
 		if (!v->u.file->closed && v_file_closer)
@@ -328,8 +344,11 @@ const char *v_type_name(const struct value *v)
 		[T_FLOAT] = "float",   [T_STR] = "str",     [T_BYTES] = "bytes",
 		[T_BYTEARRAY] = "bytearray", [T_TUPLE] = "tuple",
 		[T_LIST] = "list",     [T_DICT] = "dict",   [T_CONST] = "int",
-		[T_SOCKET] = "socket", [T_FILE] = "file", [T_POLL] = "select.poll"};
+		[T_SOCKET] = "socket", [T_FILE] = "file", [T_POLL] = "select.poll",
+		[T_SSLCTX] = "SSLContext"};
 	if (v->type == T_POLL && v->u.poll->epoll)
 		return "select.epoll";
+	if (v->type == T_SOCKET && v->u.sock.tls)
+		return "SSLSocket";
 	return names[v->type];
 }

@@ -28,7 +28,8 @@ enum vtype {
 	T_CONST,  /* an integer that prints by name (AF_INET, ECONNREFUSED) */
 	T_SOCKET,
 	T_FILE,
-	T_POLL    /* select.poll() or select.epoll() */
+	T_POLL,   /* select.poll() or select.epoll() */
+	T_SSLCTX  /* ssl.SSLContext */
 };
 
 struct sockobj {
@@ -43,6 +44,9 @@ struct sockobj {
 	/* A connect answered EINPROGRESS: `ready` and `watch` then say when
 	 * it finished (writable) or failed (error pending). */
 	bool connecting;
+	/* An ssl.SSLSocket: its TLS state is kept by commands/ssl.c, found
+	 * by this struct's address (a pointer here would grow every value). */
+	bool tls;
 };
 
 struct fileobj {
@@ -99,6 +103,7 @@ struct value {
 		struct sockobj sock;
 		struct fileobj *file; /* its own block: files are rare, sockets many */
 		struct pollobj *poll;
+		struct tls_ctx *sslctx;
 	} u;
 };
 
@@ -163,5 +168,12 @@ extern void (*v_file_closer)(struct fileobj *f);
 struct value *v_poll(bool epoll, int epfd);
 /* What closes an epoll object's descriptor when it goes without close(). */
 extern void (*v_poll_closer)(struct pollobj *p);
+/* An SSLContext value, taking over CTX (core/tls.h). */
+struct tls_ctx;
+struct value *v_sslctx(struct tls_ctx *ctx);
+/* What frees a context, and a TLS socket's state, when the last
+ * reference goes (set by commands/ssl.c). */
+extern void (*v_sslctx_freer)(struct tls_ctx *ctx);
+extern void (*v_tls_dropper)(struct sockobj *s);
 
 #endif

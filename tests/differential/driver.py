@@ -151,8 +151,40 @@ def shell_form(text):
 
 # ---- running the two sides
 
+CERTS = None  # the directory of the test certificate, made by main()
+
+
 def subst(text, uniq, tmp):
-    return text.replace('@UNIQ@', uniq).replace('@TMP@', tmp)
+    text = text.replace('@UNIQ@', uniq).replace('@TMP@', tmp)
+    return text.replace('@CERTS@', CERTS or '@CERTS@')
+
+
+def make_certs(tmp):
+    """A self-signed certificate for localhost and 127.0.0.1 in TMP/certs,
+    made with the openssl command, for the groups that use @CERTS@; None
+    when there is no openssl or sockshell was built without TLS."""
+    try:
+        tls = subprocess.run([SOCKSHELL, '-V'], capture_output=True,
+                             text=True).stdout
+        if 'TLS: OpenSSL' not in tls:
+            return None
+        d = os.path.join(tmp, 'certs')
+        os.mkdir(d)
+        subprocess.run(
+            ['openssl', 'req', '-x509', '-newkey', 'ec', '-pkeyopt',
+             'ec_paramgen_curve:prime256v1', '-nodes', '-keyout',
+             os.path.join(d, 'key.pem'), '-out', os.path.join(d, 'cert.pem'),
+             '-days', '1', '-subj', '/CN=localhost', '-addext',
+             'subjectAltName=DNS:localhost,IP:127.0.0.1'],
+            check=True, capture_output=True)
+        return d
+    except (OSError, subprocess.CalledProcessError):
+        return None
+
+
+def uses_certs(group):
+    return any('@CERTS@' in text for _, stmts in group.cases
+               for _, text, _ in stmts)
 
 
 def sockshell_script(group, uniq, tmp, shell):
@@ -328,7 +360,13 @@ def main():
     with tempfile.TemporaryDirectory(prefix='sockshell-difftest.') as tmp:
         # DIFFTEST_KEEP=DIR keeps the generated scripts there.
         tmp = os.environ.get('DIFFTEST_KEEP') or tmp
+        global CERTS
+        CERTS = make_certs(tmp)
         for group in groups:
+            if uses_certs(group) and not CERTS:
+                print('skip group %s: no TLS in this build, or no openssl'
+                      % group.name)
+                continue
             want, results, errors = run_group(group, uniq, tmp)
             failed += errors
             literals = literal_ints(group)

@@ -9,7 +9,9 @@ repr, with address families, socket types and errno results by name.
 import ast
 import enum
 import errno
+import re
 import socket as _socket
+import ssl as _ssl
 import struct
 import sys
 
@@ -71,9 +73,17 @@ _WRAPPERS = {'Errno', 'family', 'kind', 'protocol'}
 _UNBOUND = (('0.0.0.0', 0), ('::', 0, 0, 0))
 
 
+def _tls_fields(s):
+    """sockshell's addition to an SSLSocket's repr: version and cipher."""
+    if not isinstance(s, _ssl.SSLSocket) or s.fileno() < 0 or not s.cipher():
+        return ''
+    return ', version=%s, cipher=%s' % (s.version(), s.cipher()[0])
+
+
 def _sock_repr(s):
     closed = getattr(s, '_closed', False) or s.fileno() < 0
-    head = '<socket [closed]' if closed else '<socket'
+    head = '<ssl.SSLSocket' if isinstance(s, _ssl.SSLSocket) else '<socket'
+    head += ' [closed]' if closed else ''
     out = '%s fd=%d, family=%s, type=%s, proto=%d' % (
         head, s.fileno(), show(s.family), show(s.type), s.proto)
     if not closed:
@@ -85,7 +95,7 @@ def _sock_repr(s):
                 continue
             if addr and addr not in _UNBOUND:
                 out += ', %s=%s' % (label, show(addr))
-    return out + '>'
+    return out + _tls_fields(s) + '>'
 
 
 # sockshell names an errno as the man pages and strace do, where Python's
@@ -102,6 +112,13 @@ def show(v):
         return _ERRNO_NAMES.get(int(v), str(int(v))) if v else '0'
     if isinstance(v, protocol):
         return _PROTO_NAMES.get(int(v), str(int(v)))
+    # The ssl module's enums print by name, TLSVersion's qualified.
+    if isinstance(v, _ssl.TLSVersion):
+        return 'TLSVersion.' + v.name
+    if isinstance(v, (_ssl.VerifyMode, _ssl._SSLMethod)):
+        return v.name
+    if isinstance(v, _ssl.SSLContext):
+        return '<ssl.SSLContext object>'
     if isinstance(v, enum.Enum):  # MsgFlag, AddressInfo, ...: plain numbers
         return str(int(v))
     if isinstance(v, _socket.socket):
@@ -118,6 +135,9 @@ def show_error(e):
     """The message part of sockshell's `error: CALL: ...` line for E."""
     if isinstance(e, _socket.gaierror):
         return '%s %s' % (_EAI_NAMES.get(e.errno, '?'), e)
+    if isinstance(e, _ssl.SSLError):  # its class, its text less the tail
+        return '%s: %s' % (type(e).__name__,
+                           re.sub(r' \(_ssl\.c:\d+\)$', '', str(e)))
     if isinstance(e, OSError) and e.errno is not None and e.errno > 0 \
             and not isinstance(e, _socket.herror):
         return '%s %s' % (_ERRNO_NAMES.get(e.errno, '?'), e)
@@ -126,10 +146,23 @@ def show_error(e):
     return str(e)
 
 
+# An operator's error line is named by the operator (`error: -: ...`).
+_OP_TEXT = {ast.Sub: '-', ast.Add: '+', ast.Mult: '*', ast.BitOr: '|',
+            ast.Eq: '==', ast.NotEq: '!=', ast.Lt: '<', ast.Gt: '>',
+            ast.LtE: '<=', ast.GtE: '>=', ast.In: 'in', ast.NotIn: 'not in'}
+
+
 def _call_name(src):
     """The name of the outermost call in statement SRC (for error lines)."""
     node = ast.parse(src).body[0]
+    # ctx.verify_mode = ...: sockshell names the attribute.
+    if isinstance(node, ast.Assign) and isinstance(node.targets[0],
+                                                   ast.Attribute):
+        return node.targets[0].attr
     node = getattr(node, 'value', node)
+    if isinstance(node, (ast.BinOp, ast.Compare)):
+        op = node.op if isinstance(node, ast.BinOp) else node.ops[0]
+        return _OP_TEXT.get(type(op), '?')
     while isinstance(node, ast.Call):
         func = node.func
         name = func.attr if isinstance(func, ast.Attribute) else \

@@ -65,7 +65,9 @@ START_TEST(every_signature_is_well_formed)
 				              "%s: %s twice", e->name, p->name);
 		}
 		/* close takes a socket or, as socket.close(fd), a number. */
-		if ((e->flags & (CMD_METHOD | CMD_ATTR)) && !(e->flags & CMD_FILE))
+		/* An SSLContext's attributes take the context. */
+		if ((e->flags & (CMD_METHOD | CMD_ATTR)) &&
+		    !(e->flags & (CMD_FILE | CMD_SSLCTX)))
 			ck_assert_msg(np > 0 && (e->params[0].type == P_SOCK ||
 			                         !strcmp(e->name, "close")),
 			              "%s: a method takes the socket first", e->name);

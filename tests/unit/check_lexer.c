@@ -604,7 +604,7 @@ END_TEST
 
 START_TEST(every_operator)
 {
-	const char *ops = "()[],=+*|:;.";
+	const char *ops = "()[],=+*|:;.<>-";
 	struct lexer lx;
 
 	lex_init(&lx, ops, strlen(ops));
@@ -621,10 +621,30 @@ START_TEST(every_operator)
 }
 END_TEST
 
+/* == != <= >= are one token each, by their codes E N L G. */
+START_TEST(two_character_comparisons)
+{
+	const char *src = "== != <= >= =";
+	const char want[] = "ENLG=";
+	struct lexer lx;
+
+	lex_init(&lx, src, strlen(src));
+	for (size_t i = 0; want[i]; i++) {
+		struct token t;
+
+		lex_next(&lx, &t);
+		ck_assert_int_eq(t.kind, TK_OP);
+		ck_assert_int_eq(t.op, want[i]);
+		ck_assert_uint_eq(t.pos, 3 * i);
+		ck_assert_uint_eq(t.len, want[i] == '=' ? 1 : 2);
+	}
+}
+END_TEST
+
 START_TEST(unexpected_characters)
 {
-	static const char *const bad[] = {"-", "-x",	   "{", "}", "$", "!",
-					  "&", "\xc3\xa9", "@", "/", "%", "<"};
+	static const char *const bad[] = {"{", "}", "$", "!", "!x",
+					  "&", "\xc3\xa9", "@", "/", "%"};
 
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
 		struct lexer lx;
@@ -741,6 +761,7 @@ Suite *make_lexer_suite(void)
 	tcase_add_test(tok, whitespace_kinds_separate_tokens);
 	tcase_add_test(tok, comment_ends_the_line);
 	tcase_add_test(tok, every_operator);
+	tcase_add_test(tok, two_character_comparisons);
 	tcase_add_test(tok, unexpected_characters);
 	tcase_add_test(tok, eof_repeats);
 	tcase_add_test(tok, length_bounds_the_input);

@@ -85,6 +85,9 @@ static void dump_node(struct strbuf *b, const struct node *n)
 	case N_BINOP:
 		sb_printf(b, "(%c", n->op);
 		break;
+	case N_COMPARE:
+		sb_printf(b, "(cmp %s", n->name);
+		break;
 	case N_STMT:
 		sb_addc(b, '{');
 		dump_stmt(b, n->stmt);
@@ -412,10 +415,13 @@ END_TEST
 START_TEST(names_without_equals_are_no_targets)
 {
 	tree_is("x", "$x");
-	syntax_error("x == 1", 3, "expected a value, found '='");
-	syntax_error("a, b", 1,
-		     "expected an operator or the end of the statement, "
-		     "found ','");
+	tree_is("x == 1", "(cmp E $x 1)");
+	tree_is("a < b <= c not in d", "(cmp <Ln $a $b $c $d)");
+	tree_is("x = 5 -1; x-1; (x -1)", "x = (- 5 1) ; (- $x 1) ; (- $x 1)");
+	tree_is("x -1", "(call x -1)");
+	/* A tuple without parentheses, as in Python. */
+	tree_is("a, b", "(tuple $a $b)");
+	tree_is("x = a,", "x = (tuple $a)");
 }
 END_TEST
 

@@ -237,11 +237,15 @@ START_TEST(test_cmd_index)
 		const char *names[2] = {e->name, e->alias};
 		for (int k = 0; k < 2 && names[k]; k++) {
 			ck_assert_ptr_eq(cmd_find(names[k]),
-			                 scan(0, CMD_FILE | CMD_ATTR | CMD_POLL, names[k]));
+			                 scan(0, CMD_FILE | CMD_ATTR | CMD_POLL | CMD_SSLCTX,
+			                      names[k]));
+			ck_assert_ptr_eq(cmd_find_method(T_SSLCTX, names[k]),
+			                 scan(CMD_SSLCTX, 0, names[k]));
 			ck_assert_ptr_eq(cmd_find_method(T_POLL, names[k]),
 			                 scan(CMD_POLL, 0, names[k]));
 			ck_assert_ptr_eq(cmd_find_method(T_SOCKET, names[k]),
-			                 scan(CMD_METHOD | CMD_ATTR, CMD_FILE, names[k]));
+			                 scan(CMD_METHOD | CMD_ATTR, CMD_FILE | CMD_SSLCTX,
+			                      names[k]));
 			ck_assert_ptr_eq(cmd_find_method(T_FILE, names[k]),
 			                 scan(CMD_FILE, 0, names[k]));
 		}

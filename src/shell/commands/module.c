@@ -14,6 +14,7 @@
 #include "../../core/errors.h"
 #include "../../core/resolve.h"
 #include "../../core/sock.h"
+#include "../args.h"
 #include "../eval.h"
 #include "../format.h"
 #include "../sockaddr.h"
@@ -461,6 +462,10 @@ static enum cmd_status do_create_server(struct cmd_call *c)
 	if (bl && bl->type != T_NONE && !v_is_int(bl))
 		return cmd_fail(c, _("'%s' object cannot be interpreted as an integer"),
 		                v_type_name(bl));
+	const char *over = bl && v_is_int(bl) ? c_int_overflow(v_int_of(bl), false)
+	                                      : NULL;
+	if (over)
+		return cmd_fail(c, "%s", over); /* listen(backlog)'s */
 	bool dualstack = c->argv[4] && v_truthy(c->argv[4]);
 	if (dualstack && !has_dualstack_ipv6())
 		return cmd_fail(c, _("dualstack_ipv6 not supported on this platform"));
@@ -806,7 +811,10 @@ static enum cmd_status do_select(struct cmd_call *c)
 static enum cmd_status make_buffer(struct cmd_call *c, bool array)
 {
 	const struct value *v = c->argv[0];
-	if (c->argv[1] || c->argv[2])
+	/* bytes('x') is Python's TypeError; the shell form's bytes x is
+	 * x's UTF-8, as everywhere bytes are expected. */
+	bool py_str = c->pyform && v && v->type == T_STR;
+	if (c->argv[1] || c->argv[2] || py_str)
 		return buffer_from_str(c, array);
 	if (!v) {
 		c->result = array ? v_bytearray("", 0) : v_bytes("", 0);
@@ -867,8 +875,9 @@ const struct cmd_entry cmd_module_table[] = {
 	 .example = "a, b = socketpair"},
 	{.name = "fromfd", .group = "sockets",
 	 .py = PY_DEF,
-	 .params = {{"fd", P_INT, 0}, {"family", P_FAMILY, 0},
-	            {"type", P_SOCKTYPE, 0}, {"proto", P_PROTO, PF_OPT}},
+	 .params = {{"fd", P_INT, 0}, {"family", P_FAMILY, PF_ASINT},
+	            {"type", P_SOCKTYPE, PF_ASINT},
+	            {"proto", P_PROTO, PF_OPT | PF_ASINT}},
 	 .exec = do_fromfd, .usage = "FD FAMILY TYPE [PROTO]",
 	 .summary = N_("a socket on a duplicate of descriptor FD"),
 	 .python = "s = socket.fromfd(fd, family, type)",
@@ -893,7 +902,7 @@ const struct cmd_entry cmd_module_table[] = {
 	{.name = "create_server", .group = "sockets",
 	 .py = PY_DEF,
 	 .params = {{"address", P_HOSTPORT, 0},
-	            {"family", P_FAMILY, PF_OPT | PF_KWONLY},
+	            {"family", P_FAMILY, PF_OPT | PF_KWONLY | PF_ASINT},
 	            {"backlog", P_ANY, PF_OPT | PF_KWONLY},
 	            {"reuse_port", P_BOOL, PF_OPT | PF_KWONLY | PF_PYANY},
 	            {"dualstack_ipv6", P_BOOL, PF_OPT | PF_KWONLY | PF_PYANY}},
@@ -1058,7 +1067,7 @@ const struct cmd_entry cmd_module_table[] = {
 	 .example = "getservbyname http tcp"},
 	{.name = "getservbyport", .group = "names",
 	 .py = PY_TUPLE,
-	 .params = {{"port", P_INT, 0}, {"protocolname", P_STR, PF_OPT}},
+	 .params = {{"port", P_INT, PF_CINT}, {"protocolname", P_STR, PF_OPT}},
 	 .exec = do_getservbyport, .usage = "PORT [PROTO]",
 	 .summary = N_("the service name of a port from /etc/services"),
 	 .python = "socket.getservbyport(80)", .c_call = "getservbyport(3)",

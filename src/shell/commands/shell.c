@@ -16,6 +16,7 @@
 #include "../sockaddr.h"
 #include "../table.h"
 #include "common.h"
+#include "ssl.h"
 #include <stdio.h>
 
 /* TRANSLATORS: the groups of commands in the list `help` prints. */
@@ -51,7 +52,8 @@ static void help_list(void)
 			if (strcmp(e->group, groups[g]) || (e->flags & CMD_HIDDEN))
 				continue;
 			/* A poll object's method, by the object's name. */
-			const char *obj = !(e->flags & CMD_POLL) ? ""
+			const char *obj = e->flags & CMD_SSLCTX ? "ctx."
+			                  : !(e->flags & CMD_POLL) ? ""
 			                  : strcmp(e->name, "close") &&
 			                            strcmp(e->name, "fileno")
 			                        ? "poll."
@@ -118,6 +120,9 @@ static const char python_differences[] = N_(
     "getfqdn takes the name getnameinfo gives for the first address, where\n"
     "Python takes the first alias with a dot that gethostbyaddr gives.\n"
     "errno after a timeout says there is no errno (Python: e.errno is None).\n"
+    "Operators: + - * | and the comparisons == != < > <= >= in, not in;\n"
+    "no unary minus but on a number. At the start of a line x -1 is the\n"
+    "shell form (x called with -1): write x - 1 or x-1.\n"
     "The shell form (s.bind 127.0.0.1 5000) and typed socket options are\n"
     "sockshell's own; write a call in parentheses to get Python's rules.");
 
@@ -155,7 +160,8 @@ static void help_command(const struct cmd_entry *e)
 		/* TRANSLATORS: an attribute's synopsis: "family    (attribute:
 		 * SOCK.family)"; a file's is FILE.mode. */
 		out_printf(_("%s    (attribute: %s.%s)\n"), e->name,
-		           e->flags & CMD_FILE ? "FILE" : "SOCK", e->name);
+		           e->flags & CMD_FILE ? "FILE"
+		           : e->flags & CMD_SSLCTX ? "CTX" : "SOCK", e->name);
 	} else if (e->flags & CMD_METHOD) {
 		char *alt = xasprintf("SOCK.%s%s%s", e->name,
 		                      strlen(e->usage) > 4 ? " " : "",
@@ -216,9 +222,11 @@ static const struct cmd_entry *help_method(struct shell *sh, const char *topic)
 	const struct value *v = vars_get(&sh->vars, name);
 	enum vtype type = !strcmp(name, "file") ? T_FILE
 	                  : !strcmp(name, "poll") || !strcmp(name, "epoll") ? T_POLL
+	                  : !strcmp(name, "ctx") ? T_SSLCTX
 	                  : T_SOCKET;
 	free(name);
-	if (v && v->type != T_SOCKET && v->type != T_FILE && v->type != T_POLL)
+	if (v && v->type != T_SOCKET && v->type != T_FILE && v->type != T_POLL &&
+	    v->type != T_SSLCTX)
 		return cmd_find_value_method(v, dot + 1); /* help data.decode */
 	return cmd_find_method(v ? v->type : type, dot + 1);
 }
@@ -237,6 +245,8 @@ static enum cmd_status do_help(struct cmd_call *c)
 		topic += 7;
 	if (!strncmp(topic, "os.", 3))
 		topic += 3;
+	if (!strncmp(topic, "ssl.", 4))
+		topic += 4;
 	const struct cmd_entry *e = cmd_find(topic); /* struct.pack too */
 	if (!e && strchr(topic, '.'))
 		e = help_method(c->sh, topic);
@@ -246,6 +256,8 @@ static enum cmd_status do_help(struct cmd_call *c)
 		e = cmd_find_method(T_FILE, topic);
 	if (!e)
 		e = cmd_find_method(T_POLL, topic);
+	if (!e)
+		e = cmd_find_method(T_SSLCTX, topic);
 	if (e) {
 		help_command(e);
 		return CMD_OK;
@@ -436,10 +448,16 @@ static enum cmd_status do_int(struct cmd_call *c)
 static enum cmd_status do_import(struct cmd_call *c)
 {
 	const char *m = c->argsrc[0];
+	char why[256];
+	if (!strcmp(m, "ssl"))
+		return ssl_import(why, sizeof why)
+		               ? cmd_fail(c, _("TLS is not available: %s"), why)
+		               : CMD_OK;
 	if (strcmp(m, "socket") && strcmp(m, "select") && strcmp(m, "errno") &&
 	    strcmp(m, "os") && strcmp(m, "struct"))
 		return cmd_fail(c, _("no module '%s' here: only socket (and select, "
-		                     "errno, struct, os for os.unlink) are built in"), m);
+		                     "ssl, errno, struct, os for os.unlink) are built "
+		                     "in"), m);
 	return CMD_OK;
 }
 
@@ -659,6 +677,7 @@ static enum cmd_status do_handles(struct cmd_call *c)
 		table_print(&t);
 	table_free(&t);
 	print_poll_interest(c->sh);
+	ssl_print_handles(c->sh);
 	return CMD_OK;
 }
 

@@ -16,6 +16,7 @@
 #include "../format.h"
 #include "../sockaddr.h"
 #include "common.h"
+#include "ssl.h"
 
 /* Buffers past this are refused rather than exhausting memory. */
 #define MAX_BUFSIZE ((long long)VALUE_MAX)
@@ -29,6 +30,8 @@ static enum cmd_status do_accept(struct cmd_call *c)
 	if (e)
 		return cmd_errno(c, e);
 	struct value *conn = new_socket(c->sh, fd, s->family, s->type, s->proto);
+	if (s->tls && !(conn = ssl_wrap_accepted(c, conn)))
+		return CMD_ERROR;
 	c->result = v_tuple(2, conn, sockaddr_value(&peer));
 	return CMD_OK;
 }
@@ -47,9 +50,7 @@ static enum cmd_status do_listen(struct cmd_call *c)
 	/* Python's default backlog: min(SOMAXCONN, 128). */
 	long long backlog = arg_int(c, 1, SOMAXCONN < 128 ? SOMAXCONN : 128);
 	if (backlog < 0)
-		backlog = 0;
-	if (backlog > 0x7fffffff)
-		return cmd_fail(c, _("backlog too large"));
+		backlog = 0; /* the binder refused one past a C int (PF_CINT) */
 	int e = sk_listen(SOCK(c)->fd, (int)backlog);
 	return e ? cmd_errno(c, e) : CMD_OK;
 }
@@ -57,11 +58,15 @@ static enum cmd_status do_listen(struct cmd_call *c)
 static enum cmd_status do_connect(struct cmd_call *c)
 {
 	struct sk_addr a;
+	if (SOCK(c)->tls && ssl_before_connect(c))
+		return CMD_ERROR;
 	if (arg_sockaddr(c, SOCK(c), c->argv[1], &a))
 		return CMD_ERROR;
 	int e = sk_connect(SOCK(c)->fd, &a, SOCK(c)->timeout);
 	SOCK(c)->connecting = e == EINPROGRESS || e == EALREADY;
-	return e ? cmd_errno(c, e) : CMD_OK;
+	if (e)
+		return cmd_errno(c, e);
+	return SOCK(c)->tls ? ssl_after_connect(c) : CMD_OK;
 }
 
 static enum cmd_status do_connect_ex(struct cmd_call *c)
@@ -382,6 +387,8 @@ static enum cmd_status recv_common(struct cmd_call *c, bool from)
 
 static enum cmd_status do_recv(struct cmd_call *c)
 {
+	if (SOCK(c)->tls)
+		return ssl_recv(c);
 	return recv_common(c, false);
 }
 
@@ -420,6 +427,8 @@ static enum cmd_status recv_into_common(struct cmd_call *c, bool from)
 
 static enum cmd_status do_recv_into(struct cmd_call *c)
 {
+	if (SOCK(c)->tls)
+		return ssl_recv_into(c);
 	return recv_into_common(c, false);
 }
 
@@ -450,11 +459,15 @@ static enum cmd_status send_common(struct cmd_call *c, bool all, bool to)
 
 static enum cmd_status do_send(struct cmd_call *c)
 {
+	if (SOCK(c)->tls)
+		return ssl_send(c, false);
 	return send_common(c, false, false);
 }
 
 static enum cmd_status do_sendall(struct cmd_call *c)
 {
+	if (SOCK(c)->tls)
+		return ssl_send(c, true);
 	return send_common(c, true, false);
 }
 
@@ -731,7 +744,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	{.name = "getsockopt", .group = "options", .flags = CMD_METHOD,
 	 .py = PY_TUPLE,
 	 .params = {SELF, {"level", P_LEVEL, 0}, {"option", P_OPTNAME, 0},
-	            {"buflen", P_INT, PF_OPT}},
+	            {"buflen", P_INT, PF_OPT | PF_CINT}},
 	 .exec = do_getsockopt, .usage = "SOCK LEVEL OPTION [BUFLEN]",
 	 .summary = N_("read a socket option, typed (raw bytes when BUFLEN is given)"),
 	 .python = N_("sock.getsockopt(level, option[, buflen]); Python gives "
@@ -760,7 +773,7 @@ const struct cmd_entry cmd_socket_table[] = {
 	 .example = "s.setsockopt SOL_SOCKET SO_REUSEADDR 1"},
 	{.name = "listen", .group = "sockets", .flags = CMD_METHOD,
 	 .py = PY_TUPLE,
-	 .params = {SELF, {"backlog", P_INT, PF_OPT}},
+	 .params = {SELF, {"backlog", P_INT, PF_OPT | PF_CINT}},
 	 .exec = do_listen, .usage = "SOCK [BACKLOG]",
 	 .summary = N_("make a stream socket accept connections"),
 	 .python = "sock.listen([backlog])", .c_call = "listen(2)",

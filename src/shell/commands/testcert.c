@@ -29,7 +29,7 @@ static enum cmd_status do_make_test_cert(struct cmd_call *c)
 }
 
 const struct cmd_entry cmd_testcert_table[] = {
-	{.name = "ssl.make_test_cert", .group = "ssl",
+	{.name = "make_test_cert", .group = "ssl",
 	 .params = {{"hostname", P_STR, PF_OPT}},
 	 .exec = do_make_test_cert, .usage = "[HOSTNAME]",
 	 .summary = N_("a throwaway certificate and key for HOSTNAME (localhost): "
