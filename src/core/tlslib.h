@@ -16,6 +16,8 @@
 
 #if HAVE_OPENSSL
 #include <openssl/err.h>
+#include <openssl/pem.h>
+#include <openssl/rand.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
@@ -83,7 +85,64 @@
 	X(X509_free) \
 	X(X509_verify_cert_error_string) \
 	X(a2i_IPADDRESS) \
-	X(i2d_X509)
+	X(i2d_X509) \
+	TLSLIB_CERT_FUNCS(X)
+
+/* certinfo.c (a certificate as getpeercert shows it) and tlscert.c (the
+ * lab's certificate). */
+#define TLSLIB_CERT_FUNCS(X) \
+	X(ASN1_INTEGER_set_uint64) \
+	X(ASN1_STRING_get0_data) \
+	X(ASN1_STRING_length) \
+	X(ASN1_STRING_to_UTF8) \
+	X(ASN1_TIME_print) \
+	X(AUTHORITY_INFO_ACCESS_free) \
+	X(BIO_ctrl) \
+	X(BIO_free) \
+	X(BIO_gets) \
+	X(BIO_new) \
+	X(BIO_s_mem) \
+	X(CRL_DIST_POINTS_free) \
+	X(EVP_PKEY_Q_keygen) \
+	X(EVP_PKEY_free) \
+	X(EVP_sha256) \
+	X(GENERAL_NAMES_free) \
+	X(GENERAL_NAME_print) \
+	X(OBJ_obj2nid) \
+	X(OBJ_obj2txt) \
+	X(OPENSSL_sk_num) \
+	X(OPENSSL_sk_value) \
+	X(PEM_write_PrivateKey) \
+	X(PEM_write_X509) \
+	X(RAND_bytes) \
+	X(X509V3_EXT_conf_nid) \
+	X(X509V3_set_ctx) \
+	X(X509_EXTENSION_free) \
+	X(X509_NAME_ENTRY_get_data) \
+	X(X509_NAME_ENTRY_get_object) \
+	X(X509_NAME_ENTRY_set) \
+	X(X509_NAME_add_entry_by_txt) \
+	X(X509_NAME_entry_count) \
+	X(X509_NAME_get_entry) \
+	X(X509_add_ext) \
+	X(X509_get0_notAfter) \
+	X(X509_get0_notBefore) \
+	X(X509_get_ext_d2i) \
+	X(X509_get_issuer_name) \
+	X(X509_get_serialNumber) \
+	X(X509_get_subject_name) \
+	X(X509_get_version) \
+	X(X509_getm_notAfter) \
+	X(X509_getm_notBefore) \
+	X(X509_gmtime_adj) \
+	X(X509_new) \
+	X(X509_set_issuer_name) \
+	X(X509_set_pubkey) \
+	X(X509_set_version) \
+	X(X509_sign) \
+	X(d2i_X509) \
+	X(i2a_ASN1_INTEGER) \
+	X(i2t_ASN1_OBJECT)
 
 struct tls_lib {
 #define TLSLIB_FIELD(name) __typeof__(name) *name;

@@ -155,6 +155,7 @@ extern const struct cmd_entry cmd_builtin_table[];
 extern const struct cmd_entry cmd_ready_table[];
 extern const struct cmd_entry cmd_poll_table[];
 extern const struct cmd_entry cmd_ssl_table[];
+extern const struct cmd_entry cmd_testcert_table[];
 
 /* A command or socket method by name (not file methods). */
 const struct cmd_entry *cmd_find(const char *name);

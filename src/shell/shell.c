@@ -8,6 +8,7 @@
 
 #include "../core/file.h"
 #include "../core/sock.h"
+#include "../core/tlscert.h"
 #include "cmd.h"
 #include "eval.h"
 #include "../core/i18n.h"
@@ -78,6 +79,7 @@ void shell_free(struct shell *sh)
 	sh->err = NULL;
 	parsecache_clear(&sh->parsed);
 	v_pool_drain();
+	tlscert_cleanup(); /* ssl.make_test_cert's directory */
 	out_pop(&sh->out);
 }
 

@@ -54,6 +54,22 @@ for f in '!HI' '@bq' '<4sI' '=hHlLqQ' '>cb?x' '3x2s' '!I' 'iI' '0q'; do
 	i=$((i + 1))
 	printf '%s\n\000P\000\000\000\001caf\303\251\377' "$f" >"$seeds/struct/$i"
 done
+# cert: the DER of certificates with every part the decoder reads (no
+# certificate is kept in the repository: they are made here).
+if command -v openssl >/dev/null; then
+	printf '%s\n' '[req]' 'distinguished_name = dn' '[dn]' '[all]' \
+		'subjectAltName = DNS:x.test,IP:::1,IP:10.0.0.1,email:a@b.test,URI:http://u.test/,RID:1.2.3.4,dirName:dir,otherName:1.2.3.4;UTF8:hi' \
+		'authorityInfoAccess = OCSP;URI:http://o.test/,caIssuers;URI:http://c.test/' \
+		'crlDistributionPoints = URI:http://crl.test/a.crl' \
+		'[dir]' 'C = DE' 'CN = d' '[none]' >"$seeds/cert.cnf"
+	for ext in all none; do
+		openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 \
+			-nodes -keyout "$seeds/cert.key" -days 1 -config "$seeds/cert.cnf" \
+			-extensions "$ext" -subj '/C=CN/O=Lab/OU=a+CN=b/CN=x.test' \
+			-outform DER -out "$seeds/cert/$ext" 2>/dev/null
+	done
+	rm -f "$seeds/cert.cnf" "$seeds/cert.key"
+fi
 # packet: the unit tests' recorded frames, each alone and all in a row,
 # in the harness's format (a 2-byte length before each frame).
 python3 - "$dist/tests/unit/wire_frames.c" "$seeds/packet" <<'PY'

@@ -127,12 +127,19 @@ static const char python_differences[] = N_(
     "The shell form (s.bind 127.0.0.1 5000) and typed socket options are\n"
     "sockshell's own; write a call in parentheses to get Python's rules.");
 
+/* What sockshell has that Python has not (the man page says it too). */
+static const char python_extensions[] = N_(
+    "ssl.make_test_cert(HOSTNAME) is sockshell's own: Python has no such\n"
+    "function (openssl req -x509 makes the certificate before the script).\n"
+    "It returns (certfile, keyfile) of a throwaway self-signed certificate.");
+
 static bool help_topic(const char *topic)
 {
 	if (strcmp(topic, "python"))
 		return false;
 	help_text_block(_("Where sockshell differs from Python 3.11 on purpose:"),
 	                _(python_differences));
+	help_lines(_(python_extensions));
 	return true;
 }
 

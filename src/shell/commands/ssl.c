@@ -12,6 +12,7 @@
 #include "../../core/errors.h"
 #include "../../core/sock.h"
 #include "../../core/tls.h"
+#include "../certdict.h"
 #include "../format.h"
 #include "../output.h"
 #include "ssl.h"
@@ -583,12 +584,15 @@ static enum cmd_status do_getpeercert(struct cmd_call *c)
 	} else if (!tls_peer_verified(t->conn)) {
 		c->result = v_seq(T_DICT, NULL, 0);
 	} else {
-		free(der);
-		return cmd_fail(c, _("the certificate as a dict is not here yet: "
-		                     "getpeercert(binary_form=True) gives its DER"));
+		char *cause = NULL;
+		c->result = cert_dict_from_der(der, len, &cause);
+		if (!c->result) {
+			cmd_fail(c, "%s", cause);
+			free(cause);
+		}
 	}
 	free(der);
-	return CMD_OK;
+	return c->result ? CMD_OK : CMD_ERROR;
 }
 
 static enum cmd_status do_selected_alpn(struct cmd_call *c)
