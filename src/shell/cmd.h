@@ -138,6 +138,7 @@ extern const struct cmd_entry cmd_msg_table[];
 extern const struct cmd_entry cmd_builtin_table[];
 extern const struct cmd_entry cmd_ready_table[];
 extern const struct cmd_entry cmd_poll_table[];
+extern const struct cmd_entry cmd_wire_table[];
 
 /* A command or socket method by name (not file methods). */
 const struct cmd_entry *cmd_find(const char *name);

@@ -8,37 +8,24 @@
 #include "record.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../core/fds.h"
 #include "../core/sock.h"
 #include "i18n.h"
 #include "shell.h"
 #include "transcript.h"
+#include "wire.h"
 
 #define LOCALE_TAG "# locale: "
-#define FD_TOP 1024 /* the record file sits just under this, or the limit */
-
-/* The lowest descriptor the record file may take: near the top of what
- * the process may open, where no lesson's sockets reach. */
-static int high_fd(void)
-{
-	struct rlimit rl;
-	rlim_t top = FD_TOP;
-	if (!getrlimit(RLIMIT_NOFILE, &rl) && rl.rlim_cur < top)
-		top = rl.rlim_cur;
-	return top > 64 ? (int)top - 16 : 3;
-}
-
 /* F moved to a high descriptor (close-on-exec); F itself when that fails. */
 static FILE *move_high(FILE *f, const char *mode)
 {
-	int fd = fcntl(fileno(f), F_DUPFD_CLOEXEC, high_fd());
+	int fd = fds_dup_high(fileno(f));
 	if (fd < 0)
 		return f;
 	FILE *g = fdopen(fd, *mode == 'a' ? "a" : "w");
@@ -58,12 +45,18 @@ static const char *translated_locale(void)
 	return strcmp(_(probe), probe) ? setlocale(LC_MESSAGES, NULL) : NULL;
 }
 
-static void note_locale(FILE *f)
+/* A new file notes what its replay needs: the locale, the wire lab. */
+static void note_header(FILE *f)
 {
 	struct stat st;
+	if (fstat(fileno(f), &st) || st.st_size != 0)
+		return;
 	const char *loc = translated_locale();
-	if (loc && !fstat(fileno(f), &st) && st.st_size == 0)
+	if (loc)
 		fprintf(f, "%s%s\n", LOCALE_TAG, loc);
+	const char *wire = wire_tag_line();
+	if (wire)
+		fputs(wire, f);
 }
 
 int record_open(struct shell *sh, const char *path, const char *mode)
@@ -75,7 +68,7 @@ int record_open(struct shell *sh, const char *path, const char *mode)
 	if (!f)
 		return errno;
 	f = move_high(f, mode);
-	note_locale(f);
+	note_header(f);
 	fflush(f);
 	sh->record = f;
 	sh->record_path = xstrdup(path);
@@ -148,23 +141,53 @@ void record_stmt(struct shell *sh, FILE *rec, struct strbuf *out,
 	sb_free(out);
 }
 
-const char *record_locale(const char *text, size_t len, char *buf, size_t n)
+void record_comment(struct shell *sh, const struct strbuf *b)
 {
-	size_t tag = strlen(LOCALE_TAG), plen = strlen(TRANSCRIPT_PROMPT);
+	FILE *rec = sh->record;
+	if (!rec || sh->source_depth || !b->len)
+		return;
+	fputc('\n', rec);
+	for (const char *p = b->p; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t n = nl ? (size_t)(nl - p) : strlen(p);
+		fprintf(rec, "# %.*s\n", (int)n, p);
+		p += n + (nl ? 1 : 0);
+	}
+	fflush(rec);
+}
+
+/* The word after TAG on a line before the first prompt, copied into BUF
+ * (N bytes; "" when the line is TAG alone); NULL when no such line comes
+ * first or the word does not fit. TAG must end the line or be followed
+ * by blanks: "# wire" is not "# wireless". */
+const char *record_header(const char *text, size_t len, const char *tag,
+                          char *buf, size_t n)
+{
+	size_t tl = strlen(tag), plen = strlen(TRANSCRIPT_PROMPT);
 	for (size_t at = 0; at < len;) {
 		const char *line = text + at, *nl = memchr(line, '\n', len - at);
 		size_t ll = nl ? (size_t)(nl - line) : len - at;
 		if (ll >= plen - 1 && !memcmp(line, TRANSCRIPT_PROMPT, plen - 1))
 			return NULL;
-		if (ll > tag && !memcmp(line, LOCALE_TAG, tag)) {
-			size_t k = strcspn(line + tag, " \t\r\n");
-			if (k == 0 || k >= n || k > ll - tag)
+		if (ll >= tl && !memcmp(line, tag, tl) &&
+		    (ll == tl || memchr(" \t\r", line[tl], 3) || tag[tl - 1] == ' ')) {
+			size_t skip = tl;
+			while (skip < ll && (line[skip] == ' ' || line[skip] == '\t'))
+				skip++;
+			size_t k = strcspn(line + skip, " \t\r\n");
+			if (k >= n || k > ll - skip)
 				return NULL;
-			memcpy(buf, line + tag, k);
+			memcpy(buf, line + skip, k);
 			buf[k] = '\0';
 			return buf;
 		}
 		at += ll + 1;
 	}
 	return NULL;
+}
+
+const char *record_locale(const char *text, size_t len, char *buf, size_t n)
+{
+	const char *loc = record_header(text, len, LOCALE_TAG, buf, n);
+	return loc && *loc ? loc : NULL;
 }

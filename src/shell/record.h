@@ -23,6 +23,15 @@ FILE *record_begin(struct shell *sh, struct strbuf *out);
 void record_stmt(struct shell *sh, FILE *rec, struct strbuf *out,
                  const char *text, size_t len);
 
+/* Lines printed between statements (above the prompt: `watch`'s events,
+ * the wire's late frames) go into the recording as # comments after a
+ * blank line, so it still replays. B holds whole lines. */
+void record_comment(struct shell *sh, const struct strbuf *b);
+
+/* The word after TAG on a header line before the first prompt ("" for
+ * TAG alone), copied into BUF (N bytes); NULL when there is none. */
+const char *record_header(const char *text, size_t len, const char *tag,
+                          char *buf, size_t n);
 /* The locale a recording notes on a "# locale: NAME" line before its
  * first prompt, copied into BUF (N bytes); NULL when there is none. */
 const char *record_locale(const char *text, size_t len, char *buf, size_t n);

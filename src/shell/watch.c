@@ -16,6 +16,7 @@
 #include "format.h"
 #include "i18n.h"
 #include "lineedit.h"
+#include "record.h"
 #include "shell.h"
 #include "sockaddr.h"
 
@@ -194,21 +195,6 @@ static void look(struct watched *w, struct strbuf *b)
 	w->muted = (r.revents & (wanted(s) | POLLERR | POLLHUP | POLLNVAL)) != 0;
 }
 
-/* Recordings keep the arrival lines as prose, so they replay. */
-static void record_lines(const struct strbuf *b)
-{
-	FILE *rec = watch_sh->record;
-	if (!rec || watch_sh->source_depth)
-		return;
-	fputc('\n', rec);
-	for (const char *p = b->p; *p;) {
-		const char *nl = strchr(p, '\n');
-		fprintf(rec, "# %.*s\n", (int)(nl - p), p);
-		p = nl + 1;
-	}
-	fflush(rec);
-}
-
 static void watch_check(void)
 {
 	struct strbuf b = {0};
@@ -222,7 +208,7 @@ static void watch_check(void)
 		out_write(b.p, b.len);
 		fflush(stdout);
 		le_show();
-		record_lines(&b);
+		record_comment(watch_sh, &b);
 	}
 	sb_free(&b);
 }
@@ -239,7 +225,7 @@ bool watch_add(struct shell *sh, const char *name)
 			return true;
 	list = xgrow(list, nlist, sizeof *list);
 	list[nlist++] = (struct watched){.name = xstrdup(name), .fd = -1};
-	le_set_watcher(&watcher);
+	le_add_watcher(&watcher);
 	return true;
 }
 
@@ -250,7 +236,7 @@ void watch_off(void)
 	free(list);
 	list = NULL;
 	nlist = 0;
-	le_set_watcher(NULL);
+	le_remove_watcher(&watcher);
 }
 
 char *watch_names(void)
