@@ -11,7 +11,7 @@ libssl-dev"
 # Packages the test stages need on top of the build ones (debhelper and
 # lintian: the Debian package stage, scripts/package-test).
 TEST_PACKAGES="tmux expect strace valgrind clang libclang-rt-14-dev python3 \
-debhelper lintian openssl"
+debhelper lintian openssl tcpdump"
 
 need_packages() {
 	missing=""

@@ -168,6 +168,10 @@ static enum cmd_status show_packetdrill(struct cmd_call *c, const char *name)
 	struct sk_addr local = {.len = sizeof local.ss};
 	if (!v || v->type != T_SOCKET || v->u.sock.fd < 0)
 		return cmd_fail(c, _("'%s' is not a variable holding an open socket"), name);
+	if (v->u.sock.family != AF_INET && v->u.sock.family != AF_INET6) {
+		out_printf(_("%s is not an IP socket: it makes no packets\n"), name);
+		return CMD_OK;
+	}
 	int e = sk_getsockname(v->u.sock.fd, &local);
 	if (e)
 		return cmd_errno(c, e);
