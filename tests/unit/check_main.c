@@ -12,7 +12,7 @@ int main(void)
 		make_eval_suite, make_cmd_suite,
 		make_proof_suite, make_pystruct_suite, make_pycodec_suite,
 		make_hints_suite, make_handles_suite, make_cmsg_suite,
-		make_complete_suite, make_table_suite,
+		make_complete_suite, make_table_suite, make_capture_suite,
 	};
 	SRunner *sr = srunner_create(suites[0]());
 	for (size_t i = 1; i < sizeof suites / sizeof *suites; i++)

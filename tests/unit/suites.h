@@ -24,5 +24,6 @@ Suite *make_handles_suite(void);
 Suite *make_cmsg_suite(void);
 Suite *make_complete_suite(void);
 Suite *make_table_suite(void);
+Suite *make_capture_suite(void);
 
 #endif
