@@ -56,7 +56,7 @@ wire save s.txt' >shell.out 2>&1
 	[ -s theirs.txt ] || fail "tcpdump read no packets: $(cat tcpdump.err)"
 	diff -u theirs.txt ours.txt >diff.txt || fail "our lines are not tcpdump's: $(cat diff.txt)"
 	echo "ok - wire save: tcpdump -r reads the pcap; its $(wc -l <theirs.txt) lines are ours"
-	for name in c conn; do
+	for name in c srv u; do
 		grep -qw "$name" s.txt || fail "the saved ladder does not name '$name': $(cat s.txt)"
 	done
 	echo "ok - wire save: the ladder's columns are named by the variables"
