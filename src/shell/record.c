@@ -95,10 +95,9 @@ FILE *record_begin(struct shell *sh, struct strbuf *out)
 	return rec;
 }
 
-/* One statement and its output lines, an empty one as <BLANKLINE>. */
-static void write_stmt(FILE *f, const char *stmt, const char *out, size_t len)
+/* Output lines, an empty one as <BLANKLINE>. */
+static void write_lines(FILE *f, const char *out, size_t len)
 {
-	fprintf(f, "%s%s\n", TRANSCRIPT_PROMPT, stmt);
 	for (size_t at = 0; at < len;) {
 		const char *nl = memchr(out + at, '\n', len - at);
 		size_t n = nl ? (size_t)(nl - out) - at : len - at;
@@ -109,6 +108,13 @@ static void write_stmt(FILE *f, const char *stmt, const char *out, size_t len)
 		fputc('\n', f);
 		at += n + 1;
 	}
+}
+
+/* One statement and its output lines. */
+static void write_stmt(FILE *f, const char *stmt, const char *out, size_t len)
+{
+	fprintf(f, "%s%s\n", TRANSCRIPT_PROMPT, stmt);
+	write_lines(f, out, len);
 }
 
 /* A statement stopped by Ctrl-C did not finish, and replayed it would
@@ -139,6 +145,15 @@ void record_stmt(struct shell *sh, FILE *rec, struct strbuf *out,
 		fflush(rec);
 	}
 	sb_free(out);
+}
+
+void record_more(struct shell *sh, const struct strbuf *b)
+{
+	FILE *rec = sh->record;
+	if (!rec || sh->source_depth || !b->len)
+		return;
+	write_lines(rec, b->p, b->len);
+	fflush(rec);
 }
 
 void record_comment(struct shell *sh, const struct strbuf *b)

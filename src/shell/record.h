@@ -28,6 +28,11 @@ void record_stmt(struct shell *sh, FILE *rec, struct strbuf *out,
  * blank line, so it still replays. B holds whole lines. */
 void record_comment(struct shell *sh, const struct strbuf *b);
 
+/* Lines printed after a statement had run (the wire's late frames, above
+ * the prompt) go into the recording as more of its output. B holds
+ * whole lines. */
+void record_more(struct shell *sh, const struct strbuf *b);
+
 /* The word after TAG on a header line before the first prompt ("" for
  * TAG alone), copied into BUF (N bytes); NULL when there is none. */
 const char *record_header(const char *text, size_t len, const char *tag,

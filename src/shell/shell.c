@@ -138,7 +138,7 @@ static int run_line(struct shell *sh, const char *line, size_t len)
 		double late = watchdog_disarm();
 		if (late)
 			status = timed_out(sh, late);
-		wire_after_stmt();
+		wire_after_stmt(!sh->interactive);
 		/* A line of one statement is kept as typed, comment and all. */
 		if (p->n == 1)
 			record_stmt(sh, rec, &out, line, len);

@@ -2,10 +2,14 @@
  * after every statement: frames on loopback are delivered while the call
  * that sent them runs, so what a statement caused is queued when it
  * returns, and a short settle after the last one catches the answer to
- * an answer. Timers' frames (a delayed ACK ~40 ms later, a retransmit)
- * come at the prompt and print above it, as `watch` prints arrivals. */
+ * an answer. At the prompt, timers' frames (a delayed ACK ~40 ms later, a
+ * retransmit) print above it, as `watch` prints arrivals. A script or a
+ * replay has no prompt: there the shell waits for the ACK of the last
+ * data or FIN it saw (a delayed one comes within 200 ms), so that each
+ * ACK prints under the statement that caused it, the same every run. */
 #include "wire.h"
 
+#include <netinet/in.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +22,7 @@
 #include "shell.h"
 
 #define SETTLE_MS 20         /* quiet this long after a frame: the end */
+#define ACK_WAIT_MS 250      /* past TCP_DELACK_MAX (200 ms) */
 #define SETTLE_ROUNDS 10     /* at most this many settles a statement */
 #define KEEP_MAX (64u << 20) /* bytes of frames kept for save and ladder */
 
@@ -48,9 +53,33 @@ static void keep(const struct wire_frame *f)
 	w.bytes += f->caplen;
 }
 
-/* Read every frame queued now; each one's line (when shown) goes to B.
+/* Does F carry what TCP acknowledges: data or a FIN (not a reset)? Only
+ * the offsets needed to tell; packet.c decodes the frame for the eye. */
+static bool awaits_ack(const struct wire_frame *f)
+{
+	const unsigned char *d = f->data;
+	size_t ip = 14, l4, l4len;
+	if (f->caplen < ip + 40)
+		return false;
+	if (d[12] == 0x08 && d[13] == 0x00 && d[ip + 9] == IPPROTO_TCP) {
+		l4 = ip + (d[ip] & 15u) * 4;
+		l4len = (size_t)(d[ip + 2] << 8 | d[ip + 3]) - (l4 - ip);
+	} else if (d[12] == 0x86 && d[13] == 0xdd && d[ip + 6] == IPPROTO_TCP) {
+		l4 = ip + 40;
+		l4len = (size_t)(d[ip + 4] << 8 | d[ip + 5]);
+	} else {
+		return false;
+	}
+	if (f->caplen < l4 + 20 || l4len > 0xffff)
+		return false;
+	unsigned flags = d[l4 + 13], doff = (d[l4 + 12] >> 4) * 4u;
+	return !(flags & 0x04) && (l4len > doff || (flags & 0x01));
+}
+
+/* Read every frame queued now; each one's line (when shown) goes to B,
+ * and *AWAITING says whether the last one still waits for its ACK.
  * Returns how many came. */
-static size_t drain(struct strbuf *b)
+static size_t drain(struct strbuf *b, bool *awaiting)
 {
 	size_t got = 0;
 	struct wire_frame f = {.data = frame_buf};
@@ -58,6 +87,7 @@ static size_t drain(struct strbuf *b)
 	                &f.ts) == 0) {
 		got++;
 		keep(&f);
+		*awaiting = awaits_ack(&f);
 		if (!w.display)
 			continue;
 		sb_adds(b, "  ");
@@ -75,13 +105,14 @@ static void unix_note(struct strbuf *b)
 	sb_adds(b, _("  (AF_UNIX sockets make no packets: the wire shows IP only)\n"));
 }
 
-void wire_after_stmt(void)
+void wire_after_stmt(bool patient)
 {
 	if (!w.lab)
 		return;
 	struct strbuf b = {0};
-	for (int i = 0; i < SETTLE_ROUNDS && drain(&b); i++)
-		if (cap_wait(w.fd, SETTLE_MS) <= 0)
+	bool awaiting = false;
+	for (int i = 0; i < SETTLE_ROUNDS && drain(&b, &awaiting); i++)
+		if (cap_wait(w.fd, patient && awaiting ? ACK_WAIT_MS : SETTLE_MS) <= 0)
 			break;
 	unix_note(&b);
 	if (b.len)
@@ -105,18 +136,20 @@ static size_t prompt_fds(struct pollfd *p, size_t max, int *timeout_ms)
 	return 1;
 }
 
-/* Late frames print above the prompt; a recording keeps them as
- * comments (a replay shows them under whichever statement follows). */
+/* Late frames print above the prompt, which looks as if the statement
+ * before had printed them; a recording keeps them there, where the
+ * replay, which waits for delayed ACKs, prints them. */
 static void prompt_check(void)
 {
 	struct strbuf b = {0};
-	drain(&b);
+	bool awaiting = false;
+	drain(&b, &awaiting);
 	if (b.len) {
 		le_hide();
 		out_write(b.p, b.len);
 		out_flush();
 		le_show();
-		record_comment(w.sh, &b);
+		record_more(w.sh, &b);
 	}
 	sb_free(&b);
 }

@@ -26,8 +26,9 @@ bool wire_lab(void);
 
 /* After each statement: the frames that came, each one's tcpdump line
  * indented by two spaces through the shell's writer (so a recording
- * keeps them), once none has come for a moment. */
-void wire_after_stmt(void);
+ * keeps them), once none has come for a moment; PATIENT (a script, a
+ * replay) waits too for the ACK of the last data or FIN seen. */
+void wire_after_stmt(bool patient);
 /* A socket of AF_UNIX was made: the next statement's frames say once
  * that it makes none. */
 void wire_note_unix(void);

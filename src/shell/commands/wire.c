@@ -283,7 +283,7 @@ const struct cmd_entry cmd_wire_table[] = {
 	             "  IP 127.0.0.1.41234 > 127.0.0.1.8080: Flags [S], seq ..., "
 	             "win 65495, options [...], length 0\n"
 	             "Packets that come later (a delayed ACK) print above the "
-	             "prompt.\n"
+	             "prompt; a script or --check waits for a delayed ACK.\n"
 	             "  wire               what is captured, and how a second "
 	             "terminal joins the lab (sockshell --join PID)\n"
 	             "  wire on|off        show the packets or not (the capture "
