@@ -37,6 +37,22 @@ if command -v unshare >/dev/null 2>&1 && unshare -U true 2>/dev/null; then
 	echo "ok - refused namespaces: one line, status 2; --check skips (77)"
 fi
 
+# ---- --join: a process id, of a lab
+out=$("$SOCKSHELL" --join 12x -c 'x = 1' 2>&1)
+[ $? = 2 ] && [ "$out" = "sockshell: --join 12x: not a process id" ] || fail "--join 12x: $out"
+want="sockshell: --join: no wire lab: process $$ shares this network namespace: it is not a lab"
+out=$("$SOCKSHELL" --join $$ -c 'x = 1' 2>&1)
+[ $? = 2 ] && [ "$out" = "$want" ] || fail "--join of a process outside any lab: $out"
+echo "ok - --join refuses what is not a process id, and a process that is no lab"
+
+# ---- --check --wire: a file without the "# wire" line, in a lab
+printf '%s\n' 'sock> u = socket AF_INET SOCK_DGRAM' "sock> u.sendto b'x' ('127.0.0.1', 9)" 1 \
+	'  IP 127.0.0.1... > 127.0.0.1.9: UDP, length 1' \
+	'  IP 127.0.0.1 > 127.0.0.1: ICMP 127.0.0.1 udp port 9 unreachable, length 37' >"$tmp/plain.txt"
+out=$("$SOCKSHELL" --check --wire "$tmp/plain.txt" 2>&1) || fail "--check --wire: $out"
+out=$("$SOCKSHELL" --check "$tmp/plain.txt" 2>&1) && fail "--check without the lab passed: $out"
+echo "ok - --check --wire replays a file without '# wire' in a lab"
+
 # ---- the pcap read back by tcpdump
 if command -v tcpdump >/dev/null 2>&1; then
 	cd "$tmp" || exit 1

@@ -152,6 +152,12 @@ static int enter_ns(pid_t pid, const char *name, int type, char *err, size_t err
 int netns_join(pid_t pid, char *err, size_t errlen)
 {
 	int e = 0;
+	/* Joining our own network would capture the host's loopback. */
+	if (same_ns(pid, "net")) {
+		snprintf(err, errlen, "process %ld shares this network namespace: "
+		         "it is not a lab", (long)pid);
+		return EINVAL;
+	}
 	/* Root's lab has no user namespace of its own: joining ours fails. */
 	if (!same_ns(pid, "user"))
 		e = enter_ns(pid, "user", CLONE_NEWUSER, err, errlen);

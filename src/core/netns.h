@@ -16,8 +16,9 @@
 int netns_enter(char *err, size_t errlen);
 
 /* Join the user (when it is not ours already) and network namespaces of
- * process PID, as `nsenter -U -n -t PID` does. Returns 0 or an errno
- * value, ERR saying which step failed. */
+ * process PID, as `nsenter -U -n -t PID` does; a PID in our own network
+ * namespace is no lab (EINVAL). Returns 0 or an errno value, ERR saying
+ * which step failed. */
 int netns_join(pid_t pid, char *err, size_t errlen);
 
 #endif
