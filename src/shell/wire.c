@@ -53,9 +53,9 @@ static void keep(const struct wire_frame *f)
 	w.bytes += f->caplen;
 }
 
-/* Does F carry what TCP acknowledges: data or a FIN (not a reset)? Only
- * the offsets needed to tell; packet.c decodes the frame for the eye. */
-static bool awaits_ack(const struct wire_frame *f)
+/* Only the offsets needed to tell; packet.c decodes the frame for the
+ * eye. */
+bool wire_awaits_ack(const struct wire_frame *f)
 {
 	const unsigned char *d = f->data;
 	size_t ip = 14, l4, l4len;
@@ -87,7 +87,7 @@ static size_t drain(struct strbuf *b, bool *awaiting)
 	                &f.ts) == 0) {
 		got++;
 		keep(&f);
-		*awaiting = awaits_ack(&f);
+		*awaiting = wire_awaits_ack(&f);
 		if (!w.display)
 			continue;
 		sb_adds(b, "  ");

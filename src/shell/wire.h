@@ -29,6 +29,9 @@ bool wire_lab(void);
  * keeps them), once none has come for a moment; PATIENT (a script, a
  * replay) waits too for the ACK of the last data or FIN seen. */
 void wire_after_stmt(bool patient);
+/* Does F carry what TCP acknowledges: data or a FIN, not a reset? (An
+ * IPv4 or IPv6 TCP segment; false for anything else or cut short.) */
+bool wire_awaits_ack(const struct wire_frame *f);
 /* A socket of AF_UNIX was made: the next statement's frames say once
  * that it makes none. */
 void wire_note_unix(void);

@@ -67,6 +67,60 @@ START_TEST(test_pcap_create_fails_with_errno)
 }
 END_TEST
 
+/* An Ethernet frame holding an IPv4 (or IPv6) TCP segment with FLAGS and
+ * LEN bytes of payload, in BUF; CUT bytes are left off its end. */
+static struct wire_frame segment(unsigned char *buf, bool v6, unsigned flags,
+                                 size_t len, size_t cut)
+{
+	size_t ip = 14, l4 = ip + (v6 ? 40 : 20), total = l4 + 20 + len;
+	memset(buf, 0, total);
+	buf[12] = v6 ? 0x86 : 0x08;
+	buf[13] = v6 ? 0xdd : 0x00;
+	if (v6) {
+		buf[ip] = 0x60;
+		buf[ip + 4] = (unsigned char)((20 + len) >> 8);
+		buf[ip + 5] = (unsigned char)(20 + len);
+		buf[ip + 6] = 6;
+	} else {
+		buf[ip] = 0x45;
+		buf[ip + 2] = (unsigned char)((total - ip) >> 8);
+		buf[ip + 3] = (unsigned char)(total - ip);
+		buf[ip + 9] = 6;
+	}
+	buf[l4 + 12] = 5 << 4;
+	buf[l4 + 13] = (unsigned char)flags;
+	return (struct wire_frame){.len = (uint32_t)total,
+	                           .caplen = (uint32_t)(total - cut), .data = buf};
+}
+
+enum { FIN = 0x01, SYN = 0x02, RST = 0x04, PSH = 0x08, ACK = 0x10 };
+
+START_TEST(test_what_awaits_an_ack)
+{
+	unsigned char b[256];
+	for (int v6 = 0; v6 <= 1; v6++) {
+		struct wire_frame f = segment(b, v6, PSH | ACK, 5, 0);
+		ck_assert_msg(wire_awaits_ack(&f), "data, v6=%d", v6);
+		f = segment(b, v6, FIN | ACK, 0, 0);
+		ck_assert_msg(wire_awaits_ack(&f), "FIN, v6=%d", v6);
+		f = segment(b, v6, ACK, 0, 0);
+		ck_assert_msg(!wire_awaits_ack(&f), "pure ACK, v6=%d", v6);
+		f = segment(b, v6, RST | ACK, 0, 0);
+		ck_assert_msg(!wire_awaits_ack(&f), "RST, v6=%d", v6);
+		f = segment(b, v6, PSH | ACK, 5, 10);
+		ck_assert_msg(!wire_awaits_ack(&f), "header cut short, v6=%d", v6);
+	}
+	struct wire_frame f = segment(b, false, PSH | ACK, 5, 0);
+	b[14 + 9] = 17; /* UDP */
+	ck_assert(!wire_awaits_ack(&f));
+	f = segment(b, false, ACK, 0, 0);
+	f.caplen = 30; /* the TCP header missing */
+	ck_assert(!wire_awaits_ack(&f));
+	f.caplen = 0;
+	ck_assert(!wire_awaits_ack(&f));
+}
+END_TEST
+
 static enum wire_tag tag(const char *text)
 {
 	return wire_tag_of(text, strlen(text));
@@ -103,6 +157,7 @@ Suite *make_capture_suite(void)
 	tcase_add_test(tc, test_pcap_header_and_records);
 	tcase_add_test(tc, test_pcap_create_fails_with_errno);
 	tcase_add_test(tc, test_wire_tag_before_the_first_prompt);
+	tcase_add_test(tc, test_what_awaits_an_ack);
 	tcase_add_test(tc, test_locale_header_beside_the_wire_one);
 	suite_add_tcase(s, tc);
 	return s;
