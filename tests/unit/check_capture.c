@@ -107,6 +107,9 @@ START_TEST(test_what_awaits_an_ack)
 		ck_assert_msg(!wire_awaits_ack(&f), "pure ACK, v6=%d", v6);
 		f = segment(b, v6, RST | ACK, 0, 0);
 		ck_assert_msg(!wire_awaits_ack(&f), "RST, v6=%d", v6);
+		/* RFC 1122 4.2.2.12: a reset may carry data (why it was sent). */
+		f = segment(b, v6, RST | ACK, 8, 0);
+		ck_assert_msg(!wire_awaits_ack(&f), "RST with data, v6=%d", v6);
 		f = segment(b, v6, PSH | ACK, 5, 10);
 		ck_assert_msg(!wire_awaits_ack(&f), "header cut short, v6=%d", v6);
 	}
@@ -136,6 +139,12 @@ START_TEST(test_wire_tag_before_the_first_prompt)
 	ck_assert_int_eq(tag("# wireless\nsock> x = 1\n"), WIRE_TAG_NONE);
 	ck_assert_int_eq(tag("sock> x = 1\n# wire\n"), WIRE_TAG_NONE);
 	ck_assert_int_eq(tag(""), WIRE_TAG_NONE);
+	/* The header reader itself: a longer word is another tag. */
+	char word[8];
+	const char *t = "# wireless lab\nsock> x\n";
+	ck_assert_ptr_null(record_header(t, strlen(t), "# wire", word, sizeof word));
+	t = "# wire  off\nsock> x\n";
+	ck_assert_str_eq(record_header(t, strlen(t), "# wire", word, sizeof word), "off");
 }
 END_TEST
 
