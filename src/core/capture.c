@@ -92,6 +92,15 @@ int cap_read(int fd, unsigned char *buf, size_t size, uint32_t *caplen,
 	return 0;
 }
 
+unsigned cap_drops(int fd)
+{
+	struct tpacket_stats st;
+	socklen_t len = sizeof st;
+	if (getsockopt(fd, SOL_PACKET, PACKET_STATISTICS, &st, &len) < 0)
+		return 0;
+	return st.tp_drops;
+}
+
 int cap_wait(int fd, int ms)
 {
 	struct pollfd p = {.fd = fd, .events = POLLIN};

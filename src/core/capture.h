@@ -26,6 +26,10 @@ int cap_open(int *fd, char *err, size_t errlen);
 int cap_read(int fd, unsigned char *buf, size_t size, uint32_t *caplen,
              uint32_t *len, struct timeval *ts);
 
+/* How many frames the kernel dropped since the last call, its queue for
+ * FD being full (PACKET_STATISTICS); 0 when it cannot tell. */
+unsigned cap_drops(int fd);
+
 /* Wait at most MS milliseconds for a frame on FD: 1 when one is queued,
  * 0 when none came, -1 on an error (EINTR included). */
 int cap_wait(int fd, int ms);

@@ -97,6 +97,16 @@ static size_t drain(struct strbuf *b, bool *awaiting)
 	return got;
 }
 
+/* Frames the kernel could not queue (a bulk transfer outran the
+ * capture's buffer) are missing from the lines and from `wire save`. */
+static void drops_note(struct strbuf *b)
+{
+	unsigned n = cap_drops(w.fd);
+	w.dropped += n;
+	if (n && w.display)
+		sb_printf(b, _("  (%u frames lost: the capture's buffer was full)\n"), n);
+}
+
 static void unix_note(struct strbuf *b)
 {
 	if (!w.unix_made || w.unix_said || !w.display)
@@ -114,6 +124,7 @@ void wire_after_stmt(bool patient)
 	for (int i = 0; i < SETTLE_ROUNDS && drain(&b, &awaiting); i++)
 		if (cap_wait(w.fd, patient && awaiting ? ACK_WAIT_MS : SETTLE_MS) <= 0)
 			break;
+	drops_note(&b);
 	unix_note(&b);
 	if (b.len)
 		out_write(b.p, b.len);

@@ -43,7 +43,8 @@ void wire_set_timestamps(bool on);
 bool wire_timestamps(void);
 
 /* The frames kept so far (all of them since the lab started), and how
- * many came past the memory limit and were not kept. */
+ * many were not: lost in the kernel (the capture's buffer full) or past
+ * the memory limit. */
 const struct wire_frame *wire_frames(size_t *n, size_t *dropped);
 
 /* A transcript made in the lab notes it before its first prompt: "# wire"

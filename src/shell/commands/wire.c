@@ -36,7 +36,8 @@ static enum cmd_status status(void)
 	out_printf(_("capturing on lo in this shell's network namespace: %zu "
 	             "frames kept\n"), n);
 	if (dropped)
-		out_printf(_("%zu frames not kept (past the memory limit)\n"), dropped);
+		out_printf(_("%zu frames not kept (the capture's buffer was full, or "
+		             "past the memory limit)\n"), dropped);
 	out_printf(_("display %s, timestamps %s\n"), wire_display() ? "on" : "off",
 	           wire_timestamps() ? "on" : "off");
 	out_printf(_("another terminal joins this lab with: %s\n"), wire_join_command());
