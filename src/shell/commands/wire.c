@@ -154,6 +154,12 @@ static void ladder(struct shell *sh, int width, struct strbuf *out)
 
 static enum cmd_status show_ladder(struct cmd_call *c)
 {
+	size_t n, dropped;
+	wire_frames(&n, &dropped);
+	if (n == 0) {
+		out_printf(_("no packets captured yet\n"));
+		return CMD_OK;
+	}
 	struct strbuf b = {0};
 	int cols = fds_columns(STDOUT_FILENO);
 	ladder(c->sh, cols > 0 ? cols : FILE_WIDTH, &b);
@@ -173,7 +179,9 @@ static enum cmd_status show_packetdrill(struct cmd_call *c, const char *name)
 		out_printf(_("%s is not an IP socket: it makes no packets\n"), name);
 		return CMD_OK;
 	}
+	sk_trace_pause(true);
 	int e = sk_getsockname(v->u.sock.fd, &local);
+	sk_trace_pause(false);
 	if (e)
 		return cmd_errno(c, e);
 	size_t n, dropped;
