@@ -83,17 +83,19 @@ static size_t drain(struct strbuf *b, bool *awaiting)
 {
 	size_t got = 0;
 	struct wire_frame f = {.data = frame_buf};
+	/* Decoded even when not shown: the connections' first sequence
+	 * numbers must be known when the display comes back on. */
+	struct strbuf hidden = {0}, *to = w.display ? b : &hidden;
 	while (cap_read(w.fd, frame_buf, sizeof frame_buf, &f.caplen, &f.len,
 	                &f.ts) == 0) {
 		got++;
 		keep(&f);
 		*awaiting = wire_awaits_ack(&f);
-		if (!w.display)
-			continue;
-		sb_adds(b, "  ");
-		pkt_tcpdump(w.flows, &f, w.timestamps, b);
-		sb_addc(b, '\n');
+		sb_adds(to, "  ");
+		pkt_tcpdump(w.flows, &f, w.timestamps, to);
+		sb_addc(to, '\n');
 	}
+	sb_free(&hidden);
 	return got;
 }
 
