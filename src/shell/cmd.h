@@ -51,6 +51,7 @@ enum ptype {
 	P_MODULE,    /* a module name (import) */
 	P_SCRIPT,    /* a file of statements (source) */
 	P_RECORD,    /* a file to record into, or off (record) */
+	P_WIRE,      /* a word of wire's: on, ts, packetdrill SOCK, save FILE */
 	P_STMT       /* a statement, run by the command */
 };
 

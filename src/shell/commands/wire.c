@@ -280,7 +280,7 @@ static enum cmd_status do_wire(struct cmd_call *c)
 }
 
 const struct cmd_entry cmd_wire_table[] = {
-	{.name = "wire", .group = "shell", .params = {{"what", P_RAW, PF_REST}},
+	{.name = "wire", .group = "shell", .params = {{"what", P_WIRE, PF_REST}},
 	 .exec = do_wire,
 	 .usage = "[on|off] | ts on|off | packetdrill SOCK | ladder | save FILE",
 	 .summary = N_("the packets each statement causes, in the wire lab "
