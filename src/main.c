@@ -377,10 +377,8 @@ int main(int argc, char **argv)
 	/* no-color.org: NO_COLOR set to anything but "" turns colour off. */
 	const char *no_color = getenv("NO_COLOR");
 	sh.color = isatty(STDOUT_FILENO) && !o.no_color && !(no_color && *no_color);
-	/* Both time with SIGALRM: a statement under SOCKSHELL_STMT_TIMEOUT
-	 * (a test) has no notice. */
-	bool watched = watchdog_init();
-	waiting_notice(isatty(STDOUT_FILENO) && !watched, sh.color);
+	watchdog_init();
+	waiting_notice(isatty(STDOUT_FILENO), sh.color);
 	if (o.trace)
 		shell_set_trace(&sh, true);
 	if (o.record && start_recording(&sh, o.record))

@@ -8,7 +8,6 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -16,9 +15,11 @@
 #include "../core/fds.h"
 #include "../core/netns.h"
 #include "../core/sock.h"
+#include "../core/timer.h"
 #include "i18n.h"
 #include "record.h"
 #include "shell.h"
+#include "watchdog.h"
 #include "transcript.h"
 #include "wire.h"
 
@@ -100,20 +101,8 @@ static void on_alarm(int sig)
 
 static double stmt_timeout(void)
 {
-	const char *s = getenv("SOCKSHELL_STMT_TIMEOUT");
-	if (!s || !*s)
-		return STMT_TIMEOUT;
-	char *end;
-	double t = strtod(s, &end);
-	return *end || !(t > 0 && t <= 86400) ? STMT_TIMEOUT : t;
-}
-
-static void set_alarm(double seconds)
-{
-	struct itimerval it = {{0, 0}, {0, 0}};
-	it.it_value.tv_sec = (time_t)seconds;
-	it.it_value.tv_usec = (suseconds_t)((seconds - (double)(time_t)seconds) * 1e6);
-	setitimer(ITIMER_REAL, &it, NULL);
+	double t = watchdog_env_limit();
+	return t > 0 ? t : STMT_TIMEOUT;
 }
 
 /* Split captured output into lines; the last newline ends a line. */
@@ -160,10 +149,10 @@ static bool run_case(struct shell *sh, const struct tr_case *c,
 	out_capture(&out);
 	double timeout = stmt_timeout();
 	alarm_fired = 0;
-	set_alarm(timeout);
+	sk_alarm(timeout);
 	sh->line = c->line;
 	shell_run_line(sh, c->stmt, strlen(c->stmt));
-	set_alarm(0);
+	sk_alarm(0);
 	sk_interrupted = 0;
 	out_capture(NULL);
 	/* A statement that waited too long fails, whatever it printed. */

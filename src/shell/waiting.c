@@ -10,10 +10,10 @@
 #include <errno.h>
 #include <signal.h>
 #include <string.h>
-#include <sys/time.h>
 #include <unistd.h>
 
 #include "../core/sock.h"
+#include "../core/timer.h"
 #include "i18n.h"
 #include "shell.h"
 #include "strbuf.h"
@@ -31,14 +31,6 @@ static void on_alarm(int sig)
 	ssize_t r = write(STDOUT_FILENO, notice, notice_len);
 	(void)r;
 	errno = saved;
-}
-
-static void arm(double seconds)
-{
-	struct itimerval it = {{0, 0}, {0, 0}};
-	it.it_value.tv_sec = (time_t)seconds;
-	it.it_value.tv_usec = (suseconds_t)((seconds - floor(seconds)) * 1e6);
-	setitimer(ITIMER_REAL, &it, NULL);
 }
 
 /* The trace line of the pending call, as strace shows one that has not
@@ -75,14 +67,14 @@ static void on_block(void *ctx, const struct sk_block *w, bool begins)
 {
 	if (!begins) {
 		if (enabled)
-			arm(0);
+			sk_alarm(0);
 		return;
 	}
 	out_flush();
 	if (!enabled || !w->call || (w->timeout > 0 && w->timeout <= WAIT_NOTICE))
 		return;
 	compose(ctx, w);
-	arm(WAIT_NOTICE);
+	sk_alarm(WAIT_NOTICE);
 }
 
 void waiting_init(struct shell *sh)

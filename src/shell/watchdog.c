@@ -1,16 +1,20 @@
 /* watchdog.c - a per-statement time limit outside --check (which has its
  * own in replay.c), so a test script that runs the shell fails on a
  * statement that blocks instead of hanging make check. Off unless
- * SOCKSHELL_STMT_TIMEOUT is set. */
+ * SOCKSHELL_STMT_TIMEOUT is set. It times with a POSIX timer and the
+ * signal SIGRTMIN, not SIGALRM: the waiting notice (waiting.c) has the
+ * real-time itimer, and a statement under the limit on a terminal gets
+ * both. */
 #include "watchdog.h"
 
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../core/sock.h"
+#include "../core/timer.h"
 
 /* A statement that ignores the interruption (a loop in the shell itself)
  * gets this long before the process ends. */
@@ -19,16 +23,9 @@
 static double limit; /* 0: off */
 static int depth;
 static volatile sig_atomic_t fired;
+static timer_t timer;
 
-static void set_timer(double seconds)
-{
-	struct itimerval it = {{0, 0}, {0, 0}};
-	it.it_value.tv_sec = (time_t)seconds;
-	it.it_value.tv_usec = (suseconds_t)((seconds - (double)(time_t)seconds) * 1e6);
-	setitimer(ITIMER_REAL, &it, NULL);
-}
-
-static void on_alarm(int sig)
+static void on_expiry(int sig)
 {
 	(void)sig;
 	if (fired) {
@@ -40,35 +37,36 @@ static void on_alarm(int sig)
 	}
 	fired = 1;
 	sk_interrupted = 1;
-	set_timer(GRACE_SECONDS);
+	sk_timer_start(timer, GRACE_SECONDS);
 }
 
-bool watchdog_init(void)
+double watchdog_env_limit(void)
 {
 	const char *s = getenv("SOCKSHELL_STMT_TIMEOUT");
 	if (!s || !*s)
-		return false;
+		return 0;
 	char *end;
 	double t = strtod(s, &end);
-	if (*end || !(t > 0 && t <= 86400))
-		return false;
+	return *end || !(t > 0 && t <= 86400) ? 0 : t;
+}
+
+void watchdog_init(void)
+{
+	double t = watchdog_env_limit();
+	if (!t || sk_timer_open(SIGRTMIN, &timer))
+		return;
+	/* No SA_RESTART: the blocking call must come back with EINTR. */
+	struct sigaction sa = {.sa_handler = on_expiry};
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGRTMIN, &sa, NULL);
 	limit = t;
-	return true;
 }
 
 void watchdog_arm(void)
 {
-	static bool handling;
-	if (limit > 0 && !handling) {
-		/* No SA_RESTART: the blocking call must come back with EINTR.
-		 * Taken at the first statement, after waiting.c let SIGALRM go. */
-		struct sigaction sa = {.sa_handler = on_alarm};
-		sigaction(SIGALRM, &sa, NULL);
-		handling = true;
-	}
 	if (limit > 0 && depth++ == 0) {
 		fired = 0;
-		set_timer(limit);
+		sk_timer_start(timer, limit);
 	}
 }
 
@@ -76,7 +74,7 @@ double watchdog_disarm(void)
 {
 	if (limit <= 0 || --depth > 0)
 		return 0;
-	set_timer(0);
+	sk_timer_start(timer, 0);
 	if (!fired)
 		return 0;
 	sk_interrupted = 0;

@@ -6,14 +6,17 @@
 # DISTDIR holds an unpacked copy of the sources (make distdir), because
 # the source tree itself is configured in place; SOCKSHELL is a normal
 # build, used to write the dictionary (`consts` and `help`).
+# Every tests/fuzz/fuzz_NAME.c is a harness, NAME its name (its seeds go in
+# $seeds/NAME, its saved crash inputs in regress/NAME).
 # FUZZ_SECONDS (default 60) per harness; FUZZ_HARNESSES to pick some.
 set -eu
 dist=$(cd "$1" && pwd)
 build=$2
 sockshell=$3
 seconds=${FUZZ_SECONDS:-60}
-harnesses=${FUZZ_HARNESSES:-parse eval transcript struct utf8}
 here=$(cd "$(dirname "$0")" && pwd)
+all=$(cd "$dist/tests/fuzz" && ls fuzz_*.c | sed 's/^fuzz_//; s/\.c$//')
+harnesses=${FUZZ_HARNESSES:-$all}
 mkdir -p "$build"
 build=$(cd "$build" && pwd)
 command -v clang >/dev/null || { echo "fuzz: clang is needed (apt-get install clang libclang-rt-14-dev)"; exit 1; }
@@ -34,7 +37,7 @@ make -s -C "$build/obj" src/core/consts-gen.h libsockshell.a >/dev/null
 # The libraries configure found for the library (OpenSSL is not one:
 # src/core/tlslib.c loads it when the ssl module is imported).
 libs=$(sed -n 's/^\(PCAP_LIBS\) = //p' "$build/obj/Makefile" | tr '\n' ' ')
-for h in parse eval transcript struct utf8; do
+for h in $all; do
 	clang $cflags -fsanitize=fuzzer -std=c11 -Wall -Wextra -Werror -D_GNU_SOURCE=1 \
 		-I"$build/obj" -I"$build/obj/src/core" -I"$dist/src" \
 		-o "$build/fuzz_$h" "$dist/tests/fuzz/fuzz_$h.c" \
@@ -44,7 +47,7 @@ done
 # Seeds: the statements and whole files of every transcript and lesson.
 seeds=$build/seeds
 rm -rf "$seeds"
-mkdir -p "$seeds/parse" "$seeds/eval" "$seeds/transcript" "$seeds/struct" "$seeds/utf8"
+for h in $all; do mkdir -p "$seeds/$h"; done
 # struct: a format, a newline, data.
 i=0
 for f in '!HI' '@bq' '<4sI' '=hHlLqQ' '>cb?x' '3x2s' '!I' 'iI' '0q'; do

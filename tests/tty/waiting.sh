@@ -51,3 +51,17 @@ T capture-pane -e -p -t "$sess" | grep -qF "$(printf '\033[2m  recv(3, ...) wait
 key C-c
 ready
 pass "the notice is dim"
+
+# A script or -c under SOCKSHELL_STMT_TIMEOUT (as make check runs them) on
+# a terminal: the notice still comes after half a second, and the limit
+# still ends the statement. Each has its own timer and signal (SIGALRM,
+# SIGRTMIN); they used to share SIGALRM, and the notice was turned off.
+start 'SOCKSHELL_STMT_TIMEOUT=2 "$SS" -q -c "a, b = socketpair; a.recv 1; echo not reached"'
+expect_line "  recv(3, ...) waiting; Ctrl-C stops it"
+expect_line "error: statement timed out after 2 s (SOCKSHELL_STMT_TIMEOUT)"
+expect_exit 124
+got=$(shot | head -n 3)
+want=$(printf '%s\n' "  recv(3, ...) waiting; Ctrl-C stops it" "error: recv: interrupted" \
+	"error: statement timed out after 2 s (SOCKSHELL_STMT_TIMEOUT)")
+[ "$got" = "$want" ] || fail "notice and time limit together printed '$got'"
+pass "the waiting notice and SOCKSHELL_STMT_TIMEOUT work together"
