@@ -54,7 +54,8 @@ typedef const char *(*pkt_namer)(const struct sockaddr *addr, void *ctx);
 
 /* Append the ladder (sequence) diagram of frames F[0..N): one column per
  * endpoint, one arrow per segment labelled with its flags, seq/ack and
- * length, at most WIDTH columns wide. */
+ * length, at most WIDTH columns wide (20 when WIDTH is less). When the
+ * columns do not fit, one ladder per pair of endpoints that talked. */
 void pkt_ladder(const struct wire_frame *f, size_t n, pkt_namer name,
                 void *ctx, int width, struct strbuf *out);
 

@@ -54,6 +54,18 @@ for f in '!HI' '@bq' '<4sI' '=hHlLqQ' '>cb?x' '3x2s' '!I' 'iI' '0q'; do
 	i=$((i + 1))
 	printf '%s\n\000P\000\000\000\001caf\303\251\377' "$f" >"$seeds/struct/$i"
 done
+# packet: the unit tests' recorded frames, each alone and all in a row,
+# in the harness's format (a 2-byte length before each frame).
+python3 - "$dist/tests/unit/wire_frames.c" "$seeds/packet" <<'PY'
+import re, sys
+frames = [bytes(int(x, 16) for x in re.findall(r"0x([0-9a-f]{2})", body))
+          for body in re.findall(r"\[\] = \{(.*?)\};", open(sys.argv[1]).read(), re.S)]
+def rec(b):
+    return len(b).to_bytes(2, "big") + b
+for i, b in enumerate(frames):
+    open("%s/%d" % (sys.argv[2], i), "wb").write(rec(b))
+open(sys.argv[2] + "/all", "wb").write(b"".join(rec(b) for b in frames[:64]))
+PY
 for f in "$dist"/tests/transcripts/*.txt "$dist"/doc/lessons/*.txt \
 	"$dist"/doc/lessons/*/*.txt; do
 	[ -f "$f" ] || continue

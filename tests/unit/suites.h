@@ -17,6 +17,7 @@ Suite *make_eval_suite(void);
 Suite *make_handles_suite(void);
 Suite *make_hints_suite(void);
 Suite *make_lexer_suite(void);
+Suite *make_packet_suite(void);
 Suite *make_parsecache_suite(void);
 Suite *make_parser_suite(void);
 Suite *make_proof_suite(void);
@@ -41,6 +42,7 @@ Suite *make_value_suite(void);
 	SUITE(handles) \
 	SUITE(hints) \
 	SUITE(lexer) \
+	SUITE(packet) \
 	SUITE(parsecache) \
 	SUITE(parser) \
 	SUITE(proof) \
