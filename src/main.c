@@ -193,9 +193,12 @@ static int repl(struct shell *sh, const struct options *o)
 		printf(_("wire lab: each statement's packets show under it; another "
 		         "terminal joins with: %s\n"), wire_join_command());
 	sh->interactive = true;
+	/* The line typed is on the screen above its error: point into it. */
+	if (isatty(STDIN_FILENO))
+		sh->caret_col = (int)strlen(TRANSCRIPT_PROMPT);
 	watchdog_stop();
-	waiting_notice(isatty(STDOUT_FILENO), sh->color);
-	const char *prompt = sh->color ? "\001\033[1;32m\002sock>\001\033[0m\002 "
+	waiting_notice(isatty(STDOUT_FILENO), sh->out.color);
+	const char *prompt = sh->out.color ? "\001\033[1;32m\002sock>\001\033[0m\002 "
 	                               : TRANSCRIPT_PROMPT;
 	while (!sh->exiting && !le_sigterm) {
 		fflush(stdout);
@@ -324,9 +327,10 @@ static int enter_lab(struct shell *sh, const struct options *o,
 static int start_recording(struct shell *sh, const char *path)
 {
 	/* Never overwrite a file silently: --record makes a new file. */
-	int e = record_open(sh, path, "wx");
-	if (e) {
-		fprintf(stderr, "sockshell: --record %s: %s\n", path, strerror(e));
+	char *cause;
+	if (record_open(sh, path, "wx", &cause)) {
+		fprintf(stderr, "sockshell: --record: %s\n", cause);
+		free(cause);
 		return 2;
 	}
 	return 0;
@@ -376,9 +380,9 @@ int main(int argc, char **argv)
 	bool tty = isatty(STDIN_FILENO);
 	/* no-color.org: NO_COLOR set to anything but "" turns colour off. */
 	const char *no_color = getenv("NO_COLOR");
-	sh.color = isatty(STDOUT_FILENO) && !o.no_color && !(no_color && *no_color);
+	sh.out.color = isatty(STDOUT_FILENO) && !o.no_color && !(no_color && *no_color);
 	watchdog_init();
-	waiting_notice(isatty(STDOUT_FILENO), sh.color);
+	waiting_notice(isatty(STDOUT_FILENO), sh.out.color);
 	if (o.trace)
 		shell_set_trace(&sh, true);
 	if (o.record && start_recording(&sh, o.record))

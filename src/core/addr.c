@@ -9,7 +9,7 @@
 #include <netdb.h>
 #include <string.h>
 
-#include "sock.h"
+#include "forbid.h"
 
 #define FLOWINFO_MAX 0xfffffUL
 

@@ -26,19 +26,6 @@ static void *trace_ctx;
 static sk_block_fn block_fn;
 static void *block_ctx;
 
-/* Fuzzing runs whole statements with this set: no call reaches the kernel. */
-static bool forbidden;
-
-void sk_set_forbidden(bool on)
-{
-	forbidden = on;
-}
-
-bool sk_forbidden(void)
-{
-	return forbidden;
-}
-
 void sk_set_trace(sk_trace_fn fn, void *ctx)
 {
 	trace_fn = fn;
@@ -123,7 +110,7 @@ typedef int (*wait_fn)(void *ctx, int ms);
  * TIMEOUT, as Python retries after running its signal handlers. */
 static int wait_retrying(wait_fn wait, void *ctx, double timeout, int *nready)
 {
-	if (forbidden)
+	if (sk_forbidden())
 		return EPERM;
 	double deadline = now() + timeout;
 	for (;;) {
@@ -179,7 +166,7 @@ int sk_poll(struct pollfd *fds, size_t n, double timeout, int *nready)
 
 int sk_epoll_create(int *epfd)
 {
-	if (forbidden)
+	if (sk_forbidden())
 		return EPERM;
 	int r = epoll_create1(EPOLL_CLOEXEC);
 	int e = errno;
@@ -194,7 +181,7 @@ int sk_epoll_create(int *epfd)
 
 int sk_epoll_ctl(int epfd, int op, int fd, unsigned events)
 {
-	if (forbidden)
+	if (sk_forbidden())
 		return EPERM;
 	struct epoll_event one = {.events = events, .data.u64 = (uint64_t)fd};
 	struct epoll_event *p = op == EPOLL_CTL_DEL ? NULL : &one;
@@ -249,7 +236,7 @@ int sk_wait(int fd, bool writing, double timeout)
 
 static int sleep_loop(double seconds)
 {
-	if (forbidden)
+	if (sk_forbidden())
 		return EPERM;
 	struct timespec ts;
 	ts.tv_sec = (time_t)seconds;
@@ -267,7 +254,7 @@ static int sleep_loop(double seconds)
 
 int sk_socket(int family, int type, int proto, int *fd)
 {
-	if (forbidden)
+	if (sk_forbidden())
 		return EPERM;
 	int r = socket(family, type, proto);
 	int e = errno;
@@ -283,7 +270,7 @@ int sk_socket(int family, int type, int proto, int *fd)
 
 int sk_socketpair(int family, int type, int proto, int fds[2])
 {
-	if (forbidden)
+	if (sk_forbidden())
 		return EPERM;
 	int r = socketpair(family, type, proto, fds);
 	int e = errno;
@@ -296,7 +283,7 @@ int sk_socketpair(int family, int type, int proto, int fds[2])
 
 int sk_close(int fd)
 {
-	if (forbidden)
+	if (sk_forbidden())
 		return EPERM;
 	int r = close(fd);
 	int e = errno;
@@ -308,7 +295,7 @@ int sk_close(int fd)
 
 int sk_bind(int fd, const struct sk_addr *a)
 {
-	if (forbidden)
+	if (sk_forbidden())
 		return EPERM;
 	int r = bind(fd, (const struct sockaddr *)&a->ss, a->len);
 	int e = errno;
@@ -321,7 +308,7 @@ int sk_bind(int fd, const struct sk_addr *a)
 
 int sk_listen(int fd, int backlog)
 {
-	if (forbidden)
+	if (sk_forbidden())
 		return EPERM;
 	int r = listen(fd, backlog);
 	int e = errno;
@@ -408,7 +395,7 @@ int sk_sleep(double seconds)
 
 static int sock_call(int fd, double timeout, const struct op *op, void *ctx)
 {
-	if (forbidden)
+	if (sk_forbidden())
 		return EPERM;
 	struct sk_block b = {op->call, op->syscall, fd, op->writing, timeout};
 	may_block(&b, true);
@@ -467,7 +454,7 @@ static int sock_error(int fd)
 
 static int connect_once(int fd, const struct sk_addr *a)
 {
-	if (forbidden)
+	if (sk_forbidden())
 		return EPERM;
 	int r = connect(fd, (const struct sockaddr *)&a->ss, a->len);
 	int e = errno;
@@ -721,7 +708,7 @@ int sk_sendfile(int out_fd, int in_fd, long long *offset, size_t count,
 
 int sk_shutdown(int fd, int how)
 {
-	if (forbidden)
+	if (sk_forbidden())
 		return EPERM;
 	int r = shutdown(fd, how);
 	int e = errno;
@@ -734,7 +721,7 @@ static int get_name(const char *call, int (*fn)(int, struct sockaddr *,
                                                 socklen_t *),
                     int fd, struct sk_addr *a)
 {
-	if (forbidden)
+	if (sk_forbidden())
 		return EPERM;
 	socklen_t inlen = sizeof a->ss;
 	memset(&a->ss, 0, sizeof a->ss);
@@ -762,7 +749,7 @@ int sk_getpeername(int fd, struct sk_addr *a)
 
 int sk_getsockopt(int fd, int level, int opt, void *buf, socklen_t *len)
 {
-	if (forbidden)
+	if (sk_forbidden())
 		return EPERM;
 	socklen_t inlen = *len;
 	int r = getsockopt(fd, level, opt, buf, len);
@@ -781,7 +768,7 @@ int sk_getsockopt(int fd, int level, int opt, void *buf, socklen_t *len)
 
 int sk_setsockopt(int fd, int level, int opt, const void *buf, socklen_t len)
 {
-	if (forbidden)
+	if (sk_forbidden())
 		return EPERM;
 	int r = setsockopt(fd, level, opt, buf, len);
 	int e = errno;
@@ -798,7 +785,7 @@ int sk_setsockopt(int fd, int level, int opt, const void *buf, socklen_t len)
 
 static int fcntl_get(int fd, int cmd, int *val)
 {
-	if (forbidden)
+	if (sk_forbidden())
 		return EPERM;
 	int r = fcntl(fd, cmd);
 	int e = errno;
@@ -812,7 +799,7 @@ static int fcntl_get(int fd, int cmd, int *val)
 
 static int fcntl_set(int fd, int cmd, int val)
 {
-	if (forbidden)
+	if (sk_forbidden())
 		return EPERM;
 	int r = fcntl(fd, cmd, val);
 	int e = errno;
@@ -858,7 +845,7 @@ int sk_set_cloexec(int fd, bool on)
 
 int sk_dup(int fd, int *newfd)
 {
-	if (forbidden)
+	if (sk_forbidden())
 		return EPERM;
 	int r = fcntl(fd, F_DUPFD_CLOEXEC, 0);
 	int e = errno;
@@ -893,7 +880,7 @@ int sk_queues(int fd, int *inq, int *outq)
 
 int sk_unlink(const char *path)
 {
-	if (forbidden)
+	if (sk_forbidden())
 		return EPERM;
 	int r = unlink(path);
 	int e = errno;
@@ -931,7 +918,7 @@ static int scan_proc_net(const char *file, int port, int *state)
 
 int sk_port_holder(int type, int port, int *state)
 {
-	if (forbidden)
+	if (sk_forbidden())
 		return EPERM;
 	bool tcp = type == SOCK_STREAM;
 	*state = -1;
@@ -944,7 +931,7 @@ int sk_port_holder(int type, int port, int *state)
 
 int sk_is_socket_file(const char *path, bool *is_socket)
 {
-	if (forbidden)
+	if (sk_forbidden())
 		return EPERM;
 	struct stat st;
 	if (stat(path, &st) < 0)

@@ -11,6 +11,7 @@
 #include <poll.h>
 #include <sys/socket.h>
 #include "addr.h"
+#include "forbid.h"
 
 /* Set from a signal handler to make blocking calls give up. */
 extern volatile sig_atomic_t sk_interrupted;
@@ -60,11 +61,6 @@ struct sk_event {
 	long ret;
 	int err; /* errno when ret is -1 */
 };
-
-/* While forbidden, every call here returns EPERM without reaching the
- * kernel (the fuzz harnesses run statements this way). */
-void sk_set_forbidden(bool on);
-bool sk_forbidden(void);
 
 typedef void (*sk_trace_fn)(void *ctx, const struct sk_event *ev);
 void sk_set_trace(sk_trace_fn fn, void *ctx);

@@ -33,6 +33,7 @@ struct binder {
 	bool pyform;        /* checked as Python checks it (pysig.c) */
 	size_t at[CMD_MAXARGS]; /* the value each parameter took */
 	size_t skipped, skipped_at; /* an optional PF_IFINT left out, or SIZE_MAX */
+	struct node **bad; /* set to the argument an error is about */
 };
 
 static int bind_fail(struct binder *b, size_t k, const char *fmt, ...)
@@ -50,6 +51,8 @@ static int bind_fail(struct binder *b, size_t k, const char *fmt, ...)
 	va_end(ap);
 	free(*b->err);
 	*b->err = sb_take(&s);
+	if (b->bad && b->at[k] < b->nvals)
+		*b->bad = b->argn[b->at[k]];
 	return -1;
 }
 
@@ -288,6 +291,7 @@ static char *shell_hint(struct binder *b)
 	struct binder t = *b;
 	t.c = &c;
 	t.pyform = false;
+	t.bad = NULL;
 	binder_start(&t);
 	char *saved = *b->err;
 	*b->err = NULL;
@@ -533,6 +537,21 @@ static struct value *take_address(struct binder *b, size_t k, int family,
 	return v_seq(T_TUPLE, items, n);
 }
 
+/* The address V was written as the values from FIRST to the one before
+ * b->j (host and port, or one tuple): where a caret points when the
+ * handler finds it is no address. */
+static void note_address(struct binder *b, const struct value *v, size_t first)
+{
+	if (!v || b->j <= first)
+		return; /* refused already: no address was taken */
+	struct node *from = b->argn[first], *to = b->argn[b->j - 1];
+	if (from && to) {
+		b->c->addr = v;
+		b->c->addr_from = from->pos;
+		b->c->addr_to = to->end;
+	}
+}
+
 static int family_of(struct cmd_call *c)
 {
 	struct value *self = c->argv[0];
@@ -569,7 +588,9 @@ static int bind_param(struct binder *b, size_t k, struct value *kwval)
 		return -1;
 	if (p->type == P_ADDR || p->type == P_HOSTPORT) {
 		int fam = p->type == P_ADDR ? family_of(c) : AF_INET6;
+		size_t first = b->j;
 		c->argv[k] = take_address(b, k, fam, p->type == P_ADDR);
+		note_address(b, c->argv[k], first);
 		return c->argv[k] ? 0 : -1;
 	}
 	c->argv[k] = convert(b, k, b->vals[b->j], b->words[b->j]);
@@ -830,7 +851,7 @@ int args_bind(struct call_args *a, struct cmd_call *c, struct node *n,
 	struct binder b = {.vars = vars, .err = err, .e = e, .c = c,
 	                   .vals = a->vals, .words = a->words, .nvals = a->nvals,
 	                   .method = method, .named = a->named, .argn = a->argn,
-	                   .n = n,
+	                   .n = n, .bad = &a->bad,
 	                   .pyform = n && !n->shell_form && e->py != PY_NONE &&
 	                             (method ||
 	                              !(e->flags & (CMD_METHOD | CMD_VALUE)))};

@@ -53,6 +53,7 @@ struct call_args {
 	char **words;          /* the unquoted text of each, or NULL */
 	struct node **argn;    /* the node of each (NULL for self) */
 	const struct sk_const **named; /* the constant written, or NULL */
+	struct node *bad;      /* after a failed bind: the argument at fault */
 	size_t nvals, nargs;
 	struct value *vals_buf[CMD_MAXARGS + 2], *kw_buf[CMD_MAXARGS + 1];
 	char *words_buf[CMD_MAXARGS + 2];

@@ -9,8 +9,7 @@
 
 #include "../core/errors.h"
 #include "format.h"
-#include "hints.h"
-#include "shell.h"
+#include "state.h"
 #include "strbuf.h"
 
 static const struct cmd_entry *const tables[] = {
@@ -180,6 +179,7 @@ enum cmd_status cmd_fail(struct cmd_call *c, const char *fmt, ...)
 	va_end(ap);
 	free(c->cause);
 	c->cause = sb_take(&b);
+	c->cause_errno = 0;
 	return CMD_ERROR;
 }
 
@@ -188,16 +188,10 @@ enum cmd_status cmd_errno(struct cmd_call *c, int err)
 	free(c->cause);
 	c->cause = fmt_errno(err);
 	c->sh_last_errno = err;
+	c->cause_errno = err; /* the evaluator adds its hint (hints.c) */
 	/* The recording keeps such a statement as prose. */
 	if (err == CORE_EINTERRUPTED && c->sh)
 		c->sh->interrupted = true;
-	char *hint = error_hint(c, err);
-	if (hint) {
-		char *with = xasprintf("%s (%s)", c->cause, hint);
-		free(c->cause);
-		free(hint);
-		c->cause = with;
-	}
 	return CMD_ERROR;
 }
 
@@ -205,5 +199,6 @@ enum cmd_status cmd_gai(struct cmd_call *c, int code)
 {
 	free(c->cause);
 	c->cause = fmt_gai(code);
+	c->cause_errno = 0;
 	return CMD_ERROR;
 }

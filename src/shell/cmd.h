@@ -89,6 +89,11 @@ struct cmd_call {
 	char *cause;          /* on CMD_ERROR: after "error: NAME: " */
 	const char *callname; /* the name to report errors under */
 	int sh_last_errno;    /* the errno of a failed call, for `errno` */
+	int cause_errno;      /* the errno CAUSE says (cmd_errno), for its hint */
+	/* The address argument, and where the line typed it: a caret points
+	 * there when it is no address (the handler converts it). */
+	const struct value *addr;
+	size_t addr_from, addr_to;
 };
 
 #define CMD_METHOD 1   /* the first parameter is the socket: s.recv */

@@ -18,7 +18,7 @@
 #include "../core/sockopt.h"
 #include "args.h"
 #include "cmd.h"
-#include "shell.h"
+#include "state.h"
 #include "strbuf.h"
 
 #if defined(HAVE_READLINE)

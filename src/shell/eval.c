@@ -10,6 +10,7 @@
 #include "args.h"
 #include "cmd.h"
 #include "format.h"
+#include "hints.h"
 #include "i18n.h"
 #include "lexer.h"
 #include "suggest.h"
@@ -267,6 +268,7 @@ static struct value *eval_call(struct shell *sh, struct node *n)
 			          n->name, n->name);
 		else
 			fail_unknown(sh, n->name, N_("unknown command"), true);
+		shell_error_at(sh, n->pos, n->pos + strlen(n->name));
 		return NULL;
 	}
 	return run_call(sh, e, NULL, n);
@@ -605,7 +607,18 @@ static struct value *eval_binop(struct shell *sh, struct node *n, bool argpos)
 	return r;
 }
 
+static struct value *eval_kind(struct shell *sh, struct node *n, bool argpos);
+
+/* A failure names the innermost node that failed, for the caret. */
 struct value *eval_node(struct shell *sh, struct node *n, bool argpos)
+{
+	struct value *v = eval_kind(sh, n, argpos);
+	if (!v)
+		shell_error_at(sh, n->pos, n->end);
+	return v;
+}
+
+static struct value *eval_kind(struct shell *sh, struct node *n, bool argpos)
 {
 	switch (n->kind) {
 	case N_LIT:
@@ -741,6 +754,19 @@ static int collect_args(struct shell *sh, struct cmd_call *c, struct node *n,
 	return 0;
 }
 
+/* The likely cause of the call's errno at the end of its error line:
+ * "ECONNREFUSED [Errno 111] Connection refused (nothing listens there)". */
+static void add_hint(struct cmd_call *c)
+{
+	char *hint = c->cause_errno ? error_hint(c, c->cause_errno) : NULL;
+	if (!hint)
+		return;
+	char *with = xasprintf("%s (%s)", c->cause, hint);
+	free(c->cause);
+	free(hint);
+	c->cause = with;
+}
+
 /* The handler's status as the call's result, or NULL with the error. */
 static struct value *call_result(struct shell *sh, struct cmd_call *c,
                                  enum cmd_status st)
@@ -749,12 +775,14 @@ static struct value *call_result(struct shell *sh, struct cmd_call *c,
 		/* Already reported (a statement run by repeat or time). */
 		free(sh->err);
 		sh->err = NULL;
+		sh->err_to = 0;
 		sh->err_reported = true;
 		return NULL;
 	}
 	if (st == CMD_ERROR) {
 		if (c->sh_last_errno)
 			sh->last_errno = c->sh_last_errno;
+		add_hint(c);
 		eval_fail(sh, "%s: %s", c->callname, c->cause ? c->cause : _("failed"));
 		v_unref(c->result);
 		return NULL;
@@ -775,9 +803,12 @@ static struct value *run_call(struct shell *sh, const struct cmd_entry *e,
 	struct value *result = NULL;
 	if (self)
 		a.vals[a.nvals++] = v_ref(self);
-	if (!collect_args(sh, &c, n, self ? 1 : 0, &a) &&
-	    !args_bind(&a, &c, n, self != NULL, &sh->vars, &sh->err))
-		result = call_result(sh, &c, e->exec(&c));
+	if (!collect_args(sh, &c, n, self ? 1 : 0, &a)) {
+		if (!args_bind(&a, &c, n, self != NULL, &sh->vars, &sh->err))
+			result = call_result(sh, &c, e->exec(&c));
+		else if (a.bad)
+			shell_error_at(sh, a.bad->pos, a.bad->end);
+	}
 	args_free(&a, &c);
 	return result;
 }
@@ -852,6 +883,7 @@ static int eval_stmt_in(struct shell *sh, struct stmt *s, const char *src)
 {
 	if (sh->xtrace && src)
 		out_printf("+ %.*s\n", (int)(s->end - s->pos), src + s->pos);
+	sh->err_to = 0;
 	struct value *v = eval_node(sh, s->rhs, false);
 	if (!v)
 		goto fail;
@@ -872,8 +904,12 @@ static int eval_stmt_in(struct shell *sh, struct stmt *s, const char *src)
 	}
 	return 0;
 fail:
+	/* A caret under the whole statement would say nothing. */
+	if (sh->err_from == s->rhs->pos && sh->err_to == s->rhs->end)
+		sh->err_to = 0;
 	if (!sh->err_reported)
 		shell_error(sh, sh->err ? sh->err : _("failed"));
+	sh->err_to = 0;
 	sh->err_reported = false;
 	free(sh->err);
 	sh->err = NULL;

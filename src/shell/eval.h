@@ -4,7 +4,7 @@
 
 #include <stdbool.h>
 #include "parser.h"
-#include "shell.h"
+#include "state.h"
 
 /* The value of N, or NULL with sh->err set. ARGPOS: N stands as an
  * argument, where an unknown bare name is a word rather than an error. */

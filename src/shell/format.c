@@ -7,7 +7,6 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include "../core/errors.h"
 #include "../core/sock.h"
 #include "i18n.h"
 #include "sockaddr.h"
@@ -334,21 +333,4 @@ char *v_str_of(const struct value *v)
 	if (v->type == T_STR)
 		return xstrndup(v->u.s.p, v->u.s.len);
 	return v_repr(v);
-}
-
-char *fmt_errno(int err)
-{
-	const char *name = errno_name(err);
-	/* No name: sockshell's own "timed out" or "interrupted", which it
-	 * translates, as glibc translates strerror. */
-	if (!name)
-		return xstrdup(_(errno_message(err)));
-	return xasprintf("%s [Errno %d] %s", name, err, errno_message(err));
-}
-
-char *fmt_gai(int code)
-{
-	const char *name = eai_name(code);
-	return xasprintf("%s [Errno %d] %s", name ? name : "EAI", code,
-	                 eai_message(code));
 }

@@ -2,6 +2,7 @@
 #ifndef SOCKSHELL_FORMAT_H
 #define SOCKSHELL_FORMAT_H
 
+#include "errtext.h" /* fmt_errno, fmt_gai: formerly here */
 #include "strbuf.h"
 #include "value.h"
 
@@ -13,10 +14,4 @@ void fmt_bytes_repr(struct strbuf *b, const unsigned char *p, size_t len);
 /* The name of VALUE in KIND ("SOCK_STREAM|SOCK_NONBLOCK"), or its number. */
 void fmt_const(struct strbuf *b, enum const_kind kind, long long value);
 
-
-
-/* "ECONNREFUSED [Errno 111] Connection refused", "timed out": malloc'd. */
-char *fmt_errno(int err);
-/* "EAI_NONAME [Errno -2] Name or service not known": malloc'd. */
-char *fmt_gai(int code);
 #endif

@@ -35,11 +35,15 @@ static void advance(struct parser *p)
 	lex_next(&p->lx, &p->tok);
 }
 
-/* Go back to POS and read the token there. */
+/* Go back to POS and read the token there. The token before POS ended
+ * where the blanks before POS begin. */
 static void reset_to(struct parser *p, size_t pos)
 {
 	p->lx.pos = pos;
 	advance(p);
+	while (pos > 0 && (p->lx.src[pos - 1] == ' ' || p->lx.src[pos - 1] == '\t'))
+		pos--;
+	p->prev_end = pos;
 }
 
 static bool is_op(const struct parser *p, char op)
@@ -265,6 +269,7 @@ static struct node *to_shell_call(struct parser *p, struct node *e,
 		node_free(call);
 		return NULL;
 	}
+	call->end = p->prev_end;
 	return call;
 }
 
@@ -479,6 +484,8 @@ bad:
 static struct node *parse_postfix(struct parser *p)
 {
 	struct node *e = parse_primary(p);
+	if (e)
+		e->end = p->prev_end; /* the span an error's caret underlines */
 	int chain = 0;
 	while (e && !p->tok.space_before && p->tok.kind == TK_OP &&
 	       strchr("([.", p->tok.op)) {
@@ -507,6 +514,8 @@ static struct node *parse_postfix(struct parser *p)
 			advance(p);
 			e = a;
 		}
+		if (e)
+			e->end = p->prev_end;
 	}
 	p->depth -= chain;
 	return e;
@@ -515,6 +524,7 @@ static struct node *parse_postfix(struct parser *p)
 static struct node *binop(char op, struct node *l, struct node *r)
 {
 	struct node *n = new_node(N_BINOP, l->pos);
+	n->end = r->end;
 	n->op = op;
 	add_arg(n, l, NULL);
 	add_arg(n, r, NULL);
@@ -721,6 +731,7 @@ static bool parse_shell_args(struct parser *p, struct node *call,
 				node_free(s);
 				return false;
 			}
+			s->end = p->prev_end;
 			add_arg(call, s, NULL);
 			break;
 		}

@@ -16,10 +16,10 @@
 
 #include "../core/fds.h"
 #include "../core/sock.h"
+#include "errtext.h"
 #include "i18n.h"
-#include "shell.h"
+#include "state.h"
 #include "transcript.h"
-#include "wire.h"
 
 #define LOCALE_TAG "# locale: "
 /* F moved to a high descriptor (close-on-exec); F itself when that fails. */
@@ -45,6 +45,13 @@ static const char *translated_locale(void)
 	return strcmp(_(probe), probe) ? setlocale(LC_MESSAGES, NULL) : NULL;
 }
 
+static const char *(*header_line)(void);
+
+void record_set_header(const char *(*line)(void))
+{
+	header_line = line;
+}
+
 /* A new file notes what its replay needs: the locale, the wire lab. */
 static void note_header(FILE *f)
 {
@@ -54,19 +61,30 @@ static void note_header(FILE *f)
 	const char *loc = translated_locale();
 	if (loc)
 		fprintf(f, "%s%s\n", LOCALE_TAG, loc);
-	const char *wire = wire_tag_line();
-	if (wire)
-		fputs(wire, f);
+	const char *extra = header_line ? header_line() : NULL;
+	if (extra)
+		fputs(extra, f);
 }
 
-int record_open(struct shell *sh, const char *path, const char *mode)
+int record_open(struct shell *sh, const char *path, const char *mode,
+                char **cause)
 {
 	record_close(sh);
-	if (sk_forbidden() || sh->no_syscalls)
-		return EPERM;
-	FILE *f = fopen(path, mode);
-	if (!f)
-		return errno;
+	FILE *f = NULL;
+	int e = sk_forbidden() || sh->no_syscalls ? EPERM : 0;
+	if (!e && !(f = fopen(path, mode)))
+		e = errno;
+	if (e == EEXIST) {
+		*cause = xasprintf(_("%s exists (record -f FILE replaces it, "
+		                     "record -a FILE appends)"), path);
+		return -1;
+	}
+	if (e) {
+		char *why = fmt_errno(e);
+		*cause = xasprintf("%s: %s", path, why);
+		free(why);
+		return -1;
+	}
 	f = move_high(f, mode);
 	note_header(f);
 	fflush(f);
@@ -147,27 +165,26 @@ void record_stmt(struct shell *sh, FILE *rec, struct strbuf *out,
 	sb_free(out);
 }
 
+void record_note(struct shell *sh, const char *text)
+{
+	FILE *rec = sh->record;
+	if (!rec || sh->source_depth)
+		return;
+	fputc('\n', rec);
+	for (const char *p = text; *p;) {
+		size_t n = strcspn(p, "\n");
+		fprintf(rec, "# %.*s\n", (int)n, p);
+		p += n + (p[n] == '\n');
+	}
+	fflush(rec);
+}
+
 void record_more(struct shell *sh, const struct strbuf *b)
 {
 	FILE *rec = sh->record;
 	if (!rec || sh->source_depth || !b->len)
 		return;
 	write_lines(rec, b->p, b->len);
-	fflush(rec);
-}
-
-void record_comment(struct shell *sh, const struct strbuf *b)
-{
-	FILE *rec = sh->record;
-	if (!rec || sh->source_depth || !b->len)
-		return;
-	fputc('\n', rec);
-	for (const char *p = b->p; *p;) {
-		const char *nl = strchr(p, '\n');
-		size_t n = nl ? (size_t)(nl - p) : strlen(p);
-		fprintf(rec, "# %.*s\n", (int)n, p);
-		p += n + (nl ? 1 : 0);
-	}
 	fflush(rec);
 }
 

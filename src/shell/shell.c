@@ -65,6 +65,7 @@ void shell_init(struct shell *sh)
 	v_poll_closer = close_epoll;
 	parser_set_hooks(&hooks);
 	waiting_init(sh);
+	out_push(&sh->out);
 }
 
 void shell_free(struct shell *sh)
@@ -79,13 +80,19 @@ void shell_free(struct shell *sh)
 	sh->err = NULL;
 	parsecache_clear(&sh->parsed);
 	v_pool_drain();
+	out_pop(&sh->out);
 }
 
 static int run_line(struct shell *sh, const char *line, size_t len);
 
 int shell_run_line(struct shell *sh, const char *line, size_t len)
 {
-	return run_line(sh, line, len);
+	/* Errors point into this line (a sourced file's lines inside it). */
+	const char *outer = sh->src;
+	sh->src = line;
+	int status = run_line(sh, line, len);
+	sh->src = outer;
+	return status;
 }
 
 /* After each statement what it printed is out, so `| tee log` and a
@@ -122,6 +129,8 @@ static int run_line(struct shell *sh, const char *line, size_t len)
 	if (!p) {
 		rec = record_begin(sh, &out);
 		char *msg = xasprintf(_("syntax: %s (column %zu)"), err.msg, err.pos + 1);
+		sh->err_to = 0;
+		shell_error_at(sh, err.pos, err.pos + 1);
 		shell_error(sh, msg);
 		free(msg);
 		free(err.msg);

@@ -1,37 +1,12 @@
-/* shell.h - the interpreter's state and its entry points. */
+/* shell.h - the interpreter's entry points: running lines and files
+ * (its state is in state.h). */
 #ifndef SOCKSHELL_SHELL_H
 #define SOCKSHELL_SHELL_H
 
 #include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
-#include "handles.h"
-#include "output.h"
-#include "parsecache.h"
-#include "strbuf.h"
-#include "value.h"
-
-struct shell {
-	struct vartab vars;
-	struct value *last; /* _ */
-	bool trace, xtrace, errexit, interactive, color;
-	const char *file; /* script being run, for FILE:LINE: */
-	int line;
-	double default_timeout; /* < 0: None */
-	FILE *record;
-	char *record_path;
-	bool record_switched; /* the statement running opened or closed one */
-	int last_errno;
-	int exit_code;
-	int last_status; /* of the last statement: exit without N uses it */
-	bool exiting;
-	bool interrupted; /* a Ctrl-C stopped the statement running */
-	int source_depth;
-	char *err; /* the pending error, "CALL: cause" */
-	bool err_reported; /* the failure was printed already */
-	bool no_syscalls; /* for fuzzing: refuse every call that reaches the kernel */
-	struct parsecache parsed; /* lines parsed already */
-};
+#include "state.h"
 
 /* A script stops at the next statement once this holds a signal number
  * (SIGTERM, SIGHUP, SIGINT), its output flushed; main exits 128+N. */

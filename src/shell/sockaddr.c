@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "format.h"
+#include "errtext.h"
 #include "i18n.h"
 #include "strbuf.h"
 #include "utf8.h"

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "shell.h"
+#include "state.h"
 #include "strbuf.h"
 
 static void add_cells(struct table *t, va_list ap)

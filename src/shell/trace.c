@@ -367,16 +367,17 @@ static void fmt_msghdr(struct strbuf *b, const struct sk_event *ev,
 	sb_addc(b, '}');
 }
 
-static void fmt_arg(struct strbuf *b, const struct sk_event *ev, int i)
+/* The arguments of the socket calls proper. False: not one of theirs. */
+static bool fmt_sock_arg(struct strbuf *b, const struct sk_event *ev,
+                         const struct sk_arg *a)
 {
-	const struct sk_arg *a = &ev->a[i];
 	switch (a->kind) {
 	case SA_FAMILY:
 		flag_name(b, CK_AF, a->i);
-		break;
+		return true;
 	case SA_SOCKTYPE:
 		fmt_socktype(b, a->i);
-		break;
+		return true;
 	case SA_PROTO:
 		/* strace names protocols only for the IP families. */
 		if (ev->a[0].kind == SA_FAMILY &&
@@ -384,54 +385,99 @@ static void fmt_arg(struct strbuf *b, const struct sk_event *ev, int i)
 			flag_name(b, CK_IPPROTO, a->i);
 		else
 			sb_printf(b, "%ld", a->i);
-		break;
+		return true;
 	case SA_SOCKADDR:
 		if (ev->ret < 0 && !strcmp(ev->name, "accept4"))
 			sb_adds(b, "0x0");
 		else
 			fmt_sockaddr(b, a->p, a->len);
-		break;
+		return true;
 	case SA_SOCKLEN:
 		if (a->aux < 0 || a->aux == a->i)
 			sb_printf(b, "[%ld]", a->i);
 		else
 			sb_printf(b, "[%ld => %ld]", a->i, a->aux);
-		break;
+		return true;
 	case SA_BUF:
 		if (ev->ret < 0 && !strcmp(ev->name, "recvfrom"))
 			sb_adds(b, "0x0");
 		else
 			fmt_string(b, a->p, a->len, a->len);
-		break;
+		return true;
 	case SA_MSGFLAGS:
 		fmt_flags(b, CK_MSG, a->i);
-		break;
+		return true;
+	case SA_MSGHDR:
+		fmt_msghdr(b, ev, a);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Options and shutdown's how. */
+static bool fmt_option_arg(struct strbuf *b, const struct sk_arg *a)
+{
+	switch (a->kind) {
 	case SA_LEVEL:
 		fmt_level(b, a->i);
-		break;
+		return true;
 	case SA_OPTNAME:
 		fmt_optname(b, a->aux, a->i);
-		break;
+		return true;
 	case SA_OPTVAL:
 		fmt_optval(b, a);
-		break;
+		return true;
 	case SA_HOW:
 		flag_name(b, CK_SHUT, a->i);
-		break;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* fcntl's, the files' (sendfile, unlink) and names printed as they are. */
+static bool fmt_file_arg(struct strbuf *b, const struct sk_arg *a)
+{
+	switch (a->kind) {
 	case SA_FCNTLCMD:
 		sb_adds(b, a->i == F_GETFL ? "F_GETFL" : a->i == F_SETFL ? "F_SETFL"
 		        : a->i == F_GETFD ? "F_GETFD" : a->i == F_SETFD ? "F_SETFD"
 		        : a->i == F_DUPFD_CLOEXEC ? "F_DUPFD_CLOEXEC" : "?");
-		break;
+		return true;
 	case SA_OFLAGS:
 		fmt_oflags(b, a->i);
-		break;
+		return true;
 	case SA_FDFLAGS:
 		sb_adds(b, a->i & FD_CLOEXEC ? "FD_CLOEXEC" : "0");
-		break;
+		return true;
+	case SA_NAME:
+		sb_adds(b, a->p);
+		return true;
+	case SA_PATH: /* strace prints a path whole */
+		fmt_quoted(b, a->p, strlen(a->p));
+		return true;
+	case SA_OFFSET:
+		sb_printf(b, "[%ld]", a->i);
+		if (a->aux >= 0)
+			sb_printf(b, " => [%ld]", a->aux);
+		return true;
+	case SA_NULL:
+		sb_adds(b, "NULL");
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* poll's and epoll's, and the descriptors written back (socketpair). */
+static bool fmt_poll_arg(struct strbuf *b, const struct sk_event *ev,
+                         const struct sk_arg *a)
+{
+	switch (a->kind) {
 	case SA_POLLFD:
 		fmt_pollfds(b, a->p, a->len, false);
-		break;
+		return true;
 	case SA_FDPAIR: {
 		/* len 2: socketpair's fds; len 1: an int written back. */
 		const int *fds = a->p;
@@ -441,35 +487,28 @@ static void fmt_arg(struct strbuf *b, const struct sk_event *ev, int i)
 			sb_printf(b, "[%d]", fds[0]);
 		else
 			sb_printf(b, "[%d, %d]", fds[0], fds[1]);
-		break;
+		return true;
 	}
-	case SA_NAME:
-		sb_adds(b, a->p);
-		break;
-	case SA_PATH: /* strace prints a path whole */
-		fmt_quoted(b, a->p, strlen(a->p));
-		break;
-	case SA_OFFSET:
-		sb_printf(b, "[%ld]", a->i);
-		if (a->aux >= 0)
-			sb_printf(b, " => [%ld]", a->aux);
-		break;
-	case SA_MSGHDR:
-		fmt_msghdr(b, ev, a);
-		break;
-	case SA_NULL:
-		sb_adds(b, "NULL");
-		break;
 	case SA_EPOLLOP:
 		sb_adds(b, a->i == EPOLL_CTL_ADD ? "EPOLL_CTL_ADD"
 		        : a->i == EPOLL_CTL_MOD ? "EPOLL_CTL_MOD" : "EPOLL_CTL_DEL");
-		break;
+		return true;
 	case SA_EPOLLEV:
 		fmt_epoll_events(b, a->p, a->len, !strcmp(ev->name, "epoll_wait"));
-		break;
+		return true;
 	default:
-		sb_printf(b, "%ld", a->i);
+		return false;
 	}
+}
+
+/* Argument I of EV as strace prints it; a plain number (an int, a
+ * descriptor) when no group above knows its kind. */
+static void fmt_arg(struct strbuf *b, const struct sk_event *ev, int i)
+{
+	const struct sk_arg *a = &ev->a[i];
+	if (!fmt_sock_arg(b, ev, a) && !fmt_option_arg(b, a) &&
+	    !fmt_file_arg(b, a) && !fmt_poll_arg(b, ev, a))
+		sb_printf(b, "%ld", a->i);
 }
 
 static void fmt_result(struct strbuf *b, const struct sk_event *ev)

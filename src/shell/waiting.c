@@ -15,7 +15,7 @@
 #include "../core/sock.h"
 #include "../core/timer.h"
 #include "i18n.h"
-#include "shell.h"
+#include "state.h"
 #include "strbuf.h"
 
 #define WAIT_NOTICE 0.5 /* seconds without an answer before the notice */

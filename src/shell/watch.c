@@ -17,7 +17,7 @@
 #include "i18n.h"
 #include "lineedit.h"
 #include "record.h"
-#include "shell.h"
+#include "state.h"
 #include "sockaddr.h"
 
 #define RECHECK_MS 500 /* how often muted sockets are looked at */
@@ -206,9 +206,9 @@ static void watch_check(void)
 	if (b.len) {
 		le_hide();
 		out_write(b.p, b.len);
-		fflush(stdout);
+		out_flush();
 		le_show();
-		record_comment(watch_sh, &b);
+		record_note(watch_sh, b.p); /* as prose, so it replays */
 	}
 	sb_free(&b);
 }

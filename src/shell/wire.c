@@ -19,7 +19,7 @@
 #include "lineedit.h"
 #include "output.h"
 #include "record.h"
-#include "shell.h"
+#include "state.h"
 
 #define SETTLE_MS 20         /* quiet this long after a frame: the end */
 #define ACK_WAIT_MS 250      /* past TCP_DELACK_MAX (200 ms) */
@@ -183,6 +183,7 @@ int wire_start(struct shell *sh, bool display, const char *join, char *err,
 	w.sh = sh;
 	w.flows = pkt_flows_new();
 	le_add_watcher(&prompt_watcher);
+	record_set_header(wire_tag_line);
 	return 0;
 }
 
@@ -191,6 +192,7 @@ void wire_stop(void)
 	if (!w.lab)
 		return;
 	le_remove_watcher(&prompt_watcher);
+	record_set_header(NULL);
 	cap_close(w.fd);
 	for (size_t i = 0; i < w.n; i++)
 		free(w.frames[i].data);

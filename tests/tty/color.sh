@@ -6,6 +6,9 @@
 
 version=$("$SOCKSHELL" --version | sed -n '1s/^sockshell //p')
 esc=$(printf '\033')
+# The error, and under it the caret at 's' (the line typed is above it).
+err='error: s: no such variable
+      ^'
 
 # attrs: the screen with its colour codes (tmux writes them as SGR).
 attrs() { T capture-pane -p -e -S - -t "$sess"; }
@@ -14,7 +17,7 @@ coloured() { attrs | grep -q "$esc\\["; }
 start '"$SS"'
 expect_line "sockshell $version ($EDITOR_NAME) - type help for commands, Ctrl-D to quit"
 ready
-expect_output "s.recv 1" "error: s: no such variable"
+expect_output "s.recv 1" "$err"
 attrs | grep -q "^$esc\\[[0-9;]*m.*sock>" || fail "the prompt is not coloured"
 attrs | grep -q "^$esc\\[[0-9;]*m.*error:" || fail "the error is not coloured"
 pass "colour and banner on a terminal"
@@ -23,7 +26,7 @@ pass "colour and banner on a terminal"
 no_colour() {
 	start "$1"
 	ready
-	expect_output "s.recv 1" "error: s: no such variable"
+	expect_output "s.recv 1" "$err"
 	! coloured || fail "colour with $1"
 	key C-d
 	expect_exit 0

@@ -20,6 +20,9 @@ run 'inet_aton 10.0.0.300'
 T capture-pane -e -p -t "$sess" | grep -q "^$esc\\[[0-9;]*m.*error:" ||
 	fail "no colour on the screen: the test proves nothing"
 run 'x = 1; inet_aton 10.0.0.1'
+# The caret under a bad argument is the screen's only: the replay has none.
+expect_output 'a.recv nosuch' "error: recv: argument 1 (bufsize): unknown name 'nosuch'
+             ^~~~~~"
 run 'srv = socket AF_INET SOCK_STREAM; srv.bind 127.0.0.1 0; srv.listen'
 blocked 'srv.accept'
 expect_line "  accept(5, ...) waiting; Ctrl-C stops it" # the screen's only
@@ -38,6 +41,8 @@ error: inet_aton: illegal IP address string passed to inet_aton
 sock> x = 1
 sock> inet_aton 10.0.0.1
 b'\n\x00\x00\x01'
+sock> a.recv nosuch
+error: recv: argument 1 (bufsize): unknown name 'nosuch'
 sock> srv = socket AF_INET SOCK_STREAM
 sock> srv.bind 127.0.0.1 0
 sock> srv.listen

@@ -523,7 +523,9 @@ START_TEST(test_record_blankline_round_trip)
 	struct shell sh;
 	struct strbuf out = {0};
 	shell_init(&sh);
-	ck_assert_int_eq(record_open(&sh, path, "w"), 0);
+	char *cause = NULL;
+	ck_assert_int_eq(record_open(&sh, path, "w", &cause), 0);
+	ck_assert_ptr_null(cause);
 	out_capture(&out);
 	shell_run_line(&sh, stmt, strlen(stmt));
 	out_capture(NULL);

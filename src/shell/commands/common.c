@@ -51,6 +51,8 @@ int arg_sockaddr(struct cmd_call *c, const struct sockobj *s,
 	if (sockaddr_from_value(s->family, v, out, &cause)) {
 		free(c->cause);
 		c->cause = cause;
+		if (c->sh && v == c->addr)
+			shell_error_at(c->sh, c->addr_from, c->addr_to);
 		return -1;
 	}
 	return 0;

@@ -532,17 +532,12 @@ static enum cmd_status do_record(struct cmd_call *c)
 		record_close(sh);
 		return CMD_OK;
 	}
-	int e = record_open(sh, path, mode);
-	if (e == EEXIST)
-		return cmd_fail(c, _("%s exists (record -f FILE replaces it, record "
-		                     "-a FILE appends)"), path);
-	if (e) {
-		char *why = fmt_errno(e);
-		cmd_fail(c, "%s: %s", path, why);
-		free(why);
-		return CMD_ERROR;
-	}
-	return CMD_OK;
+	char *cause;
+	if (record_open(sh, path, mode, &cause) == 0)
+		return CMD_OK;
+	cmd_fail(c, "%s", cause);
+	free(cause);
+	return CMD_ERROR;
 }
 
 /* The kernel's TCP states as ss(8) names them: TCP_CLOSE, a socket not
