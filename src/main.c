@@ -13,6 +13,7 @@
 #include "core/fds.h"
 #include "core/file.h"
 #include "core/signals.h"
+#include "core/netns.h"
 #include "core/sock.h"
 #include "core/tls.h"
 #include "core/i18n.h"
@@ -23,12 +24,15 @@
 #include "shell/transcript.h"
 #include "shell/waiting.h"
 #include "shell/watchdog.h"
+#include "shell/wire.h"
 
 struct options {
 	const char *cmds;
 	bool interactive, quiet, no_color, trace;
 	const char *record;
 	bool check;
+	bool wire;
+	const char *join; /* --join PID */
 };
 
 static void usage(FILE *f)
@@ -43,6 +47,9 @@ static void usage(FILE *f)
 	        "                   compare in LOCALE, not in C (also\n"
 	        "                   $SOCKSHELL_CHECK_LOCALE)\n"
 	        "  --record FILE    record the interactive session as a transcript\n"
+	        "  --wire           start in the wire lab: a private network\n"
+	        "                   namespace where each statement's packets show\n"
+	        "  --join PID       join the wire lab of shell PID (a second terminal)\n"
 	        "  -t, --trace      start with tracing on\n"
 	        "  -q, --quiet      no banner\n"
 	        "  --no-color       no colour\n"
@@ -183,6 +190,9 @@ static int repl(struct shell *sh, const struct options *o)
 	if (!o->quiet)
 		printf(_("sockshell %s (%s) - type help for commands, Ctrl-D to quit\n"),
 		       PACKAGE_VERSION, le_name());
+	if (!o->quiet && wire_lab())
+		printf(_("wire lab: each statement's packets show under it; another "
+		         "terminal joins with: %s\n"), wire_join_command());
 	sh->interactive = true;
 	/* The line typed is on the screen above its error: point into it. */
 	if (isatty(STDIN_FILENO))
@@ -254,7 +264,8 @@ static int parse_options(int argc, char **argv, struct options *o,
 		{"check", no_argument, NULL, 'C'}, {"record", required_argument, NULL, 'R'},
 		{"trace", no_argument, NULL, 't'}, {"quiet", no_argument, NULL, 'q'},
 		{"no-color", no_argument, NULL, 'N'}, {"help", no_argument, NULL, 'h'},
-		{"version", no_argument, NULL, 'V'},
+		{"version", no_argument, NULL, 'V'}, {"wire", no_argument, NULL, 'W'},
+		{"join", required_argument, NULL, 'J'},
 		{"check-locale", required_argument, NULL, 'L'}, {NULL, 0, NULL, 0}};
 	int c;
 	while ((c = getopt_long(argc, argv, "+c:ixetqhV", longs, NULL)) != -1) {
@@ -268,6 +279,8 @@ static int parse_options(int argc, char **argv, struct options *o,
 		case 'N': o->no_color = true; break;
 		case 'R': o->record = optarg; break;
 		case 'C': o->check = true; break;
+		case 'W': o->wire = true; break;
+		case 'J': o->join = optarg; break;
 		case 'L': check_set_locale(optarg); break;
 		case 'h': usage(stdout); exit(0);
 		case 'V': version(); exit(0);
@@ -275,6 +288,42 @@ static int parse_options(int argc, char **argv, struct options *o,
 		}
 	}
 	return 0;
+}
+
+/* The command line that joins this lab: this very program, by the name
+ * it was found under in $PATH or else by its absolute path. */
+static char *join_command(const char *argv0)
+{
+	char *exe = strchr(argv0, '/') ? realpath(argv0, NULL) : NULL;
+	char *cmd = xasprintf("%s --join %ld", exe ? exe : argv0, (long)getpid());
+	free(exe);
+	return cmd;
+}
+
+/* --wire or --join PID: into the lab's namespaces while the process is
+ * still single-threaded, then capture on its lo. Where namespaces are
+ * refused, one line says why and the shell does not start (status 2):
+ * the user asked for the lab, and a shell without it would mislead. */
+static int enter_lab(struct shell *sh, const struct options *o,
+                     const char *argv0)
+{
+	char err[256];
+	char *end;
+	long pid = o->join ? strtol(o->join, &end, 10) : 0;
+	if (o->join && (*end || end == o->join || pid <= 0)) {
+		fprintf(stderr, _("sockshell: --join %s: not a process id\n"), o->join);
+		return 2;
+	}
+	int e = o->join ? netns_join((pid_t)pid, err, sizeof err)
+	                : netns_enter(err, sizeof err);
+	char *join = e ? NULL : join_command(argv0);
+	if (!e)
+		e = wire_start(sh, true, join, err, sizeof err);
+	free(join);
+	if (e)
+		fprintf(stderr, _("sockshell: %s: no wire lab: %s\n"),
+		        o->join ? "--join" : "--wire", err);
+	return e ? 2 : 0;
 }
 
 static int start_recording(struct shell *sh, const char *path)
@@ -319,12 +368,15 @@ int main(int argc, char **argv)
 	shell_init(&sh);
 	if (parse_options(argc, argv, &o, &sh))
 		return 2;
+	if ((o.wire || o.join) && !o.check && enter_lab(&sh, &o, argv[0]))
+		return 2;
 	setup_signals();
 	if (o.check) {
 		if (optind >= argc) {
 			fprintf(stderr, _("sockshell: --check needs at least one FILE\n"));
 			return 2;
 		}
+		check_set_wire(o.wire);
 		return check_files(argv + optind, argc - optind, 120);
 	}
 	bool tty = isatty(STDIN_FILENO);

@@ -115,16 +115,17 @@ echo '用法：sockshell [选项] [SCRIPT]' >"$tmp/want"
 diff -u "$tmp/want" "$tmp/out" || fail "sockshell -h in Chinese"
 
 # The Chinese transcripts and lessons pass in zh_CN.UTF-8, by option or
-# environment: a Chinese student sees the messages in Chinese.
+# environment: a Chinese student sees the messages in Chinese. A wire-lab
+# lesson where namespaces are refused is skipped (77), not failed.
 notls=$("$SOCKSHELL" -V | grep -c '^TLS: none')
 for t in "$srcdir"/tests/transcripts-zh/*.txt "$srcdir"/doc/lessons/zh_CN/*.txt; do
 	[ -e "$t" ] || continue
 	# A lesson on TLS needs a build with OpenSSL (Makefile.am says so
 	# for the English one).
 	case $notls$t in 1*-tls.txt) continue ;; esac
-	zh --check --check-locale=zh_CN.UTF-8 "$t" >"$tmp/out" 2>&1 ||
+	zh --check --check-locale=zh_CN.UTF-8 "$t" >"$tmp/out" 2>&1 || [ $? = 77 ] ||
 		{ cat "$tmp/out"; fail "--check --check-locale=zh_CN.UTF-8 $t"; }
-	SOCKSHELL_CHECK_LOCALE=zh_CN.UTF-8 "$SOCKSHELL" --check "$t" >"$tmp/out" 2>&1 ||
+	SOCKSHELL_CHECK_LOCALE=zh_CN.UTF-8 "$SOCKSHELL" --check "$t" >"$tmp/out" 2>&1 || [ $? = 77 ] ||
 		{ cat "$tmp/out"; fail "SOCKSHELL_CHECK_LOCALE=zh_CN.UTF-8 --check $t"; }
 done
 

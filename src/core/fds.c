@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <unistd.h>
 
@@ -54,4 +55,18 @@ int fds_close_inherited(void)
 	}
 	closedir(d);
 	return 0;
+}
+
+#define FD_TOP 1024 /* the shell's own files sit just under this, or the limit */
+
+int fds_dup_high(int fd)
+{
+	long top = nofile_limit() < FD_TOP ? nofile_limit() : FD_TOP;
+	return fcntl(fd, F_DUPFD_CLOEXEC, top > 64 ? (int)top - 16 : 3);
+}
+
+int fds_columns(int fd)
+{
+	struct winsize ws;
+	return ioctl(fd, TIOCGWINSZ, &ws) == 0 ? ws.ws_col : 0;
 }

@@ -14,4 +14,14 @@ int fds_keep_std(void);
  * valgrind keeps its own there. Returns 0 or an errno value. */
 int fds_close_inherited(void);
 
+/* A copy of FD (close-on-exec) just under the top of what the process
+ * may open, where no lesson's sockets reach: the shell's own files (a
+ * recording, the wire capture) leave the user's numbers alone, so a
+ * replay that has no such file shows the same fd=. Returns the new
+ * descriptor, or -1 with errno set. */
+int fds_dup_high(int fd);
+
+/* The width of the terminal on FD, or 0 when FD is not one. */
+int fds_columns(int fd);
+
 #endif

@@ -104,6 +104,7 @@ static const struct ptype_info ptypes[] = {
 	[P_MODULE] = {P_MODULE, true, ANY_KIND, {""}, OFFER_MODULES},
 	[P_SCRIPT] = {P_SCRIPT, true, ANY_KIND, {""}, OFFER_FILES},
 	[P_RECORD] = {P_RECORD, true, ANY_KIND, {""}, OFFER_RECORD},
+	[P_WIRE] = {P_WIRE, true, ANY_KIND, {""}, OFFER_WIRE},
 	[P_STMT] = {P_STMT, false, ANY_KIND, {""}, OFFER_VARS},
 };
 

@@ -29,6 +29,7 @@ enum offer {
 	OFFER_MODULES,     /* socket (import) */
 	OFFER_FILES,       /* file names */
 	OFFER_RECORD,      /* off, or file names */
+	OFFER_WIRE,        /* wire's words, then what the first one takes */
 	OFFER_NOTHING
 };
 

@@ -19,6 +19,7 @@ static const struct cmd_entry *const tables[] = {
 	cmd_socket_table, cmd_module_table, cmd_inet_table, cmd_names_table,
 	cmd_shell_table, cmd_file_table, cmd_msg_table, cmd_builtin_table,
 	cmd_ready_table, cmd_poll_table, cmd_ssl_table, cmd_testcert_table,
+	cmd_wire_table,
 };
 
 #define NTABLES (sizeof tables / sizeof *tables)

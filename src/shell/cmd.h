@@ -51,6 +51,7 @@ enum ptype {
 	P_MODULE,    /* a module name (import) */
 	P_SCRIPT,    /* a file of statements (source) */
 	P_RECORD,    /* a file to record into, or off (record) */
+	P_WIRE,      /* a word of wire's: on, ts, packetdrill SOCK, save FILE */
 	P_STMT       /* a statement, run by the command */
 };
 
@@ -156,6 +157,7 @@ extern const struct cmd_entry cmd_ready_table[];
 extern const struct cmd_entry cmd_poll_table[];
 extern const struct cmd_entry cmd_ssl_table[];
 extern const struct cmd_entry cmd_testcert_table[];
+extern const struct cmd_entry cmd_wire_table[];
 
 /* A command or socket method by name (not file methods). */
 const struct cmd_entry *cmd_find(const char *name);

@@ -560,6 +560,28 @@ static void offer_address(struct cands *c, const struct ctx *x,
 		offer_vars(c, false);
 }
 
+/* wire's first word, then what that word takes: on or off after ts, a
+ * socket after packetdrill, a file after save. */
+static void offer_wire(struct cands *c, const struct ctx *x, const char *text)
+{
+	static const char *const words[] = {"on", "off", "ts", "packetdrill",
+	                                    "ladder", "save"};
+	const char *first = arg_text(x, 0), *second = arg_text(x, 1);
+	if (!first) {
+		for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+			offer(c, words[i]);
+	} else if (second) {
+		return;
+	} else if (!strcmp(first, "ts")) {
+		offer(c, "on");
+		offer(c, "off");
+	} else if (!strcmp(first, "packetdrill")) {
+		offer_vars(c, true);
+	} else if (!strcmp(first, "save")) {
+		add_files(c, text);
+	}
+}
+
 /* What parameter K takes, as args.c's table of types says. */
 static void offer_param(struct cands *c, const struct ctx *x, size_t k,
                         const char *text)
@@ -585,6 +607,7 @@ static void offer_param(struct cands *c, const struct ctx *x, size_t k,
 			offer_files(c, text);
 		break;
 	case OFFER_RECORD: offer(c, "off"); add_files(c, text); break;
+	case OFFER_WIRE: offer_wire(c, x, text); break;
 	case OFFER_VARS_CONSTS:
 		offer_vars(c, false);
 		if (*c->prefix)

@@ -140,11 +140,50 @@ static void block_signals(sigset_t *old)
 
 #define WATCH_MAX 64 /* watched sockets polled with the terminal */
 
-static const struct le_watcher *watcher;
+#define WATCHERS_MAX 2 /* watch's and the wire's */
 
-void le_set_watcher(const struct le_watcher *w)
+static const struct le_watcher *watchers[WATCHERS_MAX];
+
+void le_add_watcher(const struct le_watcher *w)
 {
-	watcher = w;
+	for (size_t i = 0; i < WATCHERS_MAX; i++)
+		if (watchers[i] == w)
+			return;
+	for (size_t i = 0; i < WATCHERS_MAX; i++)
+		if (!watchers[i]) {
+			watchers[i] = w;
+			return;
+		}
+}
+
+void le_remove_watcher(const struct le_watcher *w)
+{
+	for (size_t i = 0; i < WATCHERS_MAX; i++)
+		if (watchers[i] == w)
+			watchers[i] = NULL;
+}
+
+/* Each watcher's descriptors after P (up to MAX); *MS the shortest of
+ * their timeouts (-1: none). */
+static size_t watched_fds(struct pollfd *p, size_t max, int *ms)
+{
+	size_t n = 0;
+	*ms = -1;
+	for (size_t i = 0; i < WATCHERS_MAX; i++) {
+		int t = -1;
+		if (watchers[i])
+			n += watchers[i]->fds(p + n, max - n, &t);
+		if (t >= 0 && (*ms < 0 || t < *ms))
+			*ms = t;
+	}
+	return n;
+}
+
+static void check_watched(void)
+{
+	for (size_t i = 0; i < WATCHERS_MAX; i++)
+		if (watchers[i])
+			watchers[i]->check();
 }
 
 /* Wait until stdin is readable, a signal came or a watched socket had
@@ -157,17 +196,14 @@ void le_set_watcher(const struct le_watcher *w)
 static int wait_input(const sigset_t *mask)
 {
 	struct pollfd p[1 + WATCH_MAX] = {{.fd = STDIN_FILENO, .events = POLLIN}};
-	size_t n = 1;
-	int ms = -1;
-	if (watcher)
-		n += watcher->fds(p + 1, WATCH_MAX, &ms);
+	int ms;
+	size_t n = 1 + watched_fds(p + 1, WATCH_MAX, &ms);
 	struct timespec ts = {.tv_sec = ms / 1000, .tv_nsec = ms % 1000 * 1000000L};
 	int r = ppoll(p, n, ms < 0 ? NULL : &ts, mask);
 	if (r < 0 && errno == EINTR)
 		return 0;
 	if (r >= 0 && !p[0].revents) {
-		if (watcher)
-			watcher->check();
+		check_watched();
 		return 0;
 	}
 	/* A hung-up terminal says POLLERR; a pipe at its end says POLLHUP,
@@ -197,8 +233,7 @@ static const struct strbuf *typed; /* the plain reader's line so far */
 static void first_check(const char *prompt)
 {
 	shown_prompt = prompt;
-	if (watcher)
-		watcher->check();
+	check_watched();
 }
 
 static char *plain_readline(const char *prompt)

@@ -38,8 +38,10 @@ struct le_watcher {
 	size_t (*fds)(struct pollfd *p, size_t max, int *timeout_ms);
 	void (*check)(void);
 };
-/* W stays in use until replaced; NULL stops watching. */
-void le_set_watcher(const struct le_watcher *w);
+/* W stays in use until removed; `watch` and the wire lab's capture each
+ * add one. Adding one twice keeps it once. */
+void le_add_watcher(const struct le_watcher *w);
+void le_remove_watcher(const struct le_watcher *w);
 /* Take the prompt and the typed line off the screen, so a line can be
  * printed in their place; le_show puts them back, cursor where it was. */
 void le_hide(void);

@@ -37,12 +37,25 @@ static const char *translated_locale(void)
 	return strcmp(_(probe), probe) ? setlocale(LC_MESSAGES, NULL) : NULL;
 }
 
-static void note_locale(FILE *f)
+static const char *(*header_line)(void);
+
+void record_set_header(const char *(*line)(void))
+{
+	header_line = line;
+}
+
+/* A new file notes what its replay needs: the locale, the wire lab. */
+static void note_header(FILE *f)
 {
 	long long size;
+	if (file_size(f, &size) || size != 0)
+		return;
 	const char *loc = translated_locale();
-	if (loc && !file_size(f, &size) && size == 0)
+	if (loc)
 		fprintf(f, "%s%s\n", LOCALE_TAG, loc);
+	const char *extra = header_line ? header_line() : NULL;
+	if (extra)
+		fputs(extra, f);
 }
 
 int record_open(struct shell *sh, const char *path, const char *mode,
@@ -63,7 +76,7 @@ int record_open(struct shell *sh, const char *path, const char *mode,
 		free(why);
 		return -1;
 	}
-	note_locale(f);
+	note_header(f);
 	fflush(f);
 	sh->record = f;
 	sh->record_path = xstrdup(path);
@@ -90,10 +103,9 @@ FILE *record_begin(struct shell *sh, struct strbuf *out)
 	return rec;
 }
 
-/* One statement and its output lines, an empty one as <BLANKLINE>. */
-static void write_stmt(FILE *f, const char *stmt, const char *out, size_t len)
+/* Output lines, an empty one as <BLANKLINE>. */
+static void write_lines(FILE *f, const char *out, size_t len)
 {
-	fprintf(f, "%s%s\n", TRANSCRIPT_PROMPT, stmt);
 	for (size_t at = 0; at < len;) {
 		const char *nl = memchr(out + at, '\n', len - at);
 		size_t n = nl ? (size_t)(nl - out) - at : len - at;
@@ -104,6 +116,13 @@ static void write_stmt(FILE *f, const char *stmt, const char *out, size_t len)
 		fputc('\n', f);
 		at += n + 1;
 	}
+}
+
+/* One statement and its output lines. */
+static void write_stmt(FILE *f, const char *stmt, const char *out, size_t len)
+{
+	fprintf(f, "%s%s\n", TRANSCRIPT_PROMPT, stmt);
+	write_lines(f, out, len);
 }
 
 /* A statement stopped by Ctrl-C did not finish, and replayed it would
@@ -150,23 +169,47 @@ void record_note(struct shell *sh, const char *text)
 	fflush(rec);
 }
 
-const char *record_locale(const char *text, size_t len, char *buf, size_t n)
+void record_more(struct shell *sh, const struct strbuf *b)
 {
-	size_t tag = strlen(LOCALE_TAG), plen = strlen(TRANSCRIPT_PROMPT);
+	FILE *rec = sh->record;
+	if (!rec || sh->source_depth || !b->len)
+		return;
+	write_lines(rec, b->p, b->len);
+	fflush(rec);
+}
+
+/* The word after TAG on a line before the first prompt, copied into BUF
+ * (N bytes; "" when the line is TAG alone); NULL when no such line comes
+ * first or the word does not fit. TAG must end the line or be followed
+ * by blanks: "# wire" is not "# wireless". */
+const char *record_header(const char *text, size_t len, const char *tag,
+                          char *buf, size_t n)
+{
+	size_t tl = strlen(tag), plen = strlen(TRANSCRIPT_PROMPT);
 	for (size_t at = 0; at < len;) {
 		const char *line = text + at, *nl = memchr(line, '\n', len - at);
 		size_t ll = nl ? (size_t)(nl - line) : len - at;
 		if (ll >= plen - 1 && !memcmp(line, TRANSCRIPT_PROMPT, plen - 1))
 			return NULL;
-		if (ll > tag && !memcmp(line, LOCALE_TAG, tag)) {
-			size_t k = strcspn(line + tag, " \t\r\n");
-			if (k == 0 || k >= n || k > ll - tag)
+		if (ll >= tl && !memcmp(line, tag, tl) &&
+		    (ll == tl || memchr(" \t\r", line[tl], 3) || tag[tl - 1] == ' ')) {
+			size_t skip = tl;
+			while (skip < ll && (line[skip] == ' ' || line[skip] == '\t'))
+				skip++;
+			size_t k = strcspn(line + skip, " \t\r\n");
+			if (k >= n || k > ll - skip)
 				return NULL;
-			memcpy(buf, line + tag, k);
+			memcpy(buf, line + skip, k);
 			buf[k] = '\0';
 			return buf;
 		}
 		at += ll + 1;
 	}
 	return NULL;
+}
+
+const char *record_locale(const char *text, size_t len, char *buf, size_t n)
+{
+	const char *loc = record_header(text, len, LOCALE_TAG, buf, n);
+	return loc && *loc ? loc : NULL;
 }

@@ -30,6 +30,22 @@ void record_stmt(struct shell *sh, FILE *rec, struct strbuf *out,
  * still replays. */
 void record_note(struct shell *sh, const char *text);
 
+/* LINE gives a line (with its newline) that a new recording starts with,
+ * or NULL: the wire lab's "# wire", which the replay needs. The module
+ * that knows the line sets it (NULL: none), so this one need not know
+ * that module. */
+void record_set_header(const char *(*line)(void));
+
+/* Lines printed after a statement had run (the wire's late frames, above
+ * the prompt) go into the recording as more of its output. B holds
+ * whole lines. */
+void record_more(struct shell *sh, const struct strbuf *b);
+
+/* The word after TAG on a header line before the first prompt ("" for
+ * TAG alone), copied into BUF (N bytes); NULL when there is none. */
+const char *record_header(const char *text, size_t len, const char *tag,
+                          char *buf, size_t n);
+
 /* The locale a recording notes on a "# locale: NAME" line before its
  * first prompt, copied into BUF (N bytes); NULL when there is none. */
 const char *record_locale(const char *text, size_t len, char *buf, size_t n);

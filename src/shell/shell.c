@@ -19,6 +19,7 @@
 #include "waiting.h"
 #include "watch.h"
 #include "watchdog.h"
+#include "wire.h"
 
 volatile sig_atomic_t shell_signal;
 
@@ -71,6 +72,7 @@ void shell_init(struct shell *sh)
 void shell_free(struct shell *sh)
 {
 	watch_off();
+	wire_stop();
 	vars_clear(&sh->vars);
 	v_unref(sh->last);
 	sh->last = NULL;
@@ -147,6 +149,7 @@ static int run_line(struct shell *sh, const char *line, size_t len)
 		double late = watchdog_disarm();
 		if (late)
 			status = timed_out(sh, late);
+		wire_after_stmt(!sh->interactive);
 		/* A line of one statement is kept as typed, comment and all. */
 		if (p->n == 1)
 			record_stmt(sh, rec, &out, line, len);

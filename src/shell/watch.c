@@ -225,7 +225,7 @@ bool watch_add(struct shell *sh, const char *name)
 			return true;
 	list = xgrow(list, nlist, sizeof *list);
 	list[nlist++] = (struct watched){.name = xstrdup(name), .fd = -1};
-	le_set_watcher(&watcher);
+	le_add_watcher(&watcher);
 	return true;
 }
 
@@ -236,7 +236,7 @@ void watch_off(void)
 	free(list);
 	list = NULL;
 	nlist = 0;
-	le_set_watcher(NULL);
+	le_remove_watcher(&watcher);
 }
 
 char *watch_names(void)

@@ -54,6 +54,17 @@ static void offers(const char *line, const char *want)
 	free(got);
 }
 
+START_TEST(test_wire_words)
+{
+	offers("wire ", "ladder off on packetdrill save ts");
+	offers("wire p", "packetdrill");
+	offers("wire ts o", "off on");
+	offers("wire packetdrill ", "s");
+	offers("wire ladder ", "");
+	offers("wire ts on ", "");
+}
+END_TEST
+
 START_TEST(test_options_of_the_level_only)
 {
 	offers("s.getsockopt IPPROTO_TCP TCP_NOD", "TCP_NODELAY");
@@ -81,6 +92,7 @@ Suite *make_complete_suite(void)
 	Suite *s = suite_create("complete");
 	TCase *tc = tcase_create("options");
 	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_wire_words);
 	tcase_add_test(tc, test_options_of_the_level_only);
 	tcase_add_test(tc, test_setsockopt_offers_only_writable_options);
 	suite_add_tcase(s, tc);

@@ -7,6 +7,7 @@
 #include <check.h>
 
 Suite *make_addr_suite(void);
+Suite *make_capture_suite(void);
 Suite *make_certdict_suite(void);
 Suite *make_cmd_suite(void);
 Suite *make_cmsg_suite(void);
@@ -32,6 +33,7 @@ Suite *make_value_suite(void);
 /* SUITE(name) for each: check_main.c makes the list it runs. */
 #define UNIT_SUITES \
 	SUITE(addr) \
+	SUITE(capture) \
 	SUITE(certdict) \
 	SUITE(cmd) \
 	SUITE(cmsg) \

@@ -7,6 +7,7 @@
 
 #include "../../core/sock.h"
 #include "../sockaddr.h"
+#include "../wire.h"
 #include "../../core/sockopt.h"
 
 long long arg_int(const struct cmd_call *c, int k, long long dflt)
@@ -68,6 +69,8 @@ struct value *new_socket(struct shell *sh, int fd, int family, int type,
 		t = 0;
 	if (t >= 0)
 		sk_set_nonblock(fd, true);
+	if (family == AF_UNIX)
+		wire_note_unix();
 	return v_socket(fd, family, base, proto, t);
 }
 
