@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "i18n.h"
+#include "../core/i18n.h"
 #include "strbuf.h"
 
 const char *compare_op_text(char op)

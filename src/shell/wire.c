@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "../core/capture.h"
-#include "i18n.h"
+#include "../core/i18n.h"
 #include "lineedit.h"
 #include "output.h"
 #include "record.h"
