@@ -17,14 +17,14 @@
 #include "core/sock.h"
 #include "core/tls.h"
 #include "core/i18n.h"
-#include "shell/record.h"
-#include "shell/replay.h"
-#include "shell/lineedit.h"
-#include "shell/shell.h"
-#include "shell/transcript.h"
-#include "shell/waiting.h"
-#include "shell/watchdog.h"
-#include "shell/wire.h"
+#include "shell/session/record.h"
+#include "shell/session/check.h"
+#include "shell/session/lineedit.h"
+#include "shell/session/shell.h"
+#include "shell/session/transcript.h"
+#include "shell/session/waiting.h"
+#include "shell/session/watchdog.h"
+#include "shell/wire/wire.h"
 
 struct options {
 	const char *cmds;

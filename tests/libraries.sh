@@ -5,7 +5,7 @@
 # but floor and ceil, which GCC inlines when it optimises (an -O0 build,
 # the sanitizers', calls them), so the linker leaves libm out; OpenSSL is
 # loaded on import ssl (src/core/tlslib.h) and the line editor when a
-# terminal wants it (src/shell/editlib.h), neither linked.
+# terminal wants it (src/shell/session/editlib.h), neither linked.
 SOCKSHELL=${SOCKSHELL:-./src/sockshell}
 for tool in nm readelf; do
 	command -v $tool >/dev/null 2>&1 || { echo "SKIP: no $tool"; exit 77; }

@@ -242,7 +242,7 @@ def run(argv, path, workdir):
             # sockshell's addition (tests/transcripts/python-form-strict.txt).
             line = re.sub(r' \(shell form: .*\)$', '', line)
             # sockshell ends an errno's line with its likely cause
-            # (src/shell/hints.c); Python does not.
+            # (src/shell/session/hints.c); Python does not.
             line = re.sub(r'^(error: [^:]+: E[A-Z0-9]+ \[Errno \d+\] [^()]+)'
                           r' \(.*\)$', r'\1', line)
             cases[current].append(line.replace(workdir, '@TMP@'))

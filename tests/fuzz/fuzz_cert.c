@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "shell/certdict.h"
+#include "shell/lang/certdict.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

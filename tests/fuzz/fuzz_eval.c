@@ -10,7 +10,7 @@
 #include <sys/time.h>
 
 #include "core/sock.h"
-#include "shell/shell.h"
+#include "shell/session/shell.h"
 
 static void on_budget(int sig)
 {

@@ -14,7 +14,7 @@
 
 #include <netinet/in.h>
 
-#include "shell/packet.h"
+#include "shell/wire/packet.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

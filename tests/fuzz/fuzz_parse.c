@@ -5,8 +5,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "shell/cmd.h"
-#include "shell/parser.h"
+#include "shell/commands/cmd.h"
+#include "shell/lang/parser.h"
 #include "core/consts.h"
 
 static bool is_command(const char *name)

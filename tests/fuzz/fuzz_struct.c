@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "shell/pycodec.h"
-#include "shell/pystruct.h"
+#include "shell/lang/pycodec.h"
+#include "shell/lang/pystruct.h"
 
 /* Values for pack, made from the data: ints, bytes, str, None, floats. */
 static struct value *value_from(const uint8_t *p, size_t n, size_t i)

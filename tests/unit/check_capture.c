@@ -8,9 +8,9 @@
 #include <unistd.h>
 
 #include "capture.h"
-#include "record.h"
+#include "session/record.h"
 #include "suites.h"
-#include "wire.h"
+#include "wire/wire.h"
 
 static uint32_t u32(const unsigned char *p)
 {

@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "config.h"
-#include "certdict.h"
+#include "lang/certdict.h"
 #include "strbuf.h"
 #include "suites.h"
 #include "../../src/core/tlscert.h"

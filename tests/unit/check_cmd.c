@@ -4,10 +4,10 @@
 #include <string.h>
 
 #include "suites.h"
-#include "args.h"
-#include "cmd.h"
-#include "parser.h"
-#include "shell.h"
+#include "lang/args.h"
+#include "commands/cmd.h"
+#include "lang/parser.h"
+#include "session/shell.h"
 
 static const char *const groups[] = {"sockets", "options", "addresses", "names",
                                      "byte order", "buffers", "python", "files",

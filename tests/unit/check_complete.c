@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "complete.h"
-#include "shell.h"
+#include "session/complete.h"
+#include "session/shell.h"
 #include "suites.h"
 
 static struct shell sh;

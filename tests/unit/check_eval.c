@@ -8,7 +8,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include "shell.h"
+#include "session/shell.h"
 #include "suites.h"
 
 static struct shell sh;

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "handles.h"
+#include "session/vars.h"
 #include "suites.h"
 
 #define NAMES 100

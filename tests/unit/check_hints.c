@@ -7,8 +7,8 @@
 #include <sys/socket.h>
 
 #include "suites.h"
-#include "cmd.h"
-#include "hints.h"
+#include "commands/cmd.h"
+#include "session/hints.h"
 
 /* The hint for ERR from CALL with ADDR as its address argument (host,
  * port), or with no address when HOST is NULL. */

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lexer.h"
+#include "lang/lexer.h"
 #include "utf8.h"
 #include "suites.h"
 

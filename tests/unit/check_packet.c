@@ -9,9 +9,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "packet.h"
+#include "wire/packet.h"
 #include "suites.h"
-#include "table.h"
+#include "session/table.h"
 #include "wire_frames.h"
 
 /* Frames 0-10: a connection's handshake, data both ways, FIN both ways;

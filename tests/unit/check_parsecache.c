@@ -4,9 +4,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd.h"
+#include "commands/cmd.h"
 #include "consts.h"
-#include "parsecache.h"
+#include "lang/parsecache.h"
 #include "suites.h"
 
 /* The parser's view of the command and constant tables, as the shell

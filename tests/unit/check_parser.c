@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cmd.h"
+#include "commands/cmd.h"
 #include "consts.h"
-#include "parser.h"
+#include "lang/parser.h"
 #include "strbuf.h"
 #include "suites.h"
 

@@ -15,9 +15,9 @@
 #include "file.h"
 #include "resolve.h"
 #include "sock.h"
-#include "cmd.h"
+#include "commands/cmd.h"
 #include "consts.h"
-#include "shell.h"
+#include "session/shell.h"
 
 /* Run LINE in SH; the output it printed, malloc'd. */
 static char *run(struct shell *sh, const char *line)

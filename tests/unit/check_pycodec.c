@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "suites.h"
-#include "pycodec.h"
+#include "lang/pycodec.h"
 
 /* The text decoded from (DECODE) or the bytes encoded into (else) the LEN
  * bytes at P, or "!" and the error. */

@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "suites.h"
-#include "format.h"
-#include "pystruct.h"
+#include "lang/format.h"
+#include "lang/pystruct.h"
 #include "strbuf.h"
 
 /* calcsize(FMT), or -1 with the error compared to WANT_ERR. */

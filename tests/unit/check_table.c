@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "shell.h"
+#include "session/shell.h"
 #include "suites.h"
-#include "table.h"
+#include "session/table.h"
 
 static char *printed(const struct table *t)
 {

@@ -1,9 +1,9 @@
 /* check_transcript.c - transcript parsing, "..." matching and the unified
  * diff. Expected diffs are what GNU `diff -u --label A --label B` prints. */
 #include "suites.h"
-#include "record.h"
-#include "shell.h"
-#include "transcript.h"
+#include "session/record.h"
+#include "session/shell.h"
+#include "session/transcript.h"
 
 #include <stdio.h>
 #include <stdlib.h>

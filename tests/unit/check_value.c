@@ -10,10 +10,10 @@
 #include <unistd.h>
 
 #include "errors.h"
-#include "format.h"
+#include "lang/format.h"
 #include "sock.h"
 #include "suites.h"
-#include "value.h"
+#include "lang/value.h"
 
 /* Assert that the repr of V is WANT, and release V. */
 static void repr_is(struct value *v, const char *want)

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "shell/packet.h"
+#include "shell/wire/packet.h"
 #include "wire_frames.h"
 
 static uint32_t get32(const unsigned char *p, int swap)

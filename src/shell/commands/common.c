@@ -6,8 +6,8 @@
 #include <stdlib.h>
 
 #include "../../core/sock.h"
-#include "../sockaddr.h"
-#include "../wire.h"
+#include "../lang/sockaddr.h"
+#include "../wire/wire.h"
 #include "../../core/sockopt.h"
 
 long long arg_int(const struct cmd_call *c, int k, long long dflt)

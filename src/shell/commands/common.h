@@ -5,11 +5,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include "../../core/addr.h"
-#include "../cmd.h"
+#include "cmd.h"
 #include "../../core/i18n.h"
-#include "../shell.h"
+#include "../session/shell.h"
 #include "../strbuf.h"
-#include "../value.h"
+#include "../lang/value.h"
 
 #define SOCK(c) (&(c)->argv[0]->u.sock)
 

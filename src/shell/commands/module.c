@@ -14,10 +14,10 @@
 #include "../../core/errors.h"
 #include "../../core/resolve.h"
 #include "../../core/sock.h"
-#include "../args.h"
-#include "../eval.h"
-#include "../format.h"
-#include "../sockaddr.h"
+#include "../lang/args.h"
+#include "../lang/eval.h"
+#include "../lang/format.h"
+#include "../lang/sockaddr.h"
 #include "common.h"
 
 /* socket(fileno=N) adopts a descriptor: ask the kernel what it is. */

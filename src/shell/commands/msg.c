@@ -11,7 +11,7 @@
 #include "../../core/cmsg.h"
 #include "../../core/errors.h"
 #include "../../core/sock.h"
-#include "../sockaddr.h"
+#include "../lang/sockaddr.h"
 #include "common.h"
 
 /* Buffers past this are refused rather than exhausting memory. */

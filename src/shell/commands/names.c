@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "../../core/resolve.h"
-#include "../sockaddr.h"
+#include "../lang/sockaddr.h"
 #include "common.h"
 
 static struct value *addrinfo_value(const struct addrinfo *ai)

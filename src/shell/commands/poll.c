@@ -10,8 +10,8 @@
 
 #include "../../core/errors.h"
 #include "../../core/sock.h"
-#include "../table.h"
-#include "../trace.h"
+#include "../session/table.h"
+#include "../session/trace.h"
 #include "common.h"
 
 #define EPOLL_MAXEVENTS 1023 /* Python's default: FD_SETSIZE - 1 */

@@ -9,8 +9,8 @@
 
 #include "../../core/ready.h"
 #include "../../core/sock.h"
-#include "../table.h"
-#include "../watch.h"
+#include "../session/table.h"
+#include "../session/watch.h"
 #include "common.h"
 
 static bool is_tcp(const struct sockobj *s)

@@ -11,8 +11,8 @@
 #include "../../core/file.h"
 #include "../../core/sock.h"
 #include "../../core/sockopt.h"
-#include "../format.h"
-#include "../sockaddr.h"
+#include "../lang/format.h"
+#include "../lang/sockaddr.h"
 #include "common.h"
 #include "ssl.h"
 

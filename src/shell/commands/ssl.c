@@ -12,9 +12,9 @@
 #include "../../core/errors.h"
 #include "../../core/sock.h"
 #include "../../core/tls.h"
-#include "../certdict.h"
-#include "../format.h"
-#include "../output.h"
+#include "../lang/certdict.h"
+#include "../lang/format.h"
+#include "../session/output.h"
 #include "ssl.h"
 
 #if HAVE_OPENSSL

@@ -10,9 +10,9 @@
 #include "../../core/capture.h"
 #include "../../core/fds.h"
 #include "../../core/sock.h"
-#include "../output.h"
-#include "../packet.h"
-#include "../wire.h"
+#include "../session/output.h"
+#include "../wire/packet.h"
+#include "../wire/wire.h"
 #include "common.h"
 
 #define FILE_WIDTH 80 /* a ladder saved to a file */
