@@ -12,6 +12,7 @@ tmp=$(mktemp -d) || exit 1
 srv=
 trap '[ -n "$srv" ] && kill "$srv" 2>/dev/null; rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/tls/s_server.sh"
 
 "$SOCKSHELL" -V | grep -q '^TLS: none' && { echo "SKIP: built without OpenSSL"; exit 77; }
 # Before the ssl module joins this build, import ssl names no module.
@@ -42,16 +43,7 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
 	-set_serial 0x0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f202122232425262728 \
 	2>/dev/null || fail "openssl req could not make the certificate"
 
-: >"$tmp/s_server.log" # polled below, maybe before s_server opens it
-openssl s_server -accept 127.0.0.1:0 -cert "$tmp/cert.pem" \
-	-key "$tmp/key.pem" -rev >"$tmp/s_server.log" 2>&1 &
-srv=$!
-for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-	port=$(sed -n 's/^ACCEPT 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$tmp/s_server.log")
-	[ -n "$port" ] && break
-	sleep 0.25
-done
-[ -n "$port" ] || fail "s_server did not start: $(cat "$tmp/s_server.log")"
+start_s_server "$tmp/cert.pem" "$tmp/key.pem"
 
 # The same statements for both: Python's form is sockshell's too.
 cat >"$tmp/client.py" <<EOF_PY

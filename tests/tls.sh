@@ -11,6 +11,7 @@ tmp=$(mktemp -d) || exit 1
 srv=
 trap '[ -n "$srv" ] && kill "$srv" 2>/dev/null; rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/tls/s_server.sh"
 
 # check NAME: replay $tmp/NAME.txt, a transcript with @DIR@, @PORT@ and
 # @DERLEN@ to fill in.
@@ -40,17 +41,7 @@ openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes \
 	fail "openssl req could not make a certificate"
 derlen=$(openssl x509 -in "$tmp/cert.pem" -outform DER | wc -c | tr -d ' ')
 
-# s_server prints the address it listens on; -rev answers each line
-# reversed.
-openssl s_server -accept 127.0.0.1:0 -cert "$tmp/cert.pem" \
-	-key "$tmp/key.pem" -alpn http/1.1 -rev >"$tmp/s_server.log" 2>&1 &
-srv=$!
-for _ in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-	port=$(sed -n 's/^ACCEPT 127\.0\.0\.1:\([0-9]*\)$/\1/p' "$tmp/s_server.log")
-	[ -n "$port" ] && break
-	sleep 0.25
-done
-[ -n "$port" ] || fail "s_server did not start: $(cat "$tmp/s_server.log")"
+start_s_server "$tmp/cert.pem" "$tmp/key.pem" -alpn http/1.1
 
 cat >"$tmp/s_server.in" <<'EOF'
 A client that trusts the system's CAs refuses a self-signed certificate:
